@@ -1,0 +1,54 @@
+"""``santa serve``: API + web UI (+ jobs in embedded mode) in one process."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+import typer
+
+from santa_cli import context
+
+
+def serve(
+    host: Annotated[str, typer.Option(help="Interface to listen on.")] = "127.0.0.1",
+    port: Annotated[int, typer.Option(help="Port to listen on.", min=0, max=65535)] = 8000,
+    workers: Annotated[
+        int, typer.Option(help="Uvicorn worker processes (production: use several).", min=1)
+    ] = 1,
+    jobs: Annotated[
+        bool | None,
+        typer.Option(
+            "--jobs/--no-jobs",
+            help="Run the background job consumer in this process "
+            "(default: on without Redis, off with Redis where `santa worker` runs).",
+        ),
+    ] = None,
+    reload: Annotated[bool, typer.Option(help="Reload on code changes (development).")] = False,
+) -> None:
+    """Run the app. With no configuration: SQLite in the data dir, jobs in-process."""
+    import os
+
+    import uvicorn
+
+    settings = context.settings()
+    run_jobs = jobs if jobs is not None else settings.embedded and settings.run_jobs_in_process
+    os.environ["SANTA__SERVE_JOBS"] = "1" if run_jobs else "0"
+    # Build once here so configuration and database problems surface as one line.
+    from santa_server.app import create_app
+
+    create_app(settings, start_jobs=False)
+    backend = settings.database_url_obj.get_backend_name()
+    mode = "in-process" if run_jobs else "external worker"
+    typer.echo(
+        f"santa on http://{host}:{port}  (database: {backend}, jobs: {mode}, "
+        f"data: {settings.data_dir})"
+    )
+    uvicorn.run(
+        "santa_server.asgi:app_from_env",
+        factory=True,
+        host=host,
+        port=port,
+        workers=workers if not reload else 1,
+        reload=reload,
+        log_level=settings.log_level.lower(),
+    )

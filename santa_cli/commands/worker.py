@@ -1,0 +1,71 @@
+"""``santa worker``: the background job consumer (Huey), outbox relay and periodic jobs."""
+
+from __future__ import annotations
+
+import enum
+import logging
+from typing import Annotated
+
+import typer
+
+from santa_cli import context
+
+
+class WorkerType(enum.StrEnum):
+    THREAD = "thread"
+    PROCESS = "process"
+
+
+def worker(
+    workers: Annotated[
+        int | None,
+        typer.Option(
+            "--workers",
+            "-w",
+            min=1,
+            help="Worker threads or processes (default: SANTA_WORKER_COUNT).",
+        ),
+    ] = None,
+    worker_type: Annotated[
+        WorkerType, typer.Option("--worker-type", "-k", help="Run workers as threads or processes.")
+    ] = WorkerType.THREAD,
+    periodic: Annotated[
+        bool,
+        typer.Option("--periodic/--no-periodic", help="Also run periodic jobs (reminders, ...)."),
+    ] = True,
+) -> None:
+    """Run background jobs: deliver notifications, reminders, auto-draws, clean-ups.
+
+    Uses Redis when SANTA_REDIS_URL is set, else the SQLite queue in the data dir.
+    """
+    settings = context.settings()
+    logging.basicConfig(
+        level=settings.log_level.upper(),
+        format="%(asctime)s %(levelname)s %(name)s: %(message)s",
+    )
+    from santa_core import migrate
+    from santa_core.db import make_sessionmaker
+    from santa_core.jobs import build_jobs
+
+    engine = context.engine()
+    if engine.url.get_backend_name() == "sqlite":
+        migrate.ensure_schema(engine)
+    jobs = build_jobs(settings, factory=make_sessionmaker(engine))
+    jobs.install_commit_signal()
+    if worker_type is WorkerType.PROCESS:
+        # Forked workers must not share the parent's database connections.
+        jobs.huey.on_startup("santa.dispose_engine")(lambda: engine.dispose(close=False))
+    consumer = jobs.consumer(workers=workers, worker_type=worker_type.value, periodic=periodic)
+    queue = "redis" if settings.redis_url else f"sqlite ({settings.data_dir / 'jobs.db'})"
+    typer.echo(
+        f"santa worker: {consumer.workers} {worker_type.value}(s), queue: {queue}, "
+        f"database: {engine.url.get_backend_name()}, email: {settings.email_backend.value}"
+    )
+    try:
+        consumer.run()
+    finally:
+        jobs.close()
+
+
+def register(app: typer.Typer) -> None:
+    app.command("worker")(worker)

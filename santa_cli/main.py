@@ -1,0 +1,99 @@
+"""The ``santa`` command. Commands import their dependencies lazily, so ``--help`` is fast."""
+
+from __future__ import annotations
+
+import sys
+from typing import Annotated
+
+import typer
+
+from santa_cli.commands import db
+from santa_cli.commands.serve import serve
+
+app = typer.Typer(
+    name="santa",
+    help="santa: Secret Santa gift exchanges. Run `santa serve` to start.",
+    no_args_is_help=True,
+    pretty_exceptions_enable=False,
+    add_completion=False,
+)
+app.command()(serve)
+app.add_typer(db.app, name="db")
+
+_debug = False
+
+
+@app.callback()
+def _root(
+    debug: Annotated[bool, typer.Option("--debug", help="Show tracebacks on errors.")] = False,
+) -> None:
+    global _debug
+    _debug = debug
+
+
+def _register_optional_groups() -> None:
+    """Groups contributed by other areas of the codebase (each a Typer app)."""
+    import importlib
+
+    for module_name, name in (
+        ("santa_cli.commands.draw", "draw"),
+        ("santa_cli.commands.worker", None),
+        ("santa_cli.commands.outbox", "outbox"),
+        ("santa_cli.commands.users", "users"),
+        ("santa_cli.commands.boxes", "boxes"),
+    ):
+        try:
+            module = importlib.import_module(module_name)
+        except ModuleNotFoundError as exc:
+            if exc.name == module_name:
+                continue
+            raise
+        if name is None:
+            module.register(app)
+        else:
+            app.add_typer(module.app, name=name)
+
+
+_register_optional_groups()
+
+
+def main() -> None:
+    """Entry point: map domain and configuration errors to one line and an exit code."""
+    from santa_core.errors import ConfigurationError, SantaError
+
+    try:
+        rc = app(standalone_mode=False)
+    except typer.Exit as exc:
+        sys.exit(exc.exit_code)
+    except typer.Abort:
+        sys.stderr.write("aborted\n")
+        sys.exit(130)
+    except KeyboardInterrupt:
+        sys.exit(130)
+    except Exception as exc:  # one line, never a traceback (unless --debug)
+        import click
+
+        if _debug:
+            raise
+        if isinstance(exc, click.ClickException):
+            exc.show()
+            sys.exit(exc.exit_code)
+        if isinstance(exc, ConfigurationError):
+            sys.stderr.write(f"error[{exc.code}]: {exc.message}\n")
+            sys.exit(2)
+        if isinstance(exc, SantaError):
+            sys.stderr.write(f"error[{exc.code}]: {exc.message}\n")
+            sys.exit(1)
+        from sqlalchemy.exc import OperationalError
+
+        if isinstance(exc, OperationalError):
+            reason = str(exc.orig).strip().splitlines()[0] if exc.orig else str(exc)
+            sys.stderr.write(f"error[database_unavailable]: cannot use the database: {reason}\n")
+            sys.exit(1)
+        sys.stderr.write(f"error[unexpected]: {type(exc).__name__}: {exc} (rerun with --debug)\n")
+        sys.exit(1)
+    sys.exit(rc if isinstance(rc, int) else 0)
+
+
+if __name__ == "__main__":
+    main()

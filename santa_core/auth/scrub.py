@@ -1,0 +1,108 @@
+"""Erasing the personal data of deleted accounts once their grace period is over.
+
+Deleting an account hides it and ends its sessions at once
+(:func:`santa_core.auth.accounts.delete_account`); this job, run daily by the
+scheduler, removes what identifies the person afterwards: email, name,
+password hash, linked accounts, settings, tokens, and the contents of their
+participant cards (name, wishes, address, phone). The rows stay, so boxes and
+draws keep their shape; the audit trail keeps only ids.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from sqlalchemy import delete, select, update
+from sqlalchemy.orm import Session
+
+from santa_core import models
+from santa_core.models import OutboxStatus
+
+SCRUBBED_DOMAIN = "deleted.invalid"
+DELETED_NAME = "Deleted user"
+BATCH_SIZE = 500
+
+
+def scrub_deleted_accounts(session: Session, *, now: dt.datetime, grace_days: int) -> int:
+    """Scrub accounts deleted at least ``grace_days`` ago; returns how many were scrubbed.
+
+    Idempotent: scrubbed accounts are marked and skipped next time. Works in
+    batches of :data:`BATCH_SIZE`; call again while it returns a full batch.
+    """
+    cutoff = now - dt.timedelta(days=grace_days)
+    users = list(
+        session.scalars(
+            select(models.User)
+            .where(
+                models.User.deleted_at.is_not(None),
+                models.User.deleted_at <= cutoff,
+                models.User.scrubbed_at.is_(None),
+            )
+            .order_by(models.User.deleted_at)
+            .limit(BATCH_SIZE)
+            .with_for_update(skip_locked=True)
+        )
+    )
+    for user in users:
+        _scrub(session, user, now)
+    session.flush()
+    return len(users)
+
+
+def _scrub(session: Session, user: models.User, now: dt.datetime) -> None:
+    uid = user.id
+    old_email = user.email
+    user.email = f"deleted-{uid.hex}@{SCRUBBED_DOMAIN}"
+    user.password_hash = None
+    user.full_name = ""
+    user.timezone = "UTC"
+    user.email_verified_at = None
+    user.is_active = False
+    user.scrubbed_at = now
+    for model in (
+        models.SocialAccount,
+        models.UserSettings,
+        models.RefreshToken,
+        models.OneTimeToken,
+    ):
+        session.execute(
+            delete(model).where(model.user_id == uid).execution_options(synchronize_session=False)
+        )
+    session.execute(
+        update(models.Participant)
+        .where(models.Participant.user_id == uid)
+        .values(
+            email=None,
+            display_name=DELETED_NAME,
+            nickname=None,
+            wishes="",
+            wish_items=[],
+            address=None,
+            phone=None,
+        )
+        .execution_options(synchronize_session=False)
+    )
+    cards = select(models.Participant.id).where(models.Participant.user_id == uid)
+    invites = session.scalars(
+        select(models.EmailInvite).where(
+            (models.EmailInvite.participant_id.in_(cards)) | (models.EmailInvite.email == old_email)
+        )
+    )
+    for invite in invites:
+        invite.email = f"deleted-{invite.id.hex}@{SCRUBBED_DOMAIN}"
+    # Notifications addressed to them: nothing more goes out, and the address goes.
+    session.execute(
+        update(models.OutboxMessage)
+        .where(
+            models.OutboxMessage.recipient_user_id == uid,
+            models.OutboxMessage.status == OutboxStatus.PENDING,
+        )
+        .values(status=OutboxStatus.FAILED, last_error="recipient account deleted")
+        .execution_options(synchronize_session=False)
+    )
+    session.execute(
+        update(models.OutboxMessage)
+        .where(models.OutboxMessage.recipient_user_id == uid)
+        .values(recipient="", payload={})
+        .execution_options(synchronize_session=False)
+    )

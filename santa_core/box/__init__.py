@@ -1,0 +1,1 @@
+"""Boxes: one gift exchange each, its members and its rules."""

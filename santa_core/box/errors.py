@@ -1,0 +1,53 @@
+"""Errors of boxes, members and their rules, each a subclass of one kind.
+
+NotFound
+├── BoxNotFound (santa_core.errors)        also what outsiders get for boxes they may not know
+├── ParticipantNotFound (santa_core.errors)
+├── HouseholdNotFound
+└── ExclusionNotFound
+Forbidden
+├── NotOrganizer (santa_core.errors)
+└── NotYourCard                             a member edits someone else's card
+Conflict
+├── BoxNotEditable, InvalidTransition, AlreadyMember (santa_core.errors)
+├── OwnerCannotLeave                        the box's owner cannot be removed
+└── ExclusionExists
+InvalidInput
+└── InvalidRule                             a household/exclusion naming unknown or the same people
+"""
+
+from __future__ import annotations
+
+from santa_core.errors import Conflict, Forbidden, InvalidInput, NotFound
+
+
+class HouseholdNotFound(NotFound):
+    code = "household_not_found"
+    default_message = "Household not found."
+
+
+class ExclusionNotFound(NotFound):
+    code = "exclusion_not_found"
+    default_message = "Exclusion not found."
+
+
+class NotYourCard(Forbidden):
+    code = "not_your_card"
+    default_message = (
+        "Only the participant (or an organizer, for offline people) can change this card."
+    )
+
+
+class OwnerCannotLeave(Conflict):
+    code = "owner_cannot_leave"
+    default_message = "The box's owner cannot be removed; delete the box instead."
+
+
+class ExclusionExists(Conflict):
+    code = "exclusion_exists"
+    default_message = "This exclusion already exists."
+
+
+class InvalidRule(InvalidInput):
+    code = "invalid_rule"
+    default_message = "The rule names people who are not in this box, or one person twice."

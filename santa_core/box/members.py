@@ -1,0 +1,413 @@
+"""Members of a box: list, cards, adding (by email or offline), roles, removal.
+
+Cards (wishes, address, phone) belong to their person: only they edit them,
+except organizers acting for offline people (kids, no account). Addresses and
+phones are encrypted at rest and shown to the person, to organizers of offline
+people and, after the draw, to the person's santa (:mod:`santa_core.draw.service`).
+"""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import Sequence
+from typing import Any
+
+from sqlalchemy import func, or_, select
+from sqlalchemy.orm import Session
+
+from santa_core import audit, models, notify
+from santa_core.box import lifecycle
+from santa_core.box.access import BoxAccess, load
+from santa_core.box.errors import NotYourCard, OwnerCannotLeave
+from santa_core.box.lifecycle import Action
+from santa_core.box.member_schemas import (
+    CardUpdate,
+    Participant,
+    ParticipantCard,
+    ParticipantCreate,
+    ParticipantPage,
+    ParticipantUpdate,
+    WishItem,
+)
+from santa_core.box.urls import assignment_url
+from santa_core.config import Settings
+from santa_core.db import utcnow
+from santa_core.errors import FieldError, InvalidInput, NotOrganizer, ParticipantNotFound
+from santa_core.models import BoxStatus, InviteStatus, ParticipantRole, ParticipantStatus
+
+CARD_FIELDS = ("display_name", "nickname", "wishes", "wish_items", "address", "phone")
+
+
+def public_name(participant: models.Participant) -> str:
+    """The name shown to plain members of a box with private names."""
+    return participant.nickname or f"Elf {participant.id.hex[:4].upper()}"
+
+
+def _sees_private(access: BoxAccess, participant: models.Participant) -> bool:
+    return access.can_manage or (access.member is not None and access.member.id == participant.id)
+
+
+def to_schema(access: BoxAccess, participant: models.Participant) -> Participant:
+    private = _sees_private(access, participant)
+    name = participant.display_name
+    if access.box.is_private_names and not private:
+        name = public_name(participant)
+    return Participant(
+        id=participant.id,
+        display_name=name,
+        nickname=participant.nickname,
+        status=participant.status,
+        role=participant.role,
+        takes_part=participant.takes_part,
+        is_offline=participant.is_offline,
+        household_id=participant.household_id,
+        is_me=access.member is not None and access.member.id == participant.id,
+        email=participant.email if private else None,
+        has_wishes=bool(participant.wishes or participant.wish_items) if private else None,
+        has_address=bool(participant.address) if private else None,
+        created_at=participant.created_at,
+    )
+
+
+def to_card(
+    access: BoxAccess, participant: models.Participant, *, full: bool = True
+) -> ParticipantCard:
+    base = to_schema(access, participant).model_dump()
+    if not full:
+        return ParticipantCard(**base)
+    return ParticipantCard(
+        **base,
+        wishes=participant.wishes,
+        wish_items=[WishItem.model_validate(i) for i in participant.wish_items or []],
+        address=participant.address,
+        phone=participant.phone,
+        wishes_updated_at=participant.wishes_updated_at,
+    )
+
+
+def _may_edit_card(access: BoxAccess, participant: models.Participant) -> bool:
+    if access.member is not None and access.member.id == participant.id:
+        return True
+    return access.can_manage and participant.is_offline
+
+
+def get_in_box(
+    session: Session, box_id: uuid.UUID, participant_id: uuid.UUID
+) -> models.Participant:
+    participant = session.get(models.Participant, participant_id)
+    if participant is None or participant.box_id != box_id:
+        raise ParticipantNotFound()
+    return participant
+
+
+def list_participants(
+    session: Session,
+    actor: models.User,
+    box_id: uuid.UUID,
+    /,
+    *,
+    status: Sequence[ParticipantStatus] = (),
+    role: Sequence[ParticipantRole] = (),
+    q: str | None = None,
+    household_id: uuid.UUID | None = None,
+    page: int = 1,
+    per_page: int = 50,
+) -> ParticipantPage:
+    access = load(session, actor, box_id)
+    P = models.Participant
+    stmt = select(P).where(P.box_id == access.box.id)
+    if status:
+        stmt = stmt.where(P.status.in_(list(status)))
+    if role:
+        stmt = stmt.where(P.role.in_(list(role)))
+    if household_id is not None:
+        stmt = stmt.where(P.household_id == household_id)
+    if q:
+        needle = q.lower()
+        if access.box.is_private_names and not access.can_manage:
+            stmt = stmt.where(func.lower(P.nickname).contains(needle, autoescape=True))
+        else:
+            stmt = stmt.where(
+                or_(
+                    func.lower(P.display_name).contains(needle, autoescape=True),
+                    func.lower(P.nickname).contains(needle, autoescape=True),
+                    P.email.contains(needle, autoescape=True),
+                )
+            )
+    total = session.scalar(select(func.count()).select_from(stmt.subquery())) or 0
+    rows = session.scalars(
+        stmt.order_by(P.created_at, P.id).offset((page - 1) * per_page).limit(per_page)
+    ).all()
+    return ParticipantPage(
+        items=[to_schema(access, p) for p in rows], total=int(total), page=page, per_page=per_page
+    )
+
+
+def get_participant(
+    session: Session, actor: models.User, box_id: uuid.UUID, participant_id: uuid.UUID, /
+) -> ParticipantCard:
+    """A member; the whole card when the caller may edit it."""
+    access = load(session, actor, box_id)
+    participant = get_in_box(session, access.box.id, participant_id)
+    return to_card(access, participant, full=_may_edit_card(access, participant))
+
+
+def my_membership(access: BoxAccess) -> models.Participant:
+    if access.member is None:
+        raise ParticipantNotFound("You are not a member of this box.")
+    return access.member
+
+
+def get_my_card(session: Session, actor: models.User, box_id: uuid.UUID, /) -> ParticipantCard:
+    access = load(session, actor, box_id)
+    return to_card(access, my_membership(access))
+
+
+def _apply_card(
+    session: Session,
+    settings: Settings,
+    access: BoxAccess,
+    participant: models.Participant,
+    changes: dict[str, Any],
+) -> list[str]:
+    nulls = [
+        k for k in ("display_name", "wishes", "wish_items") if k in changes and changes[k] is None
+    ]
+    if nulls:
+        raise InvalidInput(
+            errors=[FieldError(("body", k), "This field cannot be cleared.", "null") for k in nulls]
+        )
+    card = {k: v for k, v in changes.items() if k in CARD_FIELDS}
+    if not card:
+        return []
+    lifecycle.require(Action.EDIT_CARD, access.box.status)
+    wishes_changed = False
+    for field, value in card.items():
+        if field in ("wishes", "wish_items") and value != getattr(participant, field):
+            wishes_changed = True
+        setattr(participant, field, value)
+    if wishes_changed:
+        participant.wishes_updated_at = utcnow()
+        if access.box.status is BoxStatus.MATCHED:
+            _tell_santas(session, settings, access.box, participant)
+    return sorted(card)
+
+
+def _tell_santas(
+    session: Session, settings: Settings, box: models.Box, participant: models.Participant
+) -> None:
+    """After the draw, a changed wishlist is news for the person's santa(s)."""
+    santa_ids = select(models.Draw.santa_participant_id).where(
+        models.Draw.giftee_participant_id == participant.id
+    )
+    rows = session.execute(
+        select(models.User)
+        .join(models.Participant, models.Participant.user_id == models.User.id)
+        .where(models.Participant.id.in_(santa_ids), models.User.deleted_at.is_(None))
+    ).scalars()
+    name = public_name(participant) if box.is_private_names else participant.display_name
+    stamp = utcnow().strftime("%Y-%m-%dT%H")
+    for user in rows:
+        notify.enqueue(
+            session,
+            kind="wishlist_changed",
+            recipient=user.email,
+            language=user.language,
+            recipient_user_id=user.id,
+            box_id=box.id,
+            payload={
+                "box_name": box.name,
+                "giftee_name": name,
+                "assignment_url": assignment_url(settings, box.id),
+            },
+            dedupe_key=f"wishlist_changed:{participant.id}:{user.id}:{stamp}",
+        )
+
+
+def update_my_card(
+    session: Session,
+    settings: Settings,
+    actor: models.User,
+    box_id: uuid.UUID,
+    /,
+    *,
+    data: CardUpdate,
+) -> ParticipantCard:
+    access = load(session, actor, box_id)
+    participant = my_membership(access)
+    fields = _apply_card(
+        session, settings, access, participant, data.model_dump(exclude_unset=True)
+    )
+    if fields:
+        audit.record(
+            session,
+            actor,
+            "participant.card_updated",
+            box_id=access.box.id,
+            target_type="participant",
+            target_id=participant.id,
+            details={"fields": fields},
+        )
+    session.flush()
+    return to_card(access, participant)
+
+
+def add_participant(
+    session: Session,
+    settings: Settings,
+    actor: models.User,
+    box_id: uuid.UUID,
+    /,
+    *,
+    data: ParticipantCreate,
+) -> models.Participant:
+    """Add an offline person, or invite someone by email (they join on accepting)."""
+    if data.email is not None:
+        from santa_core.invite import service as invite_service
+        from santa_core.invite.schemas import InviteCreate
+
+        invite = invite_service.create_invite(
+            session,
+            settings,
+            actor,
+            box_id,
+            data=InviteCreate(
+                email=data.email, display_name=data.display_name, message=data.message
+            ),
+        )
+        participant = session.get(models.Participant, invite.participant_id)
+        assert participant is not None
+        if data.nickname is not None:
+            participant.nickname = data.nickname
+        return participant
+    access = load(session, actor, box_id, manage=True, for_update=True)
+    lifecycle.require(Action.ADD_PARTICIPANT, access.box.status)
+    participant = models.Participant(
+        box_id=access.box.id,
+        display_name=data.display_name,
+        nickname=data.nickname,
+        is_offline=True,
+        status=ParticipantStatus.ACTIVE,
+    )
+    session.add(participant)
+    session.flush()
+    audit.record(
+        session,
+        actor,
+        "participant.added",
+        box_id=access.box.id,
+        target_type="participant",
+        target_id=participant.id,
+        details={"offline": True},
+    )
+    return participant
+
+
+def update_participant(
+    session: Session,
+    settings: Settings,
+    actor: models.User,
+    box_id: uuid.UUID,
+    participant_id: uuid.UUID,
+    /,
+    *,
+    data: ParticipantUpdate,
+) -> ParticipantCard:
+    access = load(session, actor, box_id, manage=True, for_update=True)
+    participant = get_in_box(session, access.box.id, participant_id)
+    changes = data.model_dump(exclude_unset=True)
+    card = {k: v for k, v in changes.items() if k in CARD_FIELDS}
+    foreign = set(card) - {"nickname"}
+    if participant.user_id is None and not participant.is_offline:
+        foreign -= {"display_name"}  # invited, not joined yet: the organizer names them
+    if foreign and not _may_edit_card(access, participant):
+        raise NotYourCard()
+    fields = _apply_card(session, settings, access, participant, card)
+    if changes.get("role") is not None:
+        _set_role(access, participant, changes["role"])
+        fields.append("role")
+    if changes.get("takes_part") is not None:
+        lifecycle.require(Action.EDIT_RULES, access.box.status)
+        participant.takes_part = changes["takes_part"]
+        if participant.role is ParticipantRole.ORGANIZER:
+            access.box.organizer_participates = participant.takes_part
+        fields.append("takes_part")
+    if fields:
+        audit.record(
+            session,
+            actor,
+            "participant.updated",
+            box_id=access.box.id,
+            target_type="participant",
+            target_id=participant.id,
+            details={"fields": sorted(fields)},
+        )
+    session.flush()
+    return to_card(access, participant, full=_may_edit_card(access, participant))
+
+
+def _set_role(access: BoxAccess, participant: models.Participant, role: ParticipantRole) -> None:
+    if participant.role is ParticipantRole.ORGANIZER or role is ParticipantRole.ORGANIZER:
+        raise NotOrganizer("The box's owner is fixed; co-organizers can be added or removed.")
+    if role is ParticipantRole.CO_ORGANIZER and participant.is_offline:
+        raise InvalidInput(
+            errors=[FieldError(("body", "role"), "An offline person cannot organize.", "offline")]
+        )
+    participant.role = role
+
+
+def remove_participant(
+    session: Session,
+    settings: Settings,
+    actor: models.User,
+    box_id: uuid.UUID,
+    participant_id: uuid.UUID,
+    /,
+) -> None:
+    """Before the draw the person just leaves; after it, the draw is repaired around them."""
+    access = load(session, actor, box_id, manage=True, for_update=True)
+    participant = get_in_box(session, access.box.id, participant_id)
+    _remove(session, settings, access, participant)
+
+
+def leave_box(
+    session: Session, settings: Settings, actor: models.User, box_id: uuid.UUID, /
+) -> None:
+    """A member leaves on their own (before the draw; afterwards ask an organizer)."""
+    access = load(session, actor, box_id, for_update=True)
+    participant = my_membership(access)
+    lifecycle.require(Action.REMOVE_PARTICIPANT, access.box.status)
+    _remove(session, settings, access, participant)
+
+
+def _remove(
+    session: Session, settings: Settings, access: BoxAccess, participant: models.Participant
+) -> None:
+    box = access.box
+    if participant.role is ParticipantRole.ORGANIZER:
+        raise OwnerCannotLeave()
+    details: dict[str, Any] = {}
+    if box.status is BoxStatus.MATCHED:
+        from santa_core.draw.assignments import repair_without
+
+        details = repair_without(session, settings, access.actor, box, participant)
+    else:
+        lifecycle.require(Action.REMOVE_PARTICIPANT, box.status)
+    for invite in session.scalars(
+        select(models.EmailInvite).where(models.EmailInvite.participant_id == participant.id)
+    ):
+        if invite.status is InviteStatus.PENDING:
+            invite.status = InviteStatus.REVOKED
+            invite.responded_at = utcnow()
+    pid = participant.id
+    session.delete(participant)
+    audit.record(
+        session,
+        access.actor,
+        "participant.removed",
+        box_id=box.id,
+        target_type="participant",
+        target_id=pid,
+        details=details,
+    )
+    session.flush()

@@ -1,0 +1,1 @@
+"""Per-user iCalendar feeds of their boxes' deadlines and event days."""

@@ -1,0 +1,245 @@
+"""Settings, read from ``SANTA_*`` environment variables.
+
+Nothing here runs at import time: entry points (server, CLI, worker, tests) call
+:func:`get_settings` or build :class:`Settings` themselves and pass it down.
+"""
+
+from __future__ import annotations
+
+import enum
+from functools import cached_property
+from pathlib import Path
+from typing import Annotated, Literal
+
+import platformdirs
+from pydantic import Field, SecretStr, field_validator, model_validator
+from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
+from sqlalchemy.engine import URL, make_url
+from sqlalchemy.exc import ArgumentError
+
+from santa_core.errors import ConfigurationError
+
+#: Values that must never reach production. Development uses them so that a
+#: fresh clone runs with no configuration at all.
+DEV_SECRET_KEY = "dev-insecure-secret-key-change-me"  # noqa: S105
+DEV_ENCRYPTION_KEY = "dev-insecure-encryption-key-change-me"
+
+
+class Environment(enum.StrEnum):
+    DEVELOPMENT = "development"
+    PRODUCTION = "production"
+
+
+class EmailBackend(enum.StrEnum):
+    FILE = "file"
+    CONSOLE = "console"
+    SMTP = "smtp"
+    SENDGRID = "sendgrid"
+
+
+def default_data_dir() -> Path:
+    return Path(platformdirs.user_data_dir("santa", appauthor=False))
+
+
+class Settings(BaseSettings):
+    """Every setting of the app. See the configuration table in the README."""
+
+    model_config = SettingsConfigDict(
+        env_prefix="SANTA_", env_file=None, extra="ignore", validate_default=True
+    )
+
+    environment: Environment = Environment.DEVELOPMENT
+    data_dir: Path = Field(default_factory=default_data_dir)
+    database_url: str | None = None
+    redis_url: str | None = None
+
+    secret_key: SecretStr = SecretStr(DEV_SECRET_KEY)
+    #: Comma-separated keys for encrypting personal data at rest; the first one
+    #: encrypts, all of them decrypt (key rotation).
+    encryption_keys: Annotated[list[SecretStr], NoDecode] = Field(
+        default_factory=lambda: [SecretStr(DEV_ENCRYPTION_KEY)]
+    )
+
+    public_base_url: str = "http://127.0.0.1:8000"
+    default_language: Literal["en", "ru"] = "en"
+
+    access_token_ttl_seconds: int = 15 * 60
+    refresh_token_ttl_seconds: int = 30 * 24 * 3600
+    jwt_issuer: str = "santa"
+    jwt_audience: str = "santa-api"
+
+    # --- accounts and authentication (santa_core.auth) ---
+    #: None: ``Secure`` cookies exactly when running in production.
+    cookie_secure: bool | None = None
+    #: Login is refused until the email address is verified.
+    require_email_verification: bool = False
+    email_verification_ttl_seconds: int = 48 * 3600
+    password_reset_ttl_seconds: int = 3600
+    #: argon2id cost; the defaults are argon2-cffi's (RFC 9106 low-memory profile).
+    argon2_time_cost: int = 3
+    argon2_memory_cost_kib: int = 65536
+    argon2_parallelism: int = 4
+    #: Rate limits live in Redis when ``redis_url`` is set, in process otherwise.
+    rate_limit_enabled: bool = True
+    rate_limit_namespace: str = "santa:ratelimit"
+    login_max_failures_per_ip: int = 20
+    login_max_failures_per_account: int = 50
+    login_failure_window_seconds: int = 900
+    #: Comma-separated proxy addresses/networks whose X-Forwarded-For is believed.
+    trusted_proxies: Annotated[list[str], NoDecode] = Field(default_factory=list)
+    google_client_id: str | None = None
+    google_client_secret: SecretStr | None = None
+    google_discovery_url: str = "https://accounts.google.com/.well-known/openid-configuration"
+    vk_client_id: str | None = None
+    vk_client_secret: SecretStr | None = None
+    vk_authorize_url: str = "https://id.vk.com/authorize"
+    vk_token_url: str = "https://id.vk.com/oauth2/auth"  # noqa: S105
+    vk_user_info_url: str = "https://id.vk.com/oauth2/user_info"
+    telegram_bot_token: SecretStr | None = None
+    telegram_bot_username: str | None = None
+    telegram_auth_max_age_seconds: int = 3600
+
+    email_backend: EmailBackend = EmailBackend.FILE
+    email_from: str = "Santa <santa@localhost>"
+    outbox_dir: Path | None = None
+    smtp_host: str = "127.0.0.1"
+    smtp_port: int = 1025
+    smtp_username: str | None = None
+    smtp_password: SecretStr | None = None
+    smtp_starttls: bool = False
+    sendgrid_api_key: SecretStr | None = None
+    sendgrid_host: str = "https://api.sendgrid.com"
+
+    # --- background jobs and notifications (santa_core.jobs, santa_core.notify) ---
+    #: Queue name: the Redis key prefix, or the queue inside ``<data dir>/jobs.db``.
+    queue_name: str = "santa"
+    #: Outbox rows one worker claims at a time, and how long its claim lasts.
+    outbox_batch_size: int = Field(default=50, ge=1, le=1000)
+    outbox_lease_seconds: int = Field(default=120, ge=2)
+    #: Tries before a row lands in the dead letter (``failed``); waits grow from the base.
+    outbox_max_attempts: int = Field(default=8, ge=1)
+    outbox_retry_base_seconds: int = Field(default=30, ge=1)
+    #: How often a consumer looks for due rows (signals are lost when Redis is down).
+    outbox_sweep_seconds: int = Field(default=5, ge=1)
+    #: Delivered rows (they hold links and names) are deleted after this many days.
+    outbox_retention_days: int = Field(default=30, ge=1)
+    sendgrid_batch_size: int = Field(default=1000, ge=1, le=1000)
+    smtp_timeout_seconds: float = 30.0
+    telegram_api_base: str = "https://api.telegram.org"
+    vk_token: SecretStr | None = None
+    vk_api_base: str = "https://api.vk.com"
+    vk_api_version: str = "5.199"
+    #: Reminders go out this long before a signup/shipping deadline or the event.
+    reminder_lead_hours: int = Field(default=24, ge=1)
+    #: "Fill in your wishes" / "open your assignment" nudges after this long.
+    nudge_after_hours: int = Field(default=48, ge=1)
+
+    #: Embedded mode runs the job consumer inside ``santa serve``.
+    run_jobs_in_process: bool = True
+    worker_count: int = 2
+
+    gdpr_grace_days: int = 30
+    invite_ttl_days: int = 30
+
+    log_level: str = "INFO"
+
+    @field_validator("encryption_keys", mode="before")
+    @classmethod
+    def _split_keys(cls, value: object) -> object:
+        if isinstance(value, str):
+            return [part.strip() for part in value.split(",") if part.strip()]
+        return value
+
+    @field_validator("trusted_proxies", mode="before")
+    @classmethod
+    def _split_proxies(cls, value: object) -> object:
+        if isinstance(value, str):
+            value = [part.strip() for part in value.split(",") if part.strip()]
+        if isinstance(value, list):
+            import ipaddress
+
+            for item in value:
+                try:
+                    ipaddress.ip_network(str(item), strict=False)
+                except ValueError:
+                    raise ValueError(f"{item!r} is not an IP address or network") from None
+        return value
+
+    @property
+    def secure_cookies(self) -> bool:
+        return self.is_production if self.cookie_secure is None else self.cookie_secure
+
+    @field_validator("database_url")
+    @classmethod
+    def _check_database_url(cls, value: str | None) -> str | None:
+        if value is None or value == "":
+            return None
+        try:
+            url = make_url(value)
+        except ArgumentError:
+            raise ValueError(
+                "SANTA_DATABASE_URL is not a database URL "
+                "(expected e.g. postgresql+psycopg://user@host/db or sqlite:///path.db)"
+            ) from None
+        if url.get_backend_name() not in {"sqlite", "postgresql"}:
+            raise ValueError(
+                f"SANTA_DATABASE_URL uses unsupported database {url.get_backend_name()!r} "
+                "(supported: sqlite, postgresql)"
+            )
+        return value
+
+    @model_validator(mode="after")
+    def _refuse_insecure_production(self) -> Settings:
+        if self.environment is not Environment.PRODUCTION:
+            return self
+        secret = self.secret_key.get_secret_value()
+        if secret == DEV_SECRET_KEY or len(secret) < 32:
+            raise ValueError(
+                "SANTA_SECRET_KEY must be set to a random value of at least 32 characters "
+                "in production"
+            )
+        keys = [k.get_secret_value() for k in self.encryption_keys]
+        if not keys or DEV_ENCRYPTION_KEY in keys or any(len(k) < 32 for k in keys):
+            raise ValueError(
+                "SANTA_ENCRYPTION_KEYS must be set to random values of at least 32 characters "
+                "in production"
+            )
+        return self
+
+    @property
+    def is_production(self) -> bool:
+        return self.environment is Environment.PRODUCTION
+
+    @cached_property
+    def database_url_obj(self) -> URL:
+        if self.database_url:
+            url = make_url(self.database_url)
+            if url.get_backend_name() == "postgresql" and url.drivername == "postgresql":
+                url = url.set(drivername="postgresql+psycopg")
+            return url
+        return make_url(f"sqlite:///{self.data_dir / 'santa.db'}")
+
+    @property
+    def outbox_path(self) -> Path:
+        return self.outbox_dir or self.data_dir / "outbox"
+
+    @property
+    def embedded(self) -> bool:
+        """No Redis: jobs run in-process or from a SQLite queue."""
+        return not self.redis_url
+
+
+def get_settings(**overrides: object) -> Settings:
+    """Build settings from the environment, turning validation errors into one line."""
+    from pydantic import ValidationError
+
+    try:
+        return Settings(**overrides)  # type: ignore[arg-type]
+    except ValidationError as exc:
+        first = exc.errors()[0]
+        loc = ".".join(str(p) for p in first["loc"])
+        message = str(first["msg"]).removeprefix("Value error, ")
+        name = f"SANTA_{loc.upper()}" if loc else "configuration"
+        if message.startswith("SANTA_"):
+            raise ConfigurationError(message) from None
+        raise ConfigurationError(f"{name}: {message}") from None

@@ -1,0 +1,1 @@
+"""The draw: the pure engine (``engine/``) and its database side (``service.py``)."""

@@ -1,0 +1,406 @@
+"""The draw's database side: preview, run (exactly once), summary.
+
+Running the draw locks the box row (``SELECT … FOR UPDATE`` on PostgreSQL;
+SQLite serializes writers with ``BEGIN IMMEDIATE``), checks that the box is
+``ready``, runs the pure engine, writes the run and its pairs with bulk
+inserts (the series history is recorded from them when the box is renewed),
+moves the box to ``matched`` and enqueues one ``draw_done`` email per santa,
+all in the caller's transaction. The unique
+constraints on ``draw_runs (box_id, round)`` and ``draws`` are the backstop.
+Assignments, the break-glass reveal and repairs are in :mod:`.assignments`.
+"""
+
+from __future__ import annotations
+
+import re
+import uuid
+from typing import Any
+
+from sqlalchemy import delete, func, select, update
+from sqlalchemy.exc import IntegrityError
+from sqlalchemy.orm import Session, aliased
+
+from santa_core import audit, models
+from santa_core.box import lifecycle
+from santa_core.box.access import load
+from santa_core.box.bulk import bulk_insert
+from santa_core.box.lifecycle import Action
+from santa_core.box.urls import assignment_url
+from santa_core.config import Settings, get_settings
+from santa_core.db import utcnow
+from santa_core.draw import engine
+from santa_core.draw.errors import (
+    DrawInfeasible,
+    DrawRaced,
+    NotEnoughParticipants,
+    SecrecyNotAcknowledged,
+)
+from santa_core.draw.inputs import DRAWN_STATUSES, BoxInput, Person, build_input
+from santa_core.draw.schemas import DrawPreview, DrawSummary, DrawWarning
+from santa_core.errors import BoxNotEditable
+from santa_core.invite.service import budget_text, outbox_row
+from santa_core.models import BoxStatus, ParticipantStatus
+
+_UUID = re.compile(r"[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}")
+
+__all__ = ["current_run", "get_draw", "preview_draw", "run_draw"]
+
+
+def humanize(text: str, prepared: BoxInput) -> str:
+    """The engine names people by id (participant UUIDs); organizers read names."""
+    return _UUID.sub(
+        lambda m: (
+            prepared.people[m.group(0)].display_name
+            if m.group(0) in prepared.people
+            else m.group(0)
+        ),
+        text,
+    )
+
+
+def _warnings(
+    secrecy: engine.Secrecy | None, language: str, prepared: BoxInput
+) -> list[DrawWarning]:
+    if secrecy is None:
+        return []
+    return [
+        DrawWarning(code=n.code, message=humanize(n.text.get(language), prepared))
+        for n in secrecy.notices
+    ]
+
+
+def preview_draw(
+    session: Session, actor: models.User, box_id: uuid.UUID, /, *, language: str = "en"
+) -> DrawPreview:
+    """Feasibility and the secrecy warning, before drawing (organizers; shows no pair)."""
+    access = load(session, actor, box_id, manage=True)
+    try:
+        prepared = build_input(session, access.box)
+    except NotEnoughParticipants as exc:
+        return DrawPreview(
+            feasible=False,
+            participant_count=int(exc.params.get("count", 0)),
+            not_joined_count=_not_joined(session, access.box),
+            reason="not_enough_participants",
+            explanation=exc.message if language == "en" else None,
+            secrecy_checked=False,
+            requires_acknowledgement=False,
+        )
+    result = engine.solve(prepared.data)
+    base: dict[str, Any] = {
+        "participant_count": len(prepared.people),
+        "not_joined_count": prepared.not_joined,
+    }
+    if isinstance(result, engine.Infeasible):
+        return DrawPreview(
+            feasible=False,
+            reason=result.reason,
+            explanation=humanize(result.explanation.get(language), prepared),
+            suggestion=(
+                humanize(result.suggestion.text.get(language), prepared)
+                if result.suggestion
+                else None
+            ),
+            secrecy_checked=False,
+            requires_acknowledgement=False,
+            **base,
+        )
+    warnings = _warnings(result.secrecy, language, prepared)
+    return DrawPreview(
+        feasible=True,
+        valid_draws=result.count if result.count is not None else result.secrecy_count(),
+        secrecy_checked=bool(result.secrecy and result.secrecy.checked),
+        warnings=warnings,
+        requires_acknowledgement=bool(warnings),
+        **base,
+    )
+
+
+def _not_joined(session: Session, box: models.Box) -> int:
+    P = models.Participant
+    return int(
+        session.scalar(
+            select(func.count()).where(
+                P.box_id == box.id, P.takes_part.is_(True), P.status == ParticipantStatus.INVITED
+            )
+        )
+        or 0
+    )
+
+
+def current_run(session: Session, box_id: uuid.UUID) -> models.DrawRun | None:
+    return session.scalars(
+        select(models.DrawRun)
+        .where(models.DrawRun.box_id == box_id)
+        .order_by(models.DrawRun.round.desc())
+        .limit(1)
+    ).first()
+
+
+def run_draw(
+    session: Session,
+    actor: models.User,
+    box_id: uuid.UUID,
+    /,
+    *,
+    settings: Settings | None = None,
+    acknowledge_secrecy_warning: bool = False,
+    language: str = "en",
+) -> models.DrawRun:
+    """Draw the box once. ``settings`` gives the links in the emails (default: environment).
+
+    A box with ``auto_draw`` whose signup deadline has passed may still be in
+    ``draft``: sign-up closes (``ready``) as part of the draw.
+    """
+    settings = settings or get_settings()
+    access = load(session, actor, box_id, manage=True, for_update=True)
+    box = access.box
+    _close_signup_for_auto_draw(session, actor, box)
+    if box.status is not BoxStatus.READY:
+        if box.status in (BoxStatus.DRAWING, BoxStatus.MATCHED):
+            raise BoxNotEditable(
+                "The draw has already been run for this box.", status=box.status.value
+            )
+        lifecycle.require(Action.DRAW, box.status)
+    lifecycle.require_transition(box.status, BoxStatus.DRAWING)
+    box.status = BoxStatus.DRAWING
+    prepared = build_input(session, box)
+    result = engine.solve(prepared.data)
+    if isinstance(result, engine.Infeasible):
+        raise DrawInfeasible(humanize(result.explain(language), prepared), result=result.as_json())
+    if result.notices and not acknowledge_secrecy_warning:
+        warnings = " ".join(humanize(n.text.get(language), prepared) for n in result.notices)
+        raise SecrecyNotAcknowledged(f"{SecrecyNotAcknowledged.default_message} {warnings}".strip())
+    previous = current_run(session, box.id)
+    now = utcnow()
+    run = models.DrawRun(
+        id=uuid.uuid4(),
+        box_id=box.id,
+        round=(previous.round + 1) if previous else 1,
+        created_by_id=actor.id,
+        method=result.method,
+        engine_version=result.engine_version,
+        commitment=result.commitment,
+        seed=result.seed,
+        details={
+            "uniform": result.uniform,
+            "participants": len(prepared.people),
+            "digest": result.digest,
+        },
+        created_at=now,
+    )
+    try:
+        with session.begin_nested():
+            session.add(run)
+            session.flush()
+    except IntegrityError:
+        raise DrawRaced() from None
+    assignments = {s: list(g) for s, g in result.assignments.items()}
+    write_pairs(session, box, run, assignments, now=now)
+    P = models.Participant
+    # Exactly the people drawn (see santa_core.draw.inputs.DRAWN_STATUSES), without a huge IN.
+    session.execute(
+        update(P)
+        .where(
+            P.box_id == box.id,
+            P.takes_part.is_(True),
+            P.status.in_(DRAWN_STATUSES),
+        )
+        .values(status=ParticipantStatus.LOCKED)
+    )
+    lifecycle.require_transition(box.status, BoxStatus.MATCHED)
+    box.status = BoxStatus.MATCHED
+    box.drawn_at = now
+    notify_santas(session, settings, box, prepared, assignments, key=f"draw_done:{run.id}")
+    audit.record(
+        session,
+        actor,
+        "draw.completed",
+        box_id=box.id,
+        target_type="draw_run",
+        target_id=run.id,
+        details={
+            "round": run.round,
+            "method": run.method,
+            "participants": len(prepared.people),
+            "commitment": run.commitment,
+        },
+    )
+    session.flush()
+    return run
+
+
+def _close_signup_for_auto_draw(session: Session, actor: models.User, box: models.Box) -> None:
+    deadline = box.signup_deadline
+    if (
+        box.status is BoxStatus.DRAFT
+        and box.auto_draw
+        and deadline is not None
+        and deadline <= utcnow()
+    ):
+        lifecycle.require_transition(box.status, BoxStatus.READY)
+        box.status = BoxStatus.READY
+        audit.record(
+            session,
+            actor,
+            "box.status_changed",
+            box_id=box.id,
+            target_type="box",
+            target_id=box.id,
+            details={"from": "draft", "to": "ready", "by": "auto_draw"},
+        )
+
+
+def write_pairs(
+    session: Session,
+    box: models.Box,
+    run: models.DrawRun,
+    assignments: dict[str, list[str]],
+    *,
+    now: Any,
+    override_by: uuid.UUID | None = None,
+) -> None:
+    rows = [
+        {
+            "id": uuid.uuid4(),
+            "box_id": box.id,
+            "run_id": run.id,
+            "santa_participant_id": uuid.UUID(santa),
+            "giftee_participant_id": uuid.UUID(giftee),
+            "slot": slot,
+            "created_at": now,
+            "override_by": override_by,
+        }
+        for santa, giftees in assignments.items()
+        for slot, giftee in enumerate(giftees)
+    ]
+    if rows:
+        try:
+            with session.begin_nested():
+                bulk_insert(session, models.Draw, rows)
+        except IntegrityError:
+            raise DrawRaced() from None
+
+
+def record_history(session: Session, box: models.Box) -> int:
+    """The box's pairs by person, kept for the series (written when the box is renewed).
+
+    Replaces what was recorded for this box before; returns the number of pairs.
+    """
+    year = box.year if box.year is not None else (box.drawn_at or utcnow()).year
+    H, D = models.DrawHistory, models.Draw
+    santa, giftee = aliased(models.Participant), aliased(models.Participant)
+    pairs = session.execute(
+        select(santa.person_key, giftee.person_key)
+        .select_from(D)
+        .join(santa, santa.id == D.santa_participant_id)
+        .join(giftee, giftee.id == D.giftee_participant_id)
+        .where(D.box_id == box.id)
+        .distinct()
+    ).all()
+    session.execute(delete(H).where(H.box_id == box.id))
+    now = utcnow()
+    rows = [
+        {
+            "id": uuid.uuid4(),
+            "series_id": box.series_id,
+            "box_id": box.id,
+            "year": year,
+            "santa_person_key": s,
+            "giftee_person_key": g,
+            "created_at": now,
+        }
+        for s, g in pairs
+    ]
+    bulk_insert(session, H, rows)
+    return len(rows)
+
+
+def shown_name(box: models.Box, person: Person) -> str:
+    if box.is_private_names:
+        return person.nickname or public_name_for(person)
+    return person.display_name
+
+
+def public_name_for(person: Person) -> str:
+    return f"Elf {person.id.hex[:4].upper()}"
+
+
+def notify_santas(
+    session: Session,
+    settings: Settings,
+    box: models.Box,
+    prepared: BoxInput,
+    assignments: dict[str, list[str]],
+    *,
+    key: str,
+    only: set[str] | None = None,
+) -> int:
+    """One ``draw_done`` row per santa with an account; it names only their own giftee(s)."""
+    people = prepared.people
+    santas = [s for s in assignments if only is None or s in only]
+    users: dict[uuid.UUID, tuple[str, models.Language]] = {}
+    U, P = models.User, models.Participant
+    for uid, email, language in session.execute(
+        select(U.id, U.email, U.language)
+        .join(P, P.user_id == U.id)
+        .where(P.box_id == box.id, U.deleted_at.is_(None))
+    ):
+        users[uid] = (email, language)
+    now = utcnow()
+    facts: dict[str, Any] = {
+        "box_name": box.name,
+        "assignment_url": assignment_url(settings, box.id),
+    }
+    if box.shipping_deadline is not None:
+        facts["shipping_deadline"] = box.shipping_deadline.isoformat()
+    if box.event_date is not None:
+        facts["event_date"] = box.event_date.isoformat()
+    budget = budget_text(box)
+    if budget:
+        facts["budget"] = budget
+    rows = []
+    for santa in santas:
+        person = people[santa]
+        account = users.get(person.user_id) if person.user_id is not None else None
+        if account is None:
+            continue
+        names = ", ".join(shown_name(box, people[g]) for g in assignments[santa])
+        rows.append(
+            outbox_row(
+                kind="draw_done",
+                recipient=account[0],
+                language=account[1],
+                recipient_user_id=person.user_id,
+                box_id=box.id,
+                payload={**facts, "giftee_name": names},
+                dedupe_key=f"{key}:{santa}",
+                now=now,
+            )
+        )
+    if rows:
+        bulk_insert(session, models.OutboxMessage, rows)
+    return len(rows)
+
+
+def get_draw(session: Session, actor: models.User, box_id: uuid.UUID, /) -> DrawSummary:
+    """The current draw's public facts (any member)."""
+    access = load(session, actor, box_id)
+    lifecycle.require(Action.VIEW_ASSIGNMENT, access.box.status)
+    run = current_run(session, access.box.id)
+    if run is None:
+        raise BoxNotEditable("The draw has not run yet.")
+    count = session.scalar(
+        select(func.count(func.distinct(models.Draw.santa_participant_id))).where(
+            models.Draw.box_id == access.box.id
+        )
+    )
+    return DrawSummary(
+        box_id=access.box.id,
+        round=run.round,
+        method=run.method,
+        engine_version=run.engine_version,
+        commitment=run.commitment,
+        participant_count=int(count or 0),
+        created_at=run.created_at,
+    )

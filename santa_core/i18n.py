@@ -1,0 +1,109 @@
+"""RU/EN texts of error messages, looked up by the error's stable code.
+
+English lives on the error classes; Russian here. A domain adds its codes to
+:data:`RU` (one line each); unknown codes fall back to the English message.
+"""
+
+from __future__ import annotations
+
+from santa_core.models.enums import Language
+
+RU: dict[str, str] = {
+    "error": "Что-то пошло не так.",
+    "internal_error": "Внутренняя ошибка сервера. Мы уже разбираемся.",
+    "configuration_error": "Неверная конфигурация.",
+    "not_found": "Не найдено.",
+    "forbidden": "У вас нет прав на это действие.",
+    "unauthenticated": "Войдите, чтобы продолжить.",
+    "conflict": "Это действие невозможно в текущем состоянии.",
+    "invalid_input": "Данные заполнены неверно.",
+    "validation_error": "Данные заполнены неверно.",
+    "malformed_request": "Не удалось разобрать запрос.",
+    "rate_limited": "Слишком много попыток. Попробуйте позже.",
+    "method_not_allowed": "Этот метод не поддерживается.",
+    "box_not_found": "Коробка не найдена.",
+    "participant_not_found": "Участник не найден.",
+    "user_not_found": "Пользователь не найден.",
+    "not_organizer": "Это могут сделать только организаторы коробки.",
+    "box_not_editable": "Коробку нельзя изменить в её текущем статусе.",
+    "invalid_status_transition": "Коробку нельзя перевести в этот статус из текущего.",
+    "already_member": "Этот человек уже в коробке.",
+    # --- accounts and authentication (santa_core.auth) ---
+    "invalid_credentials": "Неверный email или пароль.",
+    "account_unavailable": "Эта учётная запись отключена или удалена.",
+    "invalid_refresh_token": "Сессия истекла. Войдите снова.",
+    "refresh_token_reused": "Сессия завершена из соображений безопасности. Войдите снова.",
+    "session_revoked": "Эта сессия завершена. Войдите снова.",
+    "oauth_failed": "Не удалось войти через внешний сервис. Попробуйте ещё раз.",
+    "csrf_failed": "В запросе нет действительного CSRF-токена.",
+    "email_not_verified": "Подтвердите email, чтобы войти.",
+    "invalid_link": "Ссылка недействительна, устарела или уже использована.",
+    "weak_password": "Пароль слишком простой.",
+    "wrong_password": "Текущий пароль указан неверно.",
+    "email_taken": "Учётная запись с таким email уже существует.",
+    "social_account_taken": "Этот аккаунт уже привязан к другому пользователю.",
+    "social_email_taken": (
+        "Учётная запись с таким email уже существует. Войдите в неё и привяжите "
+        "сервис в настройках."
+    ),
+    "last_sign_in_method": (
+        "Сначала задайте пароль или привяжите другой аккаунт: это ваш единственный способ входа."
+    ),
+    "provider_not_configured": "Этот способ входа недоступен.",
+    "social_account_not_found": "Привязанный аккаунт не найден.",
+    "session_not_found": "Сессия не найдена.",
+    # --- boxes, members, invitations, the draw (santa_core.box, .invite, .draw) ---
+    "household_not_found": "Семья не найдена.",
+    "exclusion_not_found": "Исключение не найдено.",
+    "not_your_card": (
+        "Эту карточку может менять только сам участник (или организатор — для офлайн-участников)."
+    ),
+    "owner_cannot_leave": "Владельца коробки нельзя удалить; удалите коробку целиком.",
+    "exclusion_exists": "Такое исключение уже есть.",
+    "invalid_rule": "В правиле указаны люди не из этой коробки или один человек дважды.",
+    "invite_not_found": "Приглашение не найдено или больше не действует.",
+    "invite_expired": "Срок приглашения истёк. Попросите организатора отправить его снова.",
+    "invite_not_pending": "На это приглашение уже ответили, или его отозвали.",
+    "invite_exists": "На этот адрес уже отправлено приглашение в коробку.",
+    "invite_resent_too_soon": "Приглашение только что отправлено. Попробуйте через минуту.",
+    "join_link_disabled": "У этой коробки нет действующей ссылки для вступления.",
+    "not_enough_participants": "Для жеребьёвки нужно хотя бы два участника.",
+    "draw_already_running": "Жеребьёвка в этой коробке только что проведена.",
+    "assignment_not_found": "В этой коробке у вас нет подопечного.",
+    "pairs_are_private": "Пары секретны — в том числе от организаторов.",
+    # draw_infeasible and draw_secrecy_unacknowledged carry the engine's text in the
+    # caller's language already: no fixed translation here.
+    # --- notifications, calendar feed (santa_core.notify, santa_core.calendar) ---
+    "invalid_link_token": "Ссылка недействительна или больше не работает.",
+    "unknown_notification_kind": "Неизвестный тип уведомления.",
+    "notification_render_failed": "Не удалось подготовить уведомление.",
+}
+
+
+def pick_language(accept_language: str | None, default: Language = Language.EN) -> Language:
+    """Choose RU or EN from an Accept-Language header, honouring q-values."""
+    if not accept_language:
+        return default
+    best: tuple[float, Language] | None = None
+    for part in accept_language.split(","):
+        piece = part.strip()
+        if not piece:
+            continue
+        tag, _, params = piece.partition(";")
+        q = 1.0
+        if params.strip().startswith("q="):
+            try:
+                q = float(params.strip()[2:])
+            except ValueError:
+                q = 0.0
+        primary = tag.strip().lower().split("-")[0]
+        for lang in Language:
+            if primary == lang.value and (best is None or q > best[0]):
+                best = (q, lang)
+    return best[1] if best and best[0] > 0 else default
+
+
+def translate(code: str, english: str, language: Language) -> str:
+    if language is Language.RU:
+        return RU.get(code, english)
+    return english

@@ -1,0 +1,434 @@
+"""Email invitations: invite one or many, resend, revoke, list (organizers).
+
+One invitation per address and box. Inviting someone adds them to the box at
+once as an ``invited`` member (so households can be set before they answer);
+accepting links that member to the accepting account (:mod:`.join`).
+Large imports are written with bulk inserts (one statement per table).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import uuid
+from collections.abc import Iterable, Sequence
+from typing import Any
+
+from sqlalchemy import delete, func, select
+from sqlalchemy.orm import Session
+
+from santa_core import audit, crypto, models
+from santa_core.box import lifecycle
+from santa_core.box.access import load
+from santa_core.box.bulk import bulk_insert
+from santa_core.box.lifecycle import Action
+from santa_core.config import Settings
+from santa_core.db import one_of, utcnow
+from santa_core.errors import AlreadyMember, Conflict
+from santa_core.invite.errors import InviteNotFound, InviteNotPending, InviteResentTooSoon
+from santa_core.invite.schemas import (
+    Invite,
+    InviteCreate,
+    InviteImportEntry,
+    InvitePage,
+    SkippedInvite,
+    SkipReason,
+)
+from santa_core.models import (
+    Channel,
+    InviteStatus,
+    Language,
+    OutboxStatus,
+    ParticipantRole,
+    ParticipantStatus,
+)
+from santa_core.notify.sealed import SEALED_KEY, seal
+
+#: A resend within this many seconds of the last send is refused.
+RESEND_INTERVAL_SECONDS = 60
+_CHUNK = 1000
+INVITE_PREFIX = "inv_"
+LINK_PREFIX = "join_"
+
+
+class InviteExists(Conflict):
+    code = "invite_exists"
+    default_message = "This address already has a pending invitation to the box."
+
+
+def new_code(prefix: str) -> tuple[str, str]:
+    """A fresh code (256 random bits) and the hash we store."""
+    code = prefix + crypto.new_token(32)
+    return code, crypto.hash_token(code)
+
+
+def accept_url(settings: Settings, code: str) -> str:
+    return f"{settings.public_base_url.rstrip('/')}/join/{code}"
+
+
+def display_name_of(user: models.User) -> str:
+    return user.full_name or user.email.split("@")[0]
+
+
+def budget_text(box: models.Box) -> str | None:
+    lo, hi = box.min_budget, box.max_budget
+    if lo is not None and hi is not None:
+        return f"{lo}–{hi} {box.currency}"
+    if hi is not None:
+        return f"≤ {hi} {box.currency}"
+    if lo is not None:
+        return f"≥ {lo} {box.currency}"
+    return None
+
+
+def invite_payload(
+    settings: Settings,
+    box: models.Box,
+    inviter: str,
+    code: str,
+    expires_at: dt.datetime,
+    message: str | None,
+) -> dict[str, Any]:
+    payload: dict[str, Any] = {
+        "box_name": box.name,
+        "inviter_name": inviter,
+        "expires_at": expires_at.isoformat(),
+        SEALED_KEY: seal({"accept_url": accept_url(settings, code)}),
+    }
+    if message:
+        payload["message"] = message
+    if box.signup_deadline is not None:
+        payload["signup_deadline"] = box.signup_deadline.isoformat()
+    if box.event_date is not None:
+        payload["event_date"] = box.event_date.isoformat()
+    budget = budget_text(box)
+    if budget:
+        payload["budget"] = budget
+    return payload
+
+
+def _chunks(items: Sequence[str]) -> Iterable[Sequence[str]]:
+    for i in range(0, len(items), _CHUNK):
+        yield items[i : i + _CHUNK]
+
+
+def invite_many(
+    session: Session,
+    settings: Settings,
+    actor: models.User,
+    box_id: uuid.UUID,
+    /,
+    *,
+    entries: Sequence[InviteImportEntry | InviteCreate],
+    message: str | None = None,
+) -> tuple[list[uuid.UUID], list[SkippedInvite]]:
+    """Invite every new address; skip members, pending invitations and repeats.
+
+    Returns the new invitation ids (in input order) and the skipped addresses.
+    """
+    access = load(session, actor, box_id, manage=True, for_update=True)
+    box = access.box
+    lifecycle.require(Action.INVITE, box.status)
+    now = utcnow()
+    expires = now + dt.timedelta(days=settings.invite_ttl_days)
+
+    skipped: list[SkippedInvite] = []
+    wanted: dict[str, str | None] = {}
+    for entry in entries:
+        email = str(entry.email).strip().lower()
+        if email in wanted:
+            skipped.append(SkippedInvite(email=email, reason=SkipReason.DUPLICATE))
+            continue
+        wanted[email] = entry.display_name
+    emails = list(wanted)
+
+    members: set[str] = set()
+    pending: set[str] = set()
+    stale: list[str] = []
+    accounts: dict[str, tuple[uuid.UUID, Language]] = {}
+    P, Inv, U = models.Participant, models.EmailInvite, models.User
+    dialect = session.get_bind().dialect.name
+    for chunk in _chunks(emails):
+        members.update(
+            e
+            for (e,) in session.execute(
+                select(P.email).where(P.box_id == box.id, one_of(P.email, chunk, dialect=dialect))
+            )
+            if e is not None
+        )
+        for email, status, expires_at in session.execute(
+            select(Inv.email, Inv.status, Inv.expires_at).where(
+                Inv.box_id == box.id, one_of(Inv.email, chunk, dialect=dialect)
+            )
+        ):
+            if status is InviteStatus.PENDING and expires_at > now:
+                pending.add(email)
+            else:
+                stale.append(email)
+        for user_id, email, language in session.execute(
+            select(U.id, U.email, U.language).where(
+                one_of(U.email, chunk, dialect=dialect), U.deleted_at.is_(None)
+            )
+        ):
+            accounts[email] = (user_id, language)
+
+    fresh: list[str] = []
+    for email in emails:
+        if email in pending:
+            skipped.append(SkippedInvite(email=email, reason=SkipReason.ALREADY_INVITED))
+        elif email in members:
+            skipped.append(SkippedInvite(email=email, reason=SkipReason.ALREADY_MEMBER))
+        else:
+            fresh.append(email)
+    fresh_set = set(fresh)
+    stale_fresh = [e for e in stale if e in fresh_set]
+    for chunk in _chunks(stale_fresh):
+        session.execute(delete(Inv).where(Inv.box_id == box.id, Inv.email.in_(chunk)))
+
+    inviter = display_name_of(actor)
+    participants: list[dict[str, Any]] = []
+    invites: list[dict[str, Any]] = []
+    outbox: list[dict[str, Any]] = []
+    invite_ids: list[uuid.UUID] = []
+    for email in fresh:
+        participant_id, invite_id = uuid.uuid4(), uuid.uuid4()
+        code, code_hash = new_code(INVITE_PREFIX)
+        account = accounts.get(email)
+        participants.append(
+            {
+                "id": participant_id,
+                "box_id": box.id,
+                "user_id": None,
+                "person_key": uuid.uuid4(),
+                "email": email,
+                "display_name": wanted[email] or email.split("@")[0][:200],
+                "status": ParticipantStatus.INVITED,
+                "role": ParticipantRole.PARTICIPANT,
+                "takes_part": True,
+                "is_offline": False,
+                "wishes": "",
+                "wish_items": [],
+                "created_at": now,
+                "updated_at": now,
+            }
+        )
+        invites.append(
+            {
+                "id": invite_id,
+                "box_id": box.id,
+                "email": email,
+                "invite_code_hash": code_hash,
+                "status": InviteStatus.PENDING,
+                "invited_by_id": actor.id,
+                "participant_id": participant_id,
+                "created_at": now,
+                "expires_at": expires,
+                "last_sent_at": now,
+                "send_count": 1,
+            }
+        )
+        outbox.append(
+            outbox_row(
+                kind="invite",
+                recipient=email,
+                language=account[1] if account else actor.language,
+                recipient_user_id=account[0] if account else None,
+                box_id=box.id,
+                payload=invite_payload(settings, box, inviter, code, expires, message),
+                dedupe_key=f"invite:{invite_id}:1",
+                now=now,
+            )
+        )
+        invite_ids.append(invite_id)
+    if participants:
+        bulk_insert(session, models.Participant, participants)
+        bulk_insert(session, models.EmailInvite, invites)
+        bulk_insert(session, models.OutboxMessage, outbox)
+    audit.record(
+        session,
+        actor,
+        "invite.sent",
+        box_id=box.id,
+        target_type="box",
+        target_id=box.id,
+        details={"created": len(invite_ids), "skipped": len(skipped)},
+    )
+    session.flush()
+    return invite_ids, skipped
+
+
+def outbox_row(
+    *,
+    kind: str,
+    recipient: str,
+    language: Language,
+    recipient_user_id: uuid.UUID | None,
+    box_id: uuid.UUID,
+    payload: dict[str, Any],
+    dedupe_key: str | None,
+    now: dt.datetime,
+) -> dict[str, Any]:
+    """One outbox row as a dict, for bulk inserts (same columns as ``notify.enqueue``)."""
+    return {
+        "id": uuid.uuid4(),
+        "kind": kind,
+        "channel": Channel.EMAIL,
+        "recipient": recipient,
+        "language": language,
+        "recipient_user_id": recipient_user_id,
+        "box_id": box_id,
+        "payload": payload,
+        "dedupe_key": dedupe_key,
+        "status": OutboxStatus.PENDING,
+        "attempts": 0,
+        "next_attempt_at": now,
+        "created_at": now,
+    }
+
+
+def create_invite(
+    session: Session,
+    settings: Settings,
+    actor: models.User,
+    box_id: uuid.UUID,
+    /,
+    *,
+    data: InviteCreate,
+) -> models.EmailInvite:
+    ids, skipped = invite_many(
+        session, settings, actor, box_id, entries=[data], message=data.message
+    )
+    if skipped:
+        email = skipped[0].email
+        if skipped[0].reason is SkipReason.ALREADY_MEMBER:
+            raise AlreadyMember(email=email)
+        raise InviteExists(email=email)
+    invite = session.get(models.EmailInvite, ids[0])
+    assert invite is not None
+    return invite
+
+
+def _get_invite(
+    session: Session, actor: models.User, box_id: uuid.UUID, invite_id: uuid.UUID
+) -> tuple[models.Box, models.EmailInvite]:
+    access = load(session, actor, box_id, manage=True, for_update=True)
+    invite = session.get(models.EmailInvite, invite_id)
+    if invite is None or invite.box_id != access.box.id:
+        raise InviteNotFound()
+    return access.box, invite
+
+
+def resend_invite(
+    session: Session,
+    settings: Settings,
+    actor: models.User,
+    box_id: uuid.UUID,
+    invite_id: uuid.UUID,
+    /,
+) -> models.EmailInvite:
+    """A new code and expiry (the old link stops working), emailed again."""
+    box, invite = _get_invite(session, actor, box_id, invite_id)
+    lifecycle.require(Action.INVITE, box.status)
+    if invite.status not in (InviteStatus.PENDING, InviteStatus.EXPIRED):
+        raise InviteNotPending()
+    now = utcnow()
+    if (
+        invite.last_sent_at is not None
+        and (now - invite.last_sent_at).total_seconds() < RESEND_INTERVAL_SECONDS
+    ):
+        raise InviteResentTooSoon(retry_after=RESEND_INTERVAL_SECONDS)
+    code, code_hash = new_code(INVITE_PREFIX)
+    invite.invite_code_hash = code_hash
+    invite.status = InviteStatus.PENDING
+    invite.expires_at = now + dt.timedelta(days=settings.invite_ttl_days)
+    invite.last_sent_at = now
+    invite.send_count += 1
+    account = session.scalars(
+        select(models.User).where(
+            models.User.email == invite.email, models.User.deleted_at.is_(None)
+        )
+    ).first()
+    row = outbox_row(
+        kind="invite",
+        recipient=invite.email,
+        language=account.language if account else actor.language,
+        recipient_user_id=account.id if account else None,
+        box_id=box.id,
+        payload=invite_payload(
+            settings, box, display_name_of(actor), code, invite.expires_at, None
+        ),
+        dedupe_key=f"invite:{invite.id}:{invite.send_count}",
+        now=now,
+    )
+    session.add(models.OutboxMessage(**row))
+    audit.record(
+        session,
+        actor,
+        "invite.resent",
+        box_id=box.id,
+        target_type="invite",
+        target_id=invite.id,
+        details={"send_count": invite.send_count},
+    )
+    session.flush()
+    return invite
+
+
+def revoke_invite(
+    session: Session, actor: models.User, box_id: uuid.UUID, invite_id: uuid.UUID, /
+) -> None:
+    """Withdraw a pending invitation; its not-yet-joined member leaves the box."""
+    box, invite = _get_invite(session, actor, box_id, invite_id)
+    if invite.status not in (InviteStatus.PENDING, InviteStatus.EXPIRED):
+        raise InviteNotPending()
+    invite.status = InviteStatus.REVOKED
+    invite.responded_at = utcnow()
+    drop_unjoined_member(session, invite)
+    audit.record(
+        session, actor, "invite.revoked", box_id=box.id, target_type="invite", target_id=invite.id
+    )
+    session.flush()
+
+
+def drop_unjoined_member(session: Session, invite: models.EmailInvite) -> None:
+    if invite.participant_id is None:
+        return
+    participant = session.get(models.Participant, invite.participant_id)
+    if (
+        participant is not None
+        and participant.user_id is None
+        and participant.status is ParticipantStatus.INVITED
+    ):
+        invite.participant_id = None
+        session.delete(participant)
+
+
+def list_invites(
+    session: Session,
+    actor: models.User,
+    box_id: uuid.UUID,
+    /,
+    *,
+    status: Sequence[InviteStatus] = (),
+    q: str | None = None,
+    page: int = 1,
+    per_page: int = 50,
+) -> InvitePage:
+    access = load(session, actor, box_id, manage=True)
+    Inv = models.EmailInvite
+    stmt = select(Inv).where(Inv.box_id == access.box.id)
+    if status:
+        stmt = stmt.where(Inv.status.in_(list(status)))
+    if q:
+        stmt = stmt.where(Inv.email.contains(q.lower(), autoescape=True))
+    total = session.scalar(select(func.count()).select_from(stmt.subquery())) or 0
+    rows = session.scalars(
+        stmt.order_by(Inv.created_at.desc(), Inv.email)
+        .offset((page - 1) * per_page)
+        .limit(per_page)
+    ).all()
+    return InvitePage(
+        items=[Invite.model_validate(r) for r in rows],
+        total=int(total),
+        page=page,
+        per_page=per_page,
+    )

@@ -1,0 +1,45 @@
+"""All ORM models, importable from one place (``from santa_core import models``)."""
+
+from santa_core.db import Base
+from santa_core.models.audit import AuditEvent, OutboxMessage
+from santa_core.models.box import Box, Exclusion, Household, Participant
+from santa_core.models.draw import Draw, DrawHistory, DrawRun
+from santa_core.models.enums import (
+    BoxStatus,
+    Channel,
+    InviteStatus,
+    Language,
+    OutboxStatus,
+    ParticipantRole,
+    ParticipantStatus,
+    TokenPurpose,
+)
+from santa_core.models.invite import EmailInvite
+from santa_core.models.user import OneTimeToken, RefreshToken, SocialAccount, User, UserSettings
+
+__all__ = [
+    "AuditEvent",
+    "Base",
+    "Box",
+    "BoxStatus",
+    "Channel",
+    "Draw",
+    "DrawHistory",
+    "DrawRun",
+    "EmailInvite",
+    "Exclusion",
+    "Household",
+    "InviteStatus",
+    "Language",
+    "OneTimeToken",
+    "OutboxMessage",
+    "OutboxStatus",
+    "Participant",
+    "ParticipantRole",
+    "ParticipantStatus",
+    "RefreshToken",
+    "SocialAccount",
+    "TokenPurpose",
+    "User",
+    "UserSettings",
+]

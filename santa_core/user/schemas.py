@@ -1,0 +1,79 @@
+"""Read and update shapes of profiles and settings."""
+
+from __future__ import annotations
+
+import datetime as dt
+import uuid
+import zoneinfo
+from typing import Annotated, Any
+
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field
+
+from santa_core.models import Language
+
+FullName = Annotated[str, Field(max_length=200)]
+
+
+def _check_timezone(value: str) -> str:
+    try:
+        zoneinfo.ZoneInfo(value)
+    except (zoneinfo.ZoneInfoNotFoundError, ValueError):
+        raise ValueError("unknown time zone (use an IANA name such as Europe/Moscow)") from None
+    return value
+
+
+TimeZoneName = Annotated[str, Field(min_length=1, max_length=64), AfterValidator(_check_timezone)]
+
+
+class User(BaseModel):
+    """The signed-in person, as they see themselves."""
+
+    id: uuid.UUID
+    #: None for accounts created through a provider that gave no email (e.g. Telegram).
+    email: str | None
+    email_verified: bool
+    full_name: str
+    language: Language
+    timezone: str
+    has_password: bool
+    is_superuser: bool
+    created_at: dt.datetime
+
+
+class UserUpdate(BaseModel):
+    model_config = ConfigDict(extra="forbid", str_strip_whitespace=True)
+
+    full_name: FullName | None = None
+    language: Language | None = None
+    timezone: TimeZoneName | None = None
+
+
+class UserSettings(BaseModel):
+    model_config = ConfigDict(from_attributes=True)
+
+    email_notifications: bool
+    telegram_notifications: bool
+    vk_notifications: bool
+    #: Set when a Telegram account is linked: where the bot writes.
+    telegram_chat_id: str | None
+    vk_user_id: str | None
+    preferences: dict[str, Any]
+
+
+class UserSettingsUpdate(BaseModel):
+    model_config = ConfigDict(extra="forbid", strict=True)
+
+    email_notifications: bool | None = None
+    telegram_notifications: bool | None = None
+    vk_notifications: bool | None = None
+    #: Replaces the stored preferences (e.g. ``{"muted": ["wishlist_changed"]}``).
+    preferences: dict[str, Any] | None = None
+
+
+class SocialAccount(BaseModel):
+    model_config = ConfigDict(from_attributes=True)
+
+    id: uuid.UUID
+    provider: str
+    email: str | None
+    created_at: dt.datetime

@@ -1,0 +1,188 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any, TypeVar, BinaryIO, TextIO, TYPE_CHECKING, Generator
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+from ..types import UNSET, Unset
+
+from ..types import UNSET, Unset
+from typing import cast
+
+if TYPE_CHECKING:
+    from ..models.wish_item import WishItem
+
+
+T = TypeVar("T", bound="CardUpdate")
+
+
+@_attrs_define
+class CardUpdate:
+    """A participant's own card (or an offline person's, by an organizer). Partial.
+
+    Attributes:
+        address (None | str | Unset):
+        display_name (None | str | Unset):
+        nickname (None | str | Unset):
+        phone (None | str | Unset):
+        wish_items (list[WishItem] | None | Unset):
+        wishes (None | str | Unset):
+    """
+
+    address: None | str | Unset = UNSET
+    display_name: None | str | Unset = UNSET
+    nickname: None | str | Unset = UNSET
+    phone: None | str | Unset = UNSET
+    wish_items: list[WishItem] | None | Unset = UNSET
+    wishes: None | str | Unset = UNSET
+
+    def to_dict(self) -> dict[str, Any]:
+        from ..models.wish_item import WishItem  # noqa: PLC0415
+
+        address: None | str | Unset
+        if isinstance(self.address, Unset):
+            address = UNSET
+        else:
+            address = self.address
+
+        display_name: None | str | Unset
+        if isinstance(self.display_name, Unset):
+            display_name = UNSET
+        else:
+            display_name = self.display_name
+
+        nickname: None | str | Unset
+        if isinstance(self.nickname, Unset):
+            nickname = UNSET
+        else:
+            nickname = self.nickname
+
+        phone: None | str | Unset
+        if isinstance(self.phone, Unset):
+            phone = UNSET
+        else:
+            phone = self.phone
+
+        wish_items: list[dict[str, Any]] | None | Unset
+        if isinstance(self.wish_items, Unset):
+            wish_items = UNSET
+        elif isinstance(self.wish_items, list):
+            wish_items = []
+            for wish_items_type_0_item_data in self.wish_items:
+                wish_items_type_0_item = wish_items_type_0_item_data.to_dict()
+                wish_items.append(wish_items_type_0_item)
+
+        else:
+            wish_items = self.wish_items
+
+        wishes: None | str | Unset
+        if isinstance(self.wishes, Unset):
+            wishes = UNSET
+        else:
+            wishes = self.wishes
+
+        field_dict: dict[str, Any] = {}
+
+        field_dict.update({})
+        if address is not UNSET:
+            field_dict["address"] = address
+        if display_name is not UNSET:
+            field_dict["display_name"] = display_name
+        if nickname is not UNSET:
+            field_dict["nickname"] = nickname
+        if phone is not UNSET:
+            field_dict["phone"] = phone
+        if wish_items is not UNSET:
+            field_dict["wish_items"] = wish_items
+        if wishes is not UNSET:
+            field_dict["wishes"] = wishes
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        from ..models.wish_item import WishItem  # noqa: PLC0415
+
+        d = dict(src_dict)
+
+        def _parse_address(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
+
+        address = _parse_address(d.pop("address", UNSET))
+
+        def _parse_display_name(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
+
+        display_name = _parse_display_name(d.pop("display_name", UNSET))
+
+        def _parse_nickname(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
+
+        nickname = _parse_nickname(d.pop("nickname", UNSET))
+
+        def _parse_phone(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
+
+        phone = _parse_phone(d.pop("phone", UNSET))
+
+        def _parse_wish_items(data: object) -> list[WishItem] | None | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            try:
+                if not isinstance(data, list):
+                    raise TypeError()
+                wish_items_type_0 = []
+                _wish_items_type_0 = data
+                for wish_items_type_0_item_data in _wish_items_type_0:
+                    wish_items_type_0_item = WishItem.from_dict(
+                        wish_items_type_0_item_data
+                    )
+
+                    wish_items_type_0.append(wish_items_type_0_item)
+
+                return wish_items_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(list[WishItem] | None | Unset, data)
+
+        wish_items = _parse_wish_items(d.pop("wish_items", UNSET))
+
+        def _parse_wishes(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
+
+        wishes = _parse_wishes(d.pop("wishes", UNSET))
+
+        card_update = cls(
+            address=address,
+            display_name=display_name,
+            nickname=nickname,
+            phone=phone,
+            wish_items=wish_items,
+            wishes=wishes,
+        )
+
+        return card_update

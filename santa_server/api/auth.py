@@ -1,0 +1,326 @@
+"""Accounts and sign-in: register, verify, log in, refresh, log out, reset the password.
+
+Two ways to hold a session (``transport``):
+
+- ``cookie`` (default, the web UI): tokens go into HTTP-only cookies; the body
+  carries the ``csrf_token`` to send back as ``X-CSRF-Token`` on writes.
+- ``body`` (SDK, CLI, scripts): no cookies; the body carries ``access_token``
+  (send as ``Authorization: Bearer``) and ``refresh_token`` (send to
+  ``/auth/refresh`` or ``/auth/logout`` in the body).
+"""
+
+from __future__ import annotations
+
+import uuid
+from typing import Literal
+
+from fastapi import APIRouter, Request, Response, status
+from pydantic import BaseModel, ConfigDict, EmailStr, Field
+
+from santa_core import models
+from santa_core.auth import accounts, sessions
+from santa_core.auth.errors import (
+    InvalidCredentials,
+    InvalidRefreshToken,
+    RefreshTokenReused,
+)
+from santa_core.auth.ratelimit import account_key, enforce
+from santa_core.auth.schemas import (
+    EmailVerification,
+    Password,
+    PasswordResetConfirm,
+    PasswordResetRequest,
+    Registration,
+)
+from santa_core.auth.tokens import decode_access_token, issue_access_token
+from santa_core.config import Settings
+from santa_core.errors import Unauthenticated
+from santa_core.user.schemas import User
+from santa_core.user.service import to_schema
+from santa_server import security
+from santa_server.deps import CurrentUser, SessionDep, SettingsDep, access_token_from
+from santa_server.errors import problem_responses
+
+router = APIRouter(tags=["auth"])
+
+Transport = Literal["cookie", "body"]
+
+
+class LoginRequest(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    email: EmailStr
+    password: Password
+    transport: Transport = "cookie"
+
+
+class RefreshRequest(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    #: Body transport: the refresh token. Omit it to use the ``santa_refresh`` cookie.
+    refresh_token: str | None = Field(default=None, max_length=512)
+
+
+class LogoutRequest(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    refresh_token: str | None = Field(default=None, max_length=512)
+
+
+class AuthResult(BaseModel):
+    """A signed-in session."""
+
+    user: User
+    session_id: uuid.UUID
+    transport: Transport
+    #: Cookie transport: echo it in ``X-CSRF-Token`` on every unsafe request.
+    csrf_token: str | None = None
+    #: Body transport: send as ``Authorization: Bearer <access_token>``.
+    access_token: str | None = None
+    #: Body transport: exchange at ``/auth/refresh``; rotates on every use.
+    refresh_token: str | None = None
+    token_type: Literal["bearer"] = "bearer"  # noqa: S105
+    #: Seconds the access token stays valid.
+    expires_in: int
+
+
+def signed_in(
+    response: Response,
+    settings: Settings,
+    user: models.User,
+    issued: sessions.IssuedRefreshToken,
+    transport: Transport,
+) -> AuthResult:
+    """The response of every sign-in: cookies for browsers, tokens in the body otherwise."""
+    access = issue_access_token(settings, user.id, session_id=issued.session_id)
+    result = AuthResult(
+        user=to_schema(user),
+        session_id=issued.session_id,
+        transport=transport,
+        expires_in=settings.access_token_ttl_seconds,
+    )
+    if transport == "cookie":
+        result.csrf_token = security.set_session_cookies(
+            response,
+            settings,
+            access_token=access,
+            refresh_token=issued.token,
+            session_id=issued.session_id,
+        )
+    else:
+        result.access_token = access
+        result.refresh_token = issued.token
+    response.headers["Cache-Control"] = "no-store"
+    return result
+
+
+def user_agent(request: Request) -> str | None:
+    return request.headers.get("user-agent")
+
+
+@router.post(
+    "/auth/register",
+    operation_id="register",
+    response_model=User,
+    status_code=status.HTTP_201_CREATED,
+    responses=problem_responses(409, 429),
+)
+def register(
+    body: Registration,
+    session: SessionDep,
+    settings: SettingsDep,
+    limiter: security.LimiterDep,
+    limits: security.LimitsDep,
+    ip: security.ClientIP,
+) -> User:
+    """Create an account with email and password; a verification link is emailed."""
+    enforce(limiter, limits.register_ip, ip)
+    return to_schema(accounts.register(session, settings, body))
+
+
+@router.post(
+    "/auth/verify-email",
+    operation_id="verify_email",
+    status_code=status.HTTP_204_NO_CONTENT,
+    responses=problem_responses(404, 429),
+)
+def verify_email(
+    body: EmailVerification,
+    session: SessionDep,
+    limiter: security.LimiterDep,
+    limits: security.LimitsDep,
+    ip: security.ClientIP,
+) -> None:
+    """Confirm the email address with the token from the emailed link."""
+    enforce(limiter, limits.link_ip, ip)
+    accounts.verify_email(session, body.token)
+
+
+@router.post(
+    "/auth/verify-email/resend",
+    operation_id="resend_verification_email",
+    status_code=status.HTTP_202_ACCEPTED,
+    responses=problem_responses(401, 403, 429),
+)
+def resend_verification_email(
+    user: CurrentUser,
+    session: SessionDep,
+    settings: SettingsDep,
+    limiter: security.LimiterDep,
+    limits: security.LimitsDep,
+) -> None:
+    """Email a new verification link (older links stop working)."""
+    enforce(limiter, limits.reset_account, f"verify:{user.id}")
+    accounts.send_verification(session, settings, user)
+
+
+@router.post(
+    "/auth/login",
+    operation_id="login",
+    response_model=AuthResult,
+    responses=problem_responses(401, 403, 429),
+)
+def login(
+    body: LoginRequest,
+    request: Request,
+    response: Response,
+    session: SessionDep,
+    settings: SettingsDep,
+    throttle: security.LoginThrottleDep,
+    ip: security.ClientIP,
+) -> AuthResult:
+    """Sign in with email and password.
+
+    After ``login_max_failures_per_ip`` wrong passwords from one address (or
+    ``login_max_failures_per_account`` for one account) within the window, the
+    answer is 429 with ``Retry-After`` and the password is not even checked.
+    """
+    email = accounts.normalize_email(str(body.email))
+    throttle.check(ip, email)
+    try:
+        user = accounts.authenticate(session, settings, email, body.password)
+    except InvalidCredentials:
+        throttle.failed(ip, email)
+        raise
+    throttle.succeeded(email)
+    issued = sessions.start_session(session, settings, user, user_agent=user_agent(request), ip=ip)
+    return signed_in(response, settings, user, issued, body.transport)
+
+
+@router.post(
+    "/auth/refresh",
+    operation_id="refresh_session",
+    response_model=AuthResult,
+    responses=problem_responses(401, 403, 429),
+)
+def refresh_session(
+    request: Request,
+    response: Response,
+    session: SessionDep,
+    settings: SettingsDep,
+    limiter: security.LimiterDep,
+    limits: security.LimitsDep,
+    ip: security.ClientIP,
+    body: RefreshRequest | None = None,
+) -> AuthResult:
+    """Exchange the refresh token for new tokens. Each refresh token works once.
+
+    Presenting an already exchanged token signs the whole session out (its
+    newest token included): someone else has a copy.
+    """
+    enforce(limiter, limits.refresh_ip, ip)
+    transport: Transport = "body"
+    raw = body.refresh_token if body else None
+    if raw is None:
+        transport = "cookie"
+        raw = request.cookies.get(security.REFRESH_COOKIE)
+    record = sessions.find_token(session, raw) if raw else None
+    if raw is None or record is None:
+        raise InvalidRefreshToken()
+    if transport == "cookie":
+        security.require_csrf(request, settings, record.family_id)
+    enforce(limiter, limits.refresh_session, str(record.family_id))
+    try:
+        user, issued = sessions.rotate(
+            session, settings, raw, user_agent=user_agent(request), ip=ip
+        )
+    except RefreshTokenReused:
+        session.commit()  # the family's revocation must outlive this error
+        raise
+    return signed_in(response, settings, user, issued, transport)
+
+
+@router.post(
+    "/auth/logout",
+    operation_id="logout",
+    status_code=status.HTTP_204_NO_CONTENT,
+    responses=problem_responses(403),
+)
+def logout(
+    request: Request,
+    response: Response,
+    session: SessionDep,
+    settings: SettingsDep,
+    body: LogoutRequest | None = None,
+) -> None:
+    """End this session: its refresh tokens are revoked and its access tokens stop working."""
+    family: uuid.UUID | None = None
+    if body and body.refresh_token:
+        record = sessions.find_token(session, body.refresh_token)
+        family = record.family_id if record else None
+    elif raw := request.cookies.get(security.REFRESH_COOKIE):
+        record = sessions.find_token(session, raw)
+        if record is not None:
+            security.require_csrf(request, settings, record.family_id)
+            family = record.family_id
+    elif token := access_token_from(request):
+        try:
+            claims = decode_access_token(settings, token)
+        except Unauthenticated:
+            claims = None  # an expired token has nothing left to end
+        if claims is not None:
+            if not security.uses_bearer(request):
+                security.require_csrf(request, settings, claims.session_id)
+            family = claims.session_id
+    if family is not None:
+        sessions.revoke_family(session, family, reason="logout")
+    security.clear_session_cookies(response, settings)
+
+
+@router.post(
+    "/auth/password-reset",
+    operation_id="request_password_reset",
+    status_code=status.HTTP_202_ACCEPTED,
+    responses=problem_responses(429),
+)
+def request_password_reset(
+    body: PasswordResetRequest,
+    session: SessionDep,
+    settings: SettingsDep,
+    limiter: security.LimiterDep,
+    limits: security.LimitsDep,
+    ip: security.ClientIP,
+) -> None:
+    """Email a reset link if the account exists. The answer is the same either way."""
+    enforce(limiter, limits.reset_ip, ip)
+    enforce(limiter, limits.reset_account, account_key(str(body.email)))
+    accounts.request_password_reset(session, settings, str(body.email))
+
+
+@router.post(
+    "/auth/password-reset/confirm",
+    operation_id="reset_password",
+    status_code=status.HTTP_204_NO_CONTENT,
+    responses=problem_responses(404, 429),
+)
+def reset_password(
+    body: PasswordResetConfirm,
+    session: SessionDep,
+    settings: SettingsDep,
+    limiter: security.LimiterDep,
+    limits: security.LimitsDep,
+    ip: security.ClientIP,
+) -> None:
+    """Set a new password with the emailed token; every session of the account ends."""
+    enforce(limiter, limits.link_ip, ip)
+    accounts.reset_password(session, settings, body.token, body.new_password)

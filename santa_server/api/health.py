@@ -1,0 +1,77 @@
+"""Liveness and readiness: is the database reachable and migrated, is the queue there."""
+
+from __future__ import annotations
+
+from typing import Literal
+
+from fastapi import APIRouter, Request, Response
+from pydantic import BaseModel
+from sqlalchemy import text
+
+from santa_core import migrate
+from santa_server.deps import SettingsDep
+
+router = APIRouter(tags=["health"])
+
+
+class ComponentStatus(BaseModel):
+    ok: bool
+    detail: str
+
+
+class Health(BaseModel):
+    status: Literal["ok", "degraded"]
+    version: str
+    environment: str
+    database: ComponentStatus
+    queue: ComponentStatus
+
+
+def _database_status(request: Request) -> ComponentStatus:
+    engine = request.app.state.engine
+    try:
+        with engine.connect() as conn:
+            conn.execute(text("SELECT 1"))
+        current = migrate.current_revision(engine)
+    except Exception as exc:
+        return ComponentStatus(ok=False, detail=f"unreachable: {type(exc).__name__}")
+    head = migrate.head_revision()
+    backend = engine.url.get_backend_name()
+    if current != head:
+        return ComponentStatus(ok=False, detail=f"{backend}: schema at {current}, head is {head}")
+    return ComponentStatus(ok=True, detail=f"{backend}: schema at {current}")
+
+
+def _queue_status(request: Request, settings: SettingsDep) -> ComponentStatus:
+    probe = getattr(request.app.state, "queue_probe", None)
+    if probe is not None:
+        ok, detail = probe()
+        return ComponentStatus(ok=ok, detail=detail)
+    if settings.redis_url:
+        import redis
+
+        try:
+            redis.Redis.from_url(settings.redis_url, socket_timeout=1).ping()
+        except Exception as exc:
+            return ComponentStatus(ok=False, detail=f"redis unreachable: {type(exc).__name__}")
+        return ComponentStatus(ok=True, detail="redis")
+    return ComponentStatus(ok=True, detail="embedded")
+
+
+@router.get("/health", operation_id="get_health", response_model=Health)
+def get_health(request: Request, response: Response, settings: SettingsDep) -> Health:
+    """Report whether the API, its database and its job queue are usable."""
+    from santa_server import __version__
+
+    database = _database_status(request)
+    queue = _queue_status(request, settings)
+    ok = database.ok and queue.ok
+    if not ok:
+        response.status_code = 503
+    return Health(
+        status="ok" if ok else "degraded",
+        version=__version__,
+        environment=settings.environment.value,
+        database=database,
+        queue=queue,
+    )

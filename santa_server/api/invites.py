@@ -1,0 +1,237 @@
+"""Invitations by email (one per address, expiring, resend), bulk import, the join link,
+and what a code opens: look, accept, decline."""
+
+from __future__ import annotations
+
+import uuid
+from typing import Annotated
+
+from fastapi import APIRouter, Path, Query, Request, Response, status
+from pydantic import BaseModel
+
+from santa_core.auth import accounts, sessions
+from santa_core.auth.ratelimit import enforce
+from santa_core.auth.schemas import Registration
+from santa_core.invite import join as join_service
+from santa_core.invite import service as invite_service
+from santa_core.invite.schemas import (
+    Invitation,
+    Invite,
+    InviteCreate,
+    InviteImport,
+    InviteImportResult,
+    InvitePage,
+    JoinLink,
+    Membership,
+)
+from santa_core.models import InviteStatus
+from santa_server import security
+from santa_server.api._common import Page, PerPage, Search
+from santa_server.api.auth import AuthResult, Transport, signed_in, user_agent
+from santa_server.deps import CurrentUser, OptionalUser, SessionDep, SettingsDep
+from santa_server.errors import problem_responses
+
+router = APIRouter(tags=["invites"])
+
+Code = Annotated[str, Path(min_length=1, max_length=200, description="An invite or join code.")]
+
+
+@router.get(
+    "/boxes/{box_id}/invites",
+    operation_id="list_invites",
+    response_model=InvitePage,
+    responses=problem_responses(401, 403, 404),
+)
+def list_invites(
+    box_id: uuid.UUID,
+    user: CurrentUser,
+    session: SessionDep,
+    status_: Annotated[list[InviteStatus] | None, Query(alias="status")] = None,
+    q: Search = None,
+    page: Page = 1,
+    per_page: PerPage = 50,
+) -> InvitePage:
+    return invite_service.list_invites(
+        session, user, box_id, status=status_ or (), q=q, page=page, per_page=per_page
+    )
+
+
+@router.post(
+    "/boxes/{box_id}/invites",
+    operation_id="create_invite",
+    response_model=Invite,
+    status_code=status.HTTP_201_CREATED,
+    responses=problem_responses(401, 403, 404, 409),
+)
+def create_invite(
+    box_id: uuid.UUID,
+    body: InviteCreate,
+    user: CurrentUser,
+    session: SessionDep,
+    settings: SettingsDep,
+) -> Invite:
+    """Email an invitation (one per address); the person shows up as ``invited``."""
+    invite = invite_service.create_invite(session, settings, user, box_id, data=body)
+    return Invite.model_validate(invite)
+
+
+@router.post(
+    "/boxes/{box_id}/invites/import",
+    operation_id="import_invites",
+    response_model=InviteImportResult,
+    responses=problem_responses(401, 403, 404, 409),
+)
+def import_invites(
+    box_id: uuid.UUID,
+    body: InviteImport,
+    user: CurrentUser,
+    session: SessionDep,
+    settings: SettingsDep,
+) -> InviteImportResult:
+    """Invite many addresses at once; members, pending invitations and repeats are skipped."""
+    ids, skipped = invite_service.invite_many(
+        session, settings, user, box_id, entries=body.invites, message=body.message
+    )
+    return InviteImportResult(created=len(ids), skipped=skipped)
+
+
+@router.post(
+    "/boxes/{box_id}/invites/{invite_id}/resend",
+    operation_id="resend_invite",
+    response_model=Invite,
+    responses=problem_responses(401, 403, 404, 409, 429),
+)
+def resend_invite(
+    box_id: uuid.UUID,
+    invite_id: uuid.UUID,
+    user: CurrentUser,
+    session: SessionDep,
+    settings: SettingsDep,
+) -> Invite:
+    """Send again with a new code and expiry (the old link stops working)."""
+    invite = invite_service.resend_invite(session, settings, user, box_id, invite_id)
+    return Invite.model_validate(invite)
+
+
+@router.delete(
+    "/boxes/{box_id}/invites/{invite_id}",
+    operation_id="revoke_invite",
+    status_code=status.HTTP_204_NO_CONTENT,
+    response_class=Response,
+    responses=problem_responses(401, 403, 404, 409),
+)
+def revoke_invite(
+    box_id: uuid.UUID, invite_id: uuid.UUID, user: CurrentUser, session: SessionDep
+) -> Response:
+    invite_service.revoke_invite(session, user, box_id, invite_id)
+    return Response(status_code=status.HTTP_204_NO_CONTENT)
+
+
+@router.post(
+    "/boxes/{box_id}/join-link",
+    operation_id="create_join_link",
+    response_model=JoinLink,
+    status_code=status.HTTP_201_CREATED,
+    responses=problem_responses(401, 403, 404, 409),
+)
+def create_join_link(
+    box_id: uuid.UUID, user: CurrentUser, session: SessionDep, settings: SettingsDep
+) -> JoinLink:
+    """A new shareable join link, shown once (any earlier link stops working)."""
+    return join_service.create_join_link(session, settings, user, box_id)
+
+
+@router.delete(
+    "/boxes/{box_id}/join-link",
+    operation_id="disable_join_link",
+    status_code=status.HTTP_204_NO_CONTENT,
+    response_class=Response,
+    responses=problem_responses(401, 403, 404),
+)
+def disable_join_link(box_id: uuid.UUID, user: CurrentUser, session: SessionDep) -> Response:
+    join_service.disable_join_link(session, user, box_id)
+    return Response(status_code=status.HTTP_204_NO_CONTENT)
+
+
+@router.get(
+    "/invitations/{code}",
+    operation_id="get_invitation",
+    response_model=Invitation,
+    responses=problem_responses(404),
+)
+def get_invitation(code: Code, session: SessionDep) -> Invitation:
+    """What an invite or join code opens (no sign-in needed)."""
+    return join_service.preview(session, code)
+
+
+@router.post(
+    "/invitations/{code}/accept",
+    operation_id="accept_invitation",
+    response_model=Membership,
+    responses=problem_responses(401, 404, 409),
+)
+def accept_invitation(
+    code: Code, user: CurrentUser, session: SessionDep, settings: SettingsDep
+) -> Membership:
+    """Join the box as the signed-in user (sign up first when you have no account)."""
+    participant = join_service.accept(session, settings, user, code)
+    return join_service.membership(participant)
+
+
+@router.post(
+    "/invitations/{code}/decline",
+    operation_id="decline_invitation",
+    status_code=status.HTTP_204_NO_CONTENT,
+    response_class=Response,
+    responses=problem_responses(401, 404, 409),
+)
+def decline_invitation(code: Code, user: OptionalUser, session: SessionDep) -> Response:
+    """Say no to an email invitation."""
+    join_service.decline(session, user, code)
+    return Response(status_code=status.HTTP_204_NO_CONTENT)
+
+
+class InvitationSignup(Registration):
+    """A new account made on the spot by someone who has an invitation."""
+
+    #: ``cookie`` for browsers, ``body`` for API clients (as at ``/auth/login``).
+    transport: Transport = "cookie"
+
+
+class JoinResult(BaseModel):
+    membership: Membership
+    #: Signed in at once, unless the server requires a verified email first (then null).
+    auth: AuthResult | None
+
+
+@router.post(
+    "/invitations/{code}/signup",
+    operation_id="join_with_new_account",
+    response_model=JoinResult,
+    status_code=status.HTTP_201_CREATED,
+    responses=problem_responses(404, 409, 422, 429),
+)
+def join_with_new_account(
+    code: Code,
+    body: InvitationSignup,
+    request: Request,
+    response: Response,
+    session: SessionDep,
+    settings: SettingsDep,
+    limiter: security.LimiterDep,
+    limits: security.LimitsDep,
+    ip: security.ClientIP,
+) -> JoinResult:
+    """No account yet? Make one and join in one step (a verification link is emailed)."""
+    enforce(limiter, limits.register_ip, ip)
+    join_service.find(session, code)  # a wrong code creates no account
+    registration = Registration.model_validate(body.model_dump(exclude={"transport"}))
+    user = accounts.register(session, settings, registration)
+    participant = join_service.accept(session, settings, user, code)
+    auth = None
+    if not settings.require_email_verification:
+        issued = sessions.start_session(
+            session, settings, user, user_agent=user_agent(request), ip=ip
+        )
+        auth = signed_in(response, settings, user, issued, body.transport)
+    return JoinResult(membership=join_service.membership(participant), auth=auth)

@@ -1,0 +1,268 @@
+"""Members of a box and their cards; households and exclusions."""
+
+from __future__ import annotations
+
+import uuid
+from typing import Annotated
+
+from fastapi import APIRouter, Query, Response, status
+
+from santa_core.box import members as member_service
+from santa_core.box import rules as rule_service
+from santa_core.box.member_schemas import (
+    CardUpdate,
+    Exclusion,
+    ExclusionCreate,
+    Household,
+    HouseholdCreate,
+    HouseholdUpdate,
+    ParticipantCard,
+    ParticipantCreate,
+    ParticipantPage,
+    ParticipantUpdate,
+)
+from santa_core.models import ParticipantRole, ParticipantStatus
+from santa_server.api._common import Page, PerPage, Search
+from santa_server.deps import CurrentUser, SessionDep, SettingsDep
+from santa_server.errors import problem_responses
+
+router = APIRouter(tags=["participants"])
+
+
+@router.get(
+    "/boxes/{box_id}/participants",
+    operation_id="list_participants",
+    response_model=ParticipantPage,
+    responses=problem_responses(401, 404),
+)
+def list_participants(
+    box_id: uuid.UUID,
+    user: CurrentUser,
+    session: SessionDep,
+    status_: Annotated[list[ParticipantStatus] | None, Query(alias="status")] = None,
+    role: Annotated[list[ParticipantRole] | None, Query()] = None,
+    household_id: uuid.UUID | None = None,
+    q: Search = None,
+    page: Page = 1,
+    per_page: PerPage = 50,
+) -> ParticipantPage:
+    """The box's members (nicknames only for plain members of boxes with private names)."""
+    return member_service.list_participants(
+        session,
+        user,
+        box_id,
+        status=status_ or (),
+        role=role or (),
+        household_id=household_id,
+        q=q,
+        page=page,
+        per_page=per_page,
+    )
+
+
+@router.post(
+    "/boxes/{box_id}/participants",
+    operation_id="add_participant",
+    response_model=ParticipantCard,
+    status_code=status.HTTP_201_CREATED,
+    responses=problem_responses(401, 403, 404, 409),
+)
+def add_participant(
+    box_id: uuid.UUID,
+    body: ParticipantCreate,
+    user: CurrentUser,
+    session: SessionDep,
+    settings: SettingsDep,
+) -> ParticipantCard:
+    """Invite someone by email, or add an offline person (no account) the organizers act for."""
+    participant = member_service.add_participant(session, settings, user, box_id, data=body)
+    return member_service.get_participant(session, user, box_id, participant.id)
+
+
+@router.get(
+    "/boxes/{box_id}/participants/me",
+    operation_id="get_my_card",
+    response_model=ParticipantCard,
+    responses=problem_responses(401, 404),
+)
+def get_my_card(box_id: uuid.UUID, user: CurrentUser, session: SessionDep) -> ParticipantCard:
+    """My own card in the box: name, wishes, address and phone."""
+    return member_service.get_my_card(session, user, box_id)
+
+
+@router.patch(
+    "/boxes/{box_id}/participants/me",
+    operation_id="update_my_card",
+    response_model=ParticipantCard,
+    responses=problem_responses(401, 404, 409),
+)
+def update_my_card(
+    box_id: uuid.UUID,
+    body: CardUpdate,
+    user: CurrentUser,
+    session: SessionDep,
+    settings: SettingsDep,
+) -> ParticipantCard:
+    """Fill in my card. After the draw my santa is told when my wishes change."""
+    return member_service.update_my_card(session, settings, user, box_id, data=body)
+
+
+@router.delete(
+    "/boxes/{box_id}/participants/me",
+    operation_id="leave_box",
+    responses=problem_responses(401, 404, 409),
+    status_code=status.HTTP_204_NO_CONTENT,
+    response_class=Response,
+)
+def leave_box(
+    box_id: uuid.UUID, user: CurrentUser, session: SessionDep, settings: SettingsDep
+) -> Response:
+    """Leave the box (before the draw)."""
+    member_service.leave_box(session, settings, user, box_id)
+    return Response(status_code=status.HTTP_204_NO_CONTENT)
+
+
+@router.get(
+    "/boxes/{box_id}/participants/{participant_id}",
+    operation_id="get_participant",
+    response_model=ParticipantCard,
+    responses=problem_responses(401, 404),
+)
+def get_participant(
+    box_id: uuid.UUID, participant_id: uuid.UUID, user: CurrentUser, session: SessionDep
+) -> ParticipantCard:
+    return member_service.get_participant(session, user, box_id, participant_id)
+
+
+@router.patch(
+    "/boxes/{box_id}/participants/{participant_id}",
+    operation_id="update_participant",
+    response_model=ParticipantCard,
+    responses=problem_responses(401, 403, 404, 409),
+)
+def update_participant(
+    box_id: uuid.UUID,
+    participant_id: uuid.UUID,
+    body: ParticipantUpdate,
+    user: CurrentUser,
+    session: SessionDep,
+    settings: SettingsDep,
+) -> ParticipantCard:
+    """Organizers: roles (co-organizers), nicknames, who takes part, offline people's cards."""
+    return member_service.update_participant(
+        session, settings, user, box_id, participant_id, data=body
+    )
+
+
+@router.delete(
+    "/boxes/{box_id}/participants/{participant_id}",
+    operation_id="remove_participant",
+    responses=problem_responses(401, 403, 404, 409),
+    status_code=status.HTTP_204_NO_CONTENT,
+    response_class=Response,
+)
+def remove_participant(
+    box_id: uuid.UUID,
+    participant_id: uuid.UUID,
+    user: CurrentUser,
+    session: SessionDep,
+    settings: SettingsDep,
+) -> Response:
+    """Remove someone; after the draw the pairs are repaired around them."""
+    member_service.remove_participant(session, settings, user, box_id, participant_id)
+    return Response(status_code=status.HTTP_204_NO_CONTENT)
+
+
+# --- households and exclusions -------------------------------------------------
+
+
+@router.get(
+    "/boxes/{box_id}/households",
+    operation_id="list_households",
+    response_model=list[Household],
+    responses=problem_responses(401, 403, 404),
+)
+def list_households(box_id: uuid.UUID, user: CurrentUser, session: SessionDep) -> list[Household]:
+    return rule_service.list_households(session, user, box_id)
+
+
+@router.post(
+    "/boxes/{box_id}/households",
+    operation_id="create_household",
+    response_model=Household,
+    status_code=status.HTTP_201_CREATED,
+    responses=problem_responses(401, 403, 404, 409),
+)
+def create_household(
+    box_id: uuid.UUID, body: HouseholdCreate, user: CurrentUser, session: SessionDep
+) -> Household:
+    """People who give no gifts to each other, both ways (a person is in one household)."""
+    return rule_service.create_household(session, user, box_id, data=body)
+
+
+@router.patch(
+    "/boxes/{box_id}/households/{household_id}",
+    operation_id="update_household",
+    response_model=Household,
+    responses=problem_responses(401, 403, 404, 409),
+)
+def update_household(
+    box_id: uuid.UUID,
+    household_id: uuid.UUID,
+    body: HouseholdUpdate,
+    user: CurrentUser,
+    session: SessionDep,
+) -> Household:
+    return rule_service.update_household(session, user, box_id, household_id, data=body)
+
+
+@router.delete(
+    "/boxes/{box_id}/households/{household_id}",
+    operation_id="delete_household",
+    responses=problem_responses(401, 403, 404, 409),
+    status_code=status.HTTP_204_NO_CONTENT,
+    response_class=Response,
+)
+def delete_household(
+    box_id: uuid.UUID, household_id: uuid.UUID, user: CurrentUser, session: SessionDep
+) -> Response:
+    rule_service.delete_household(session, user, box_id, household_id)
+    return Response(status_code=status.HTTP_204_NO_CONTENT)
+
+
+@router.get(
+    "/boxes/{box_id}/exclusions",
+    operation_id="list_exclusions",
+    response_model=list[Exclusion],
+    responses=problem_responses(401, 403, 404),
+)
+def list_exclusions(box_id: uuid.UUID, user: CurrentUser, session: SessionDep) -> list[Exclusion]:
+    return rule_service.list_exclusions(session, user, box_id)
+
+
+@router.post(
+    "/boxes/{box_id}/exclusions",
+    operation_id="create_exclusion",
+    response_model=list[Exclusion],
+    status_code=status.HTTP_201_CREATED,
+    responses=problem_responses(401, 403, 404, 409),
+)
+def create_exclusion(
+    box_id: uuid.UUID, body: ExclusionCreate, user: CurrentUser, session: SessionDep
+) -> list[Exclusion]:
+    """``santa`` never gives to ``giftee`` (and the reverse with ``both_ways``)."""
+    return rule_service.create_exclusion(session, user, box_id, data=body)
+
+
+@router.delete(
+    "/boxes/{box_id}/exclusions/{exclusion_id}",
+    operation_id="delete_exclusion",
+    responses=problem_responses(401, 403, 404, 409),
+    status_code=status.HTTP_204_NO_CONTENT,
+    response_class=Response,
+)
+def delete_exclusion(
+    box_id: uuid.UUID, exclusion_id: uuid.UUID, user: CurrentUser, session: SessionDep
+) -> Response:
+    rule_service.delete_exclusion(session, user, box_id, exclusion_id)
+    return Response(status_code=status.HTTP_204_NO_CONTENT)

@@ -1,0 +1,109 @@
+"""The FastAPI application: ``create_app(settings)`` builds it, the lifespan owns resources."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import AsyncIterator, Callable
+from contextlib import asynccontextmanager
+from pathlib import Path
+from typing import Any
+
+from fastapi import APIRouter, FastAPI
+from fastapi.responses import FileResponse
+
+from santa_core import crypto, migrate
+from santa_core.config import Settings, get_settings
+from santa_core.db import make_engine, make_sessionmaker
+from santa_server import __version__, errors, openapi
+from santa_server import jobs as embedded_jobs
+from santa_server.api import auth, boxes, draws, health, invites, oauth, participants, users
+from santa_server.api import calendar as calendar_api
+from santa_server.api import unsubscribe as unsubscribe_api
+
+log = logging.getLogger("santa.server")
+
+API_PREFIX = "/api/v1"
+
+#: (router, tag description). Each domain adds its router here.
+ROUTERS: list[APIRouter] = [health.router, auth.router, oauth.router, users.router]
+ROUTERS += [boxes.router, participants.router, invites.router, draws.router]
+ROUTERS += [calendar_api.router, unsubscribe_api.router]
+
+#: Hooks run at startup/shutdown with the app (e.g. the in-process job consumer).
+StartupHook = Callable[[FastAPI], Callable[[], None] | None]
+STARTUP_HOOKS: list[StartupHook] = [embedded_jobs.start_embedded_jobs]
+#: Hooks for API replicas that leave consuming to `santa worker` but share its queue.
+SHARED_QUEUE_HOOKS: list[StartupHook] = [embedded_jobs.connect_to_shared_queue]
+
+
+def default_ui_dir() -> Path:
+    return Path(__file__).resolve().parent.parent / "frontend" / "dist"
+
+
+def create_app(
+    settings: Settings | None = None,
+    *,
+    auto_migrate: bool | None = None,
+    start_jobs: bool | None = None,
+) -> FastAPI:
+    settings = settings or get_settings()
+    crypto.install_keyring(
+        crypto.Keyring.from_secrets([k.get_secret_value() for k in settings.encryption_keys])
+    )
+    engine = make_engine(settings.database_url_obj)
+    do_migrate = (
+        auto_migrate if auto_migrate is not None else engine.url.get_backend_name() == "sqlite"
+    )
+    run_jobs = start_jobs if start_jobs is not None else False
+
+    @asynccontextmanager
+    async def lifespan(app: FastAPI) -> AsyncIterator[None]:
+        stoppers: list[Callable[[], None]] = []
+        hooks = STARTUP_HOOKS if run_jobs else SHARED_QUEUE_HOOKS if settings.redis_url else []
+        for hook in hooks:
+            stop = hook(app)
+            if stop is not None:
+                stoppers.append(stop)
+        try:
+            yield
+        finally:
+            for stop in reversed(stoppers):
+                stop()
+            engine.dispose()
+
+    if do_migrate and migrate.ensure_schema(engine):
+        log.info("database migrated to %s", migrate.head_revision())
+
+    app = FastAPI(
+        title="santa",
+        version=__version__,
+        description="Secret Santa gift exchanges: boxes, invitations, draws, notifications.",
+        lifespan=lifespan,
+        docs_url="/api/docs",
+        redoc_url=None,
+        openapi_url="/openapi.json",
+        generate_unique_id_function=openapi.operation_id,
+    )
+    app.state.settings = settings
+    app.state.engine = engine
+    app.state.sessionmaker = make_sessionmaker(engine)
+    errors.install(app)
+    for router in ROUTERS:
+        app.include_router(router, prefix=API_PREFIX)
+    openapi.install(app)
+    _mount_ui(app, default_ui_dir())
+    return app
+
+
+def _mount_ui(app: FastAPI, ui_dir: Path) -> None:
+    """Serve the built web UI (single-page app) when it exists."""
+    index = ui_dir / "index.html"
+    if not index.is_file():
+        return
+
+    @app.get("/{path:path}", include_in_schema=False)
+    def spa(path: str) -> Any:
+        candidate = (ui_dir / path).resolve()
+        if path and candidate.is_file() and ui_dir.resolve() in candidate.parents:
+            return FileResponse(candidate)
+        return FileResponse(index)

@@ -1,0 +1,222 @@
+"""Every error leaves the API as ``application/problem+json`` (RFC 9457).
+
+Domain errors map to statuses by kind in one table; the body carries a stable
+``code`` (also in ``type`` as a URN), a human ``detail`` in the request's
+language, and field ``errors`` for validation problems.
+"""
+
+from __future__ import annotations
+
+import logging
+from typing import Any
+
+from fastapi import FastAPI, Request
+from fastapi.exceptions import RequestValidationError
+from fastapi.responses import JSONResponse
+from pydantic import BaseModel, Field
+from starlette.exceptions import HTTPException as StarletteHTTPException
+
+from santa_core import errors, i18n
+
+log = logging.getLogger("santa.server")
+
+PROBLEM_JSON = "application/problem+json"
+
+STATUS_BY_KIND: list[tuple[type[errors.SantaError], int]] = [
+    (errors.Unauthenticated, 401),
+    (errors.Forbidden, 403),
+    (errors.NotFound, 404),
+    (errors.Conflict, 409),
+    (errors.InvalidInput, 422),
+    (errors.RateLimited, 429),
+    (errors.ConfigurationError, 500),
+]
+
+_HTTP_CODES = {
+    400: "malformed_request",
+    401: "unauthenticated",
+    403: "forbidden",
+    404: "not_found",
+    405: "method_not_allowed",
+    409: "conflict",
+    413: "payload_too_large",
+    415: "unsupported_media_type",
+    422: "validation_error",
+    429: "rate_limited",
+}
+
+
+class FieldProblem(BaseModel):
+    loc: list[str | int]
+    message: str
+    code: str
+
+
+class Problem(BaseModel):
+    """An RFC 9457 problem document."""
+
+    type: str = Field(description="URN naming the error: urn:santa:error:<code>")
+    title: str
+    status: int
+    detail: str
+    code: str = Field(description="Stable machine-readable error code")
+    instance: str | None = None
+    errors: list[FieldProblem] = Field(default_factory=list)
+
+
+def status_for(exc: errors.SantaError) -> int:
+    for kind, status in STATUS_BY_KIND:
+        if isinstance(exc, kind):
+            return status
+    return 500
+
+
+def problem_response(
+    request: Request,
+    *,
+    status: int,
+    code: str,
+    message: str,
+    field_errors: list[FieldProblem] | None = None,
+    headers: dict[str, str] | None = None,
+) -> JSONResponse:
+    language = i18n.pick_language(request.headers.get("accept-language"))
+    body = Problem(
+        type=f"urn:santa:error:{code}",
+        title=code.replace("_", " ").capitalize(),
+        status=status,
+        detail=i18n.translate(code, message, language),
+        code=code,
+        instance=request.url.path,
+        errors=field_errors or [],
+    )
+    merged = {"Content-Language": language.value, **(headers or {})}
+    return JSONResponse(
+        body.model_dump(mode="json"), status_code=status, media_type=PROBLEM_JSON, headers=merged
+    )
+
+
+def _santa_error(request: Request, exc: Exception) -> JSONResponse:
+    assert isinstance(exc, errors.SantaError)
+    status = status_for(exc)
+    headers = {}
+    if isinstance(exc, errors.RateLimited):
+        headers["Retry-After"] = str(exc.retry_after)
+    if isinstance(exc, errors.Unauthenticated):
+        headers["WWW-Authenticate"] = "Bearer"
+    field_errors = []
+    if isinstance(exc, errors.InvalidInput):
+        field_errors = [
+            FieldProblem(loc=list(e.loc), message=e.message, code=e.code) for e in exc.errors
+        ]
+    if status >= 500:
+        log.error("configuration error: %s", exc.message)
+    return problem_response(
+        request,
+        status=status,
+        code=exc.code,
+        message=exc.message,
+        field_errors=field_errors,
+        headers=headers,
+    )
+
+
+def _validation_error(request: Request, exc: Exception) -> JSONResponse:
+    assert isinstance(exc, RequestValidationError)
+    field_errors = []
+    malformed = False
+    for err in exc.errors():
+        if err.get("type") == "json_invalid":
+            malformed = True
+        field_errors.append(
+            FieldProblem(
+                loc=[p for p in err.get("loc", ()) if isinstance(p, str | int)],
+                message=str(err.get("msg", "invalid")),
+                code=str(err.get("type", "invalid")),
+            )
+        )
+    if malformed:
+        return problem_response(
+            request,
+            status=400,
+            code="malformed_request",
+            message="The request body is not valid JSON.",
+            field_errors=field_errors,
+        )
+    return problem_response(
+        request,
+        status=422,
+        code="validation_error",
+        message="The input is invalid.",
+        field_errors=field_errors,
+    )
+
+
+_METHODS = ("GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS")
+
+
+def _allowed_methods(request: Request) -> set[str]:
+    """Every method some route accepts on this path (Starlette names only the first route's)."""
+    from starlette.routing import Match
+
+    return {
+        method
+        for method in _METHODS
+        if any(
+            route.matches({**request.scope, "method": method})[0] is Match.FULL
+            for route in request.app.router.routes
+        )
+    }
+
+
+def _http_error(request: Request, exc: Exception) -> JSONResponse:
+    assert isinstance(exc, StarletteHTTPException)
+    code = _HTTP_CODES.get(exc.status_code, "error")
+    message = exc.detail if isinstance(exc.detail, str) else "Request failed."
+    headers = dict(exc.headers or {})
+    if exc.status_code == 405:
+        allowed = _allowed_methods(request)
+        if allowed:
+            headers["Allow"] = ", ".join(sorted(allowed))
+    return problem_response(
+        request,
+        status=exc.status_code,
+        code=code,
+        message=message,
+        headers=headers,
+    )
+
+
+def _unhandled(request: Request, exc: Exception) -> JSONResponse:
+    log.exception("unhandled error on %s %s", request.method, request.url.path, exc_info=exc)
+    return problem_response(
+        request, status=500, code="internal_error", message="Internal server error."
+    )
+
+
+def install(app: FastAPI) -> None:
+    app.add_exception_handler(errors.SantaError, _santa_error)
+    app.add_exception_handler(RequestValidationError, _validation_error)
+    app.add_exception_handler(StarletteHTTPException, _http_error)
+    app.add_exception_handler(Exception, _unhandled)
+
+
+def problem_responses(*statuses: int) -> dict[int | str, dict[str, Any]]:
+    """OpenAPI ``responses`` entries declaring problem+json bodies for a route."""
+    descriptions = {
+        400: "Malformed request",
+        401: "Not signed in",
+        403: "Not allowed",
+        404: "Not found",
+        409: "Conflict with the current state",
+        422: "Invalid input",
+        429: "Too many requests",
+    }
+    return {
+        status: {
+            "model": Problem,
+            "description": descriptions.get(status, "Error"),
+            "content": {PROBLEM_JSON: {"schema": {"$ref": "#/components/schemas/Problem"}}},
+        }
+        for status in statuses
+    }

@@ -1,0 +1,69 @@
+"""The OpenAPI document: stable operation ids, problem+json errors, deterministic dumps."""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from fastapi import FastAPI
+from fastapi.openapi.utils import get_openapi
+from fastapi.routing import APIRoute
+
+from santa_server.errors import PROBLEM_JSON, Problem
+
+PROBLEM_REF = {"$ref": "#/components/schemas/Problem"}
+
+
+def operation_id(route: APIRoute) -> str:
+    """Every route declares ``operation_id``; fall back to the function name."""
+    return route.operation_id or route.name
+
+
+def install(app: FastAPI) -> None:
+    def custom_openapi() -> dict[str, Any]:
+        if app.openapi_schema:
+            return app.openapi_schema
+        schema = get_openapi(
+            title=app.title,
+            version=app.version,
+            description=app.description,
+            routes=app.routes,
+        )
+        _use_problem_json(schema)
+        app.openapi_schema = schema
+        return schema
+
+    app.openapi = custom_openapi  # type: ignore[method-assign]
+
+
+def _use_problem_json(schema: dict[str, Any]) -> None:
+    components = schema.setdefault("components", {}).setdefault("schemas", {})
+    problem_schema = Problem.model_json_schema(ref_template="#/components/schemas/{model}")
+    for name, sub in problem_schema.pop("$defs", {}).items():
+        components.setdefault(name, sub)
+    components["Problem"] = problem_schema
+    for path_item in schema.get("paths", {}).values():
+        for operation in path_item.values():
+            if not isinstance(operation, dict) or "responses" not in operation:
+                continue
+            responses = operation["responses"]
+            has_body = "requestBody" in operation
+            has_params = bool(operation.get("parameters")) or has_body
+            if has_params:
+                responses["422"] = _problem("Invalid input")
+            if has_body:
+                responses.setdefault("400", _problem("Malformed request"))
+            for status, response in responses.items():
+                if status.startswith(("4", "5")):
+                    response["content"] = {PROBLEM_JSON: {"schema": PROBLEM_REF}}
+    for name in ("HTTPValidationError", "ValidationError"):
+        components.pop(name, None)
+
+
+def _problem(description: str) -> dict[str, Any]:
+    return {"description": description, "content": {PROBLEM_JSON: {"schema": PROBLEM_REF}}}
+
+
+def dump(app: FastAPI) -> str:
+    """The spec as committed: sorted keys, two-space indent, trailing newline."""
+    return json.dumps(app.openapi(), indent=2, sort_keys=True, ensure_ascii=False) + "\n"

@@ -1,0 +1,39 @@
+#!/usr/bin/env bash
+# Regenerate openapi.json and santa_sdk/_generated from the code.
+#   scripts/generate_sdk.sh          regenerate in place
+#   scripts/generate_sdk.sh --check  fail (with how to fix) if the committed files drift
+# openapi-python-client runs in its own environment (it pins an older typer).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+export UV_PYTHON_DOWNLOADS=never
+check=0
+[ "${1:-}" = "--check" ] && check=1
+
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+uv run python scripts/openapi_dump.py "$tmp/openapi.json"
+uvx --quiet --from openapi-python-client==0.29.1 openapi-python-client generate \
+  --path "$tmp/openapi.json" --meta none --output-path "$tmp/out" \
+  --config scripts/sdk-config.yaml --overwrite >/dev/null
+uv run ruff format --quiet --isolated --no-respect-gitignore "$tmp/out" >/dev/null
+
+if [ "$check" = 1 ]; then
+  status=0
+  if ! cmp -s "$tmp/openapi.json" openapi.json; then
+    echo "openapi.json drifts from the code." >&2
+    status=1
+  fi
+  if ! diff -r -q -x __pycache__ "$tmp/out" santa_sdk/_generated >&2; then
+    echo "santa_sdk/_generated drifts from the code." >&2
+    status=1
+  fi
+  if [ "$status" != 0 ]; then
+    echo "Fix: run \`uv run nox -s sdk\` and commit openapi.json and santa_sdk/_generated." >&2
+  fi
+  exit "$status"
+fi
+
+cp "$tmp/openapi.json" openapi.json
+rm -rf santa_sdk/_generated
+cp -r "$tmp/out" santa_sdk/_generated
+echo "regenerated openapi.json and santa_sdk/_generated"

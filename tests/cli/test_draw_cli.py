@@ -1,0 +1,196 @@
+"""``santa draw``: the offline CLI contract (exit codes, JSON shapes, one-line errors)."""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import subprocess
+from pathlib import Path
+from typing import Any
+
+import pytest
+from typer.testing import CliRunner
+
+from santa_cli.commands.draw import app
+
+BOX: dict[str, Any] = {
+    "participants": ["ann", "bob", "cy", "dee"],
+    "groups": [["ann", "bob"]],
+    "exclusions": [["cy", "dee"]],
+    "forced": [],
+    "history": [{"ann": "cy", "bob": "dee", "cy": "ann", "dee": "bob"}],
+    "options": {"avoid_two_cycles": False, "single_cycle": False, "gifts_per_person": 1},
+}
+IMPOSSIBLE = {"participants": ["ann", "bob", "cy"], "groups": [["ann", "bob"]]}
+
+runner = CliRunner()
+
+
+def run(*args: str, stdin: Any = None) -> Any:
+    text = json.dumps(stdin) if stdin is not None and not isinstance(stdin, str) else stdin
+    return runner.invoke(app, list(args), input=text)
+
+
+class TestSolve:
+    def test_json_draw(self) -> None:
+        result = run("solve", "-", "--json", "--seed", "1", stdin=BOX)
+        assert result.exit_code == 0, result.output
+        out = json.loads(result.stdout)
+        assert out["assignments"] == {"ann": "dee", "bob": "cy", "cy": "bob", "dee": "ann"}
+        assert out["method"] in {"rejection", "exact-dp", "exact-enumeration", "markov-chain"}
+        assert out["seed"] == "1"
+        assert out["commitment"].startswith("sha256:")
+
+    def test_from_file_and_reproducible(self, tmp_path: Path) -> None:
+        path = tmp_path / "box.json"
+        path.write_text(json.dumps({"participants": [f"p{i}" for i in range(30)]}))
+        a = run("solve", str(path), "--json", "--seed", "s")
+        b = run("solve", str(path), "--json", "--seed", "s")
+        assert a.exit_code == 0
+        assert json.loads(a.stdout)["assignments"] == json.loads(b.stdout)["assignments"]
+
+    def test_several_gifts_map_to_lists(self) -> None:
+        box = {"participants": ["a", "b", "c", "d", "e"], "options": {"gifts_per_person": 2}}
+        out = json.loads(run("solve", "-", "--json", "--seed", "1", stdin=box).stdout)
+        assert all(isinstance(g, list) and len(g) == 2 for g in out["assignments"].values())
+
+    def test_samples_are_json_lines(self) -> None:
+        result = run("solve", "-", "--samples", "5", "--seed", "x", stdin=BOX | {"history": []})
+        assert result.exit_code == 0
+        lines = result.stdout.strip().splitlines()
+        assert len(lines) == 5
+        assert all(json.loads(line)["assignments"] for line in lines)
+
+    def test_infeasible_exits_1_with_witness(self) -> None:
+        result = run("solve", "-", "--json", stdin=IMPOSSIBLE)
+        assert result.exit_code == 1
+        out = json.loads(result.stdout)
+        assert out["error"] == "infeasible"
+        assert out["witness"] == ["ann", "bob"]
+        assert out["explanation"] == (
+            "ann and bob may only give to cy: 2 people for 1 giftee, so no draw exists."
+        )
+        assert out["suggestion"]
+
+    def test_human_output(self) -> None:
+        result = run("solve", "-", "--seed", "1", stdin=BOX)
+        assert result.exit_code == 0
+        assert "Santa" in result.stdout
+        assert "ann" in result.stdout
+        assert "method: rejection" in result.stdout or "method:" in result.stdout
+        bad = run("solve", "-", "--lang", "ru", stdin=IMPOSSIBLE)
+        assert bad.exit_code == 1
+        assert "могут дарить только" in bad.stdout
+
+    @pytest.mark.parametrize(
+        ("stdin", "message"),
+        [
+            ({"participants": ["a", "a"]}, "duplicate participant id 'a'"),
+            ({"participants": ["a", "b"], "exclusions": [["a", "z"]]}, "unknown participant 'z'"),
+            ({"participants": "ab"}, "participants must be a list"),
+            (
+                {"participants": ["a", "b"], "options": {"gifts_per_person": "2"}},
+                "gifts_per_person",
+            ),
+            ("[1, 2", "not valid JSON"),
+            ("{}", "missing key 'participants'"),
+        ],
+    )
+    def test_malformed_input_exits_2_with_one_line(self, stdin: Any, message: str) -> None:
+        result = run("solve", "-", "--json", stdin=stdin)
+        assert result.exit_code == 2
+        assert result.stdout == ""
+        lines = result.stderr.strip().splitlines()
+        assert len(lines) == 1
+        assert message in lines[0]
+        assert "Traceback" not in result.stderr
+
+    def test_missing_file_exits_2(self, tmp_path: Path) -> None:
+        result = run("solve", str(tmp_path / "nope.json"))
+        assert result.exit_code == 2
+        assert "cannot read" in result.stderr
+
+
+class TestCommitVerify:
+    def test_round_trip(self, tmp_path: Path) -> None:
+        box = tmp_path / "box.json"
+        box.write_text(json.dumps(BOX | {"history": []}))
+        committed = json.loads(run("commit", str(box), "--json").stdout)
+        seed, commitment = committed["seed"], committed["commitment"]
+        solved = run("solve", str(box), "--json", "--seed", seed)
+        claimed = tmp_path / "draw.json"
+        claimed.write_text(solved.stdout)
+        ok = run(
+            "verify",
+            str(box),
+            "--seed",
+            seed,
+            "--commitment",
+            commitment,
+            "--assignments",
+            str(claimed),
+            "--json",
+        )
+        assert ok.exit_code == 0, ok.output
+        report = json.loads(ok.stdout)
+        assert report["ok"]
+        for santa in BOX["participants"]:
+            assert santa not in ok.stdout  # no pair (not even a name) is printed
+
+        draw = json.loads(solved.stdout)["assignments"]
+        first, second = sorted(draw)[:2]
+        draw[first], draw[second] = draw[second], draw[first]
+        claimed.write_text(json.dumps(draw))
+        tampered = run(
+            "verify",
+            str(box),
+            "--seed",
+            seed,
+            "--commitment",
+            commitment,
+            "--assignments",
+            str(claimed),
+        )
+        assert tampered.exit_code == 1
+        assert "verification failed" in tampered.stdout
+
+    def test_digest_and_wrong_seed(self, tmp_path: Path) -> None:
+        box = tmp_path / "box.json"
+        box.write_text(json.dumps({"participants": [f"p{i}" for i in range(20)]}))
+        digest = json.loads(run("solve", str(box), "--json", "--seed", "s").stdout)["digest"]
+        assert run("verify", str(box), "--seed", "s", "--digest", digest).exit_code == 0
+        assert run("verify", str(box), "--seed", "t", "--digest", digest).exit_code == 1
+
+    def test_verify_needs_something_to_check(self, tmp_path: Path) -> None:
+        box = tmp_path / "box.json"
+        box.write_text(json.dumps(BOX))
+        assert run("verify", str(box), "--seed", "s").exit_code == 2
+
+
+@pytest.mark.skipif(shutil.which("uv") is None, reason="needs uv to run the installed entry point")
+def test_installed_entry_point() -> None:
+    env = {k: v for k, v in os.environ.items() if k != "VIRTUAL_ENV"}
+    proc = subprocess.run(
+        ["uv", "run", "--no-sync", "santa", "draw", "solve", "-", "--json", "--seed", "1"],
+        input=json.dumps(BOX),
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=120,
+        check=False,
+    )
+    assert proc.returncode == 0, proc.stderr
+    assert json.loads(proc.stdout)["assignments"]["ann"] == "dee"
+    bad = subprocess.run(
+        ["uv", "run", "--no-sync", "santa", "draw", "solve", "-"],
+        input='{"participants": ["a", "a"]}',
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=120,
+        check=False,
+    )
+    assert bad.returncode == 2
+    assert bad.stderr.strip().count("\n") == 0
+    assert "duplicate participant id" in bad.stderr

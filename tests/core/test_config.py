@@ -1,0 +1,126 @@
+"""Settings: defaults that run with nothing configured, refusals in production."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from santa_core.config import EmailBackend, Environment, get_settings
+from santa_core.errors import ConfigurationError
+
+GOOD_SECRET = "x" * 40
+
+
+@pytest.fixture
+def clean_env(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    for key in list(os.environ):
+        if key.startswith("SANTA_"):
+            monkeypatch.delenv(key)
+    monkeypatch.setenv("SANTA_DATA_DIR", str(tmp_path))
+
+
+@pytest.mark.usefixtures("clean_env")
+class TestSettings:
+    def test_defaults_are_embedded_sqlite(self, tmp_path: Path) -> None:
+        s = get_settings()
+        assert s.environment is Environment.DEVELOPMENT
+        assert s.database_url_obj.get_backend_name() == "sqlite"
+        assert s.database_url_obj.database == str(tmp_path / "santa.db")
+        assert s.embedded
+        assert s.email_backend is EmailBackend.FILE
+        assert s.outbox_path == tmp_path / "outbox"
+
+    def test_reads_prefixed_environment(self, monkeypatch: pytest.MonkeyPatch) -> None:
+        monkeypatch.setenv("SANTA_DATABASE_URL", "postgresql://u@db/santa")
+        monkeypatch.setenv("SANTA_REDIS_URL", "redis://cache:6379/1")
+        monkeypatch.setenv("SANTA_ENCRYPTION_KEYS", "k1-aaaaaaaa, k2-bbbbbbbb")
+        s = get_settings()
+        assert s.database_url_obj.drivername == "postgresql+psycopg"
+        assert not s.embedded
+        assert [k.get_secret_value() for k in s.encryption_keys] == ["k1-aaaaaaaa", "k2-bbbbbbbb"]
+
+    def test_production_refuses_default_secret(self, monkeypatch: pytest.MonkeyPatch) -> None:
+        monkeypatch.setenv("SANTA_ENVIRONMENT", "production")
+        with pytest.raises(ConfigurationError, match="SANTA_SECRET_KEY"):
+            get_settings()
+
+    def test_production_refuses_default_encryption_key(
+        self, monkeypatch: pytest.MonkeyPatch
+    ) -> None:
+        monkeypatch.setenv("SANTA_ENVIRONMENT", "production")
+        monkeypatch.setenv("SANTA_SECRET_KEY", GOOD_SECRET)
+        with pytest.raises(ConfigurationError, match="SANTA_ENCRYPTION_KEYS"):
+            get_settings()
+
+    def test_production_accepts_real_secrets(self, monkeypatch: pytest.MonkeyPatch) -> None:
+        monkeypatch.setenv("SANTA_ENVIRONMENT", "production")
+        monkeypatch.setenv("SANTA_SECRET_KEY", GOOD_SECRET)
+        monkeypatch.setenv("SANTA_ENCRYPTION_KEYS", "y" * 40)
+        assert get_settings().is_production
+
+    @pytest.mark.parametrize(
+        ("url", "fragment"),
+        [
+            ("not a url", "not a database URL"),
+            ("mysql://root@localhost/db", "unsupported database 'mysql'"),
+        ],
+    )
+    def test_malformed_database_url(
+        self, monkeypatch: pytest.MonkeyPatch, url: str, fragment: str
+    ) -> None:
+        monkeypatch.setenv("SANTA_DATABASE_URL", url)
+        with pytest.raises(ConfigurationError, match=fragment):
+            get_settings()
+
+    def test_unknown_environment_names_the_variable(self, monkeypatch: pytest.MonkeyPatch) -> None:
+        monkeypatch.setenv("SANTA_ENVIRONMENT", "staging")
+        with pytest.raises(ConfigurationError, match="SANTA_ENVIRONMENT"):
+            get_settings()
+
+
+def _run_santa(
+    env_overrides: dict[str, str], tmp_path: Path, *args: str
+) -> subprocess.CompletedProcess[str]:
+    env = {k: v for k, v in os.environ.items() if not k.startswith("SANTA_")}
+    env.update({"SANTA_DATA_DIR": str(tmp_path), **env_overrides})
+    return subprocess.run(
+        [sys.executable, "-m", "santa_cli.main", *args],
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=60,
+        check=False,
+    )
+
+
+class TestStartupRefusals:
+    def test_production_without_secret_exits_with_one_line(self, tmp_path: Path) -> None:
+        result = _run_santa({"SANTA_ENVIRONMENT": "production"}, tmp_path, "serve", "--port", "0")
+        assert result.returncode == 2
+        lines = result.stderr.strip().splitlines()
+        assert len(lines) == 1
+        assert "SANTA_SECRET_KEY" in lines[0]
+        assert "Traceback" not in result.stderr
+
+    @pytest.mark.parametrize("url", ["::garbage::", "oracle://scott@db/x"])
+    def test_malformed_database_url_exits_with_one_line(self, tmp_path: Path, url: str) -> None:
+        result = _run_santa({"SANTA_DATABASE_URL": url}, tmp_path, "serve", "--port", "0")
+        assert result.returncode == 2
+        lines = result.stderr.strip().splitlines()
+        assert len(lines) == 1
+        assert "SANTA_DATABASE_URL" in lines[0]
+
+    def test_unreachable_database_is_one_line(self, tmp_path: Path) -> None:
+        result = _run_santa(
+            {"SANTA_DATABASE_URL": "postgresql://nobody@127.0.0.1:1/none"},
+            tmp_path,
+            "db",
+            "current",
+        )
+        assert result.returncode == 1
+        assert result.stderr.startswith("error[database_unavailable]")
+        assert "Traceback" not in result.stderr

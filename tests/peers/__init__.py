@@ -1,0 +1,1 @@
+"""Real protocol peers on loopback, for tests that must not mock our own code."""
