@@ -71,12 +71,16 @@ def main() -> None:
     except KeyboardInterrupt:
         sys.exit(130)
     except Exception as exc:  # one line, never a traceback (unless --debug)
-        import click
+        from typer.exceptions import TyperException
 
         if _debug:
             raise
-        if isinstance(exc, click.ClickException):
-            exc.show()
+        if isinstance(exc, TyperException):  # usage errors: Typer's own click
+            show = getattr(exc, "show", None)
+            if show is not None:
+                show()
+            else:
+                sys.stderr.write(f"error: {exc.format_message()}\n")
             sys.exit(exc.exit_code)
         if isinstance(exc, ConfigurationError):
             sys.stderr.write(f"error[{exc.code}]: {exc.message}\n")

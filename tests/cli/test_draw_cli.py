@@ -7,7 +7,7 @@ import os
 import shutil
 import subprocess
 from pathlib import Path
-from typing import Any
+from typing import Any, ClassVar
 
 import pytest
 from typer.testing import CliRunner
@@ -166,6 +166,108 @@ class TestCommitVerify:
         box = tmp_path / "box.json"
         box.write_text(json.dumps(BOX))
         assert run("verify", str(box), "--seed", "s").exit_code == 2
+
+
+class TestRepair:
+    BEFORE: ClassVar[dict[str, Any]] = {"participants": ["ann", "bob", "cy", "dee", "eve", "fay"]}
+
+    def _draw(self, tmp_path: Path) -> tuple[Path, dict[str, str]]:
+        solved = run("solve", "-", "--json", "--seed", "7", stdin=self.BEFORE)
+        path = tmp_path / "draw.json"
+        path.write_text(solved.stdout)
+        return path, json.loads(solved.stdout)["assignments"]
+
+    def test_leaver_and_joiner_change_only_what_must(self, tmp_path: Path) -> None:
+        path, old = self._draw(tmp_path)
+        leaver = "eve"
+        santa_of_leaver = next(s for s, g in old.items() if g == leaver)
+        after = {"participants": [p for p in self.BEFORE["participants"] if p != leaver] + ["gus"]}
+        result = run(
+            "repair", "-", "--assignments", str(path), "--json", "--seed", "1", stdin=after
+        )
+        assert result.exit_code == 0, result.output
+        out = json.loads(result.stdout)
+        new = out["assignments"]
+        assert sorted(new) == sorted(after["participants"])
+        assert sorted(new.values()) == sorted(after["participants"])  # a permutation
+        assert all(s != g for s, g in new.items())
+        assert out["removed"] == ["eve"]
+        assert out["added"] == ["gus"]
+        assert santa_of_leaver in out["changed"]
+        assert "gus" in out["changed"]
+        kept = {s for s in new if s in old and old[s] == new[s]}
+        assert kept == set(new) - set(out["changed"])  # every other pair survives
+        assert out["kept"] == len(kept) >= 3
+        assert out["redrawn"] is False
+
+    def test_opened_santas_are_spared(self, tmp_path: Path) -> None:
+        path, old = self._draw(tmp_path)
+        after = {"participants": [*self.BEFORE["participants"], "gus"]}
+        opened = [s for s in old if s != "ann"]
+        result = run(
+            "repair", "-", "--assignments", str(path), "--json",
+            "--opened", ",".join(opened[:2]), *[arg for o in opened[2:] for arg in ("--opened", o)],
+            stdin=after,
+        )  # fmt: skip
+        out = json.loads(result.stdout)
+        assert result.exit_code == 0, result.output
+        assert sorted(out["changed"]) == ["ann", "gus"]  # the one unopened santa moves
+        assert out["changed_opened"] == []
+
+    def test_rules_added_after_the_draw_are_rechecked(self, tmp_path: Path) -> None:
+        path, old = self._draw(tmp_path)
+        santa, giftee = next(iter(old.items()))
+        after = self.BEFORE | {"exclusions": [[santa, giftee]]}
+        out = json.loads(
+            run("repair", "-", "--assignments", str(path), "--json", stdin=after).stdout
+        )
+        assert out["assignments"][santa] != giftee
+        assert santa in out["changed"]
+
+    def test_human_output_and_infeasible(self, tmp_path: Path) -> None:
+        path, _ = self._draw(tmp_path)
+        after = {"participants": [*self.BEFORE["participants"], "gus"]}
+        human = run("repair", "-", "--assignments", str(path), "--lang", "ru", stdin=after)
+        assert human.exit_code == 0
+        assert "Добавлены: gus" in human.stdout
+        impossible = {"participants": ["ann", "bob", "cy"], "groups": [["ann", "bob"]]}
+        bad = run("repair", "-", "--assignments", str(path), "--json", stdin=impossible)
+        assert bad.exit_code == 1
+        assert json.loads(bad.stdout)["error"] == "infeasible"
+
+    def test_malformed_draw_exits_2(self, tmp_path: Path) -> None:
+        path = tmp_path / "draw.json"
+        path.write_text(json.dumps({"ann": 3}))
+        result = run("repair", "-", "--assignments", str(path), stdin=self.BEFORE)
+        assert result.exit_code == 2
+        assert "assignments must map" in result.stderr
+
+
+class TestUsageErrors:
+    """Through the real entry point: usage errors are Typer's message and exit 2."""
+
+    @pytest.mark.parametrize(
+        ("argv", "message"),
+        [
+            (["draw", "verify", "box.json"], "Missing option '--seed'"),
+            (["draw", "solve", "-", "--samples", "0"], "Invalid value for '--samples'"),
+            (["no-such-command"], "No such command 'no-such-command'"),
+            (["draw", "repair", "-"], "Missing option '--assignments'"),
+        ],
+    )
+    def test_exit_2_with_the_reason(
+        self, argv: list[str], message: str, monkeypatch: pytest.MonkeyPatch, capsys: Any
+    ) -> None:
+        from santa_cli.main import main
+
+        monkeypatch.setattr("sys.argv", ["santa", *argv])
+        with pytest.raises(SystemExit) as exited:
+            main()
+        assert exited.value.code == 2
+        err = capsys.readouterr().err
+        assert message in err
+        assert "unexpected" not in err
+        assert "Traceback" not in err
 
 
 @pytest.mark.skipif(shutil.which("uv") is None, reason="needs uv to run the installed entry point")

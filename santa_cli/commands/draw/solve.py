@@ -62,7 +62,7 @@ def solve(
     elif isinstance(result, Draw):
         _show_draw(result, lang)
     else:
-        _show_infeasible(result, lang)
+        show_infeasible(result, lang)
     if not isinstance(result, Draw):
         raise typer.Exit(EXIT_INFEASIBLE)
 
@@ -102,7 +102,7 @@ def _show_draw(draw: Draw, lang: str) -> None:
         console.print(f"commitment: {draw.commitment}", highlight=False, soft_wrap=True)
 
 
-def _show_infeasible(result: Infeasible, lang: str) -> None:
+def show_infeasible(result: Infeasible, lang: str) -> None:
     console.print(
         f"[bold red]{'Жеребьёвка невозможна' if lang == 'ru' else 'No draw'}:[/] "
         f"{result.explanation.get(lang)}"

@@ -40,7 +40,7 @@ def verify(
     if assignments is not None and digest is not None:
         fail("give --assignments or --digest, not both", code="invalid_input", exit_code=2)
     data = read_input(source)
-    claimed = _claimed(read_json(assignments, "assignments")) if assignments else None
+    claimed = claimed_assignments(read_json(assignments, "assignments")) if assignments else None
     report = check(data, seed=seed, commitment=commitment, assignments=claimed, digest=digest)
     if as_json:
         print_json(report.as_json())
@@ -53,7 +53,7 @@ def verify(
         raise typer.Exit(1)
 
 
-def _claimed(value: Any) -> dict[str, Any]:
+def claimed_assignments(value: Any) -> dict[str, Any]:
     if isinstance(value, dict) and isinstance(value.get("assignments"), dict):
         value = value["assignments"]
     if not isinstance(value, dict) or not all(

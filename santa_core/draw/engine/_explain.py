@@ -62,8 +62,8 @@ def hall_multi(santas: Sequence[str], giftees: Sequence[str], need: int, room: i
     return Text(
         en=f"{names(santas)} must give {need} gifts in total, but the people they may give to "
         f"({names(giftees) or 'nobody'}) can receive at most {room} of them, so no draw exists.",
-        ru=f"{names(santas, 'ru')} должны вручить {need} "
-        f"{plural_ru(need, 'подарок', 'подарка', 'подарков')}, но те, кому они могут дарить "
+        ru=f"{names(santas, 'ru')} нужно вручить {need} "
+        f"{plural_ru(need, 'подарок', 'подарка', 'подарков')}, но те, кому можно дарить "
         f"({names(giftees, 'ru') or 'никто'}), могут получить не больше {room}, "
         "поэтому жеребьёвка невозможна.",
     )

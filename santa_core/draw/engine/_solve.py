@@ -217,6 +217,8 @@ def _rule_conflicts(prepared: Prepared, suggest: bool) -> Infeasible | None:
 
 def _hall(prepared: Prepared, witness: _flow.Witness, suggest: bool) -> Infeasible:
     p = prepared.problem
+    if p.k > 1:
+        witness = _reachable(p, witness)
     santas_p = sorted(int(p.tail[x]) for x in witness.santas)
     giftees_p = sorted(int(p.head[y]) for y in witness.giftees)
     santas = tuple(p.name(x) for x in santas_p)
@@ -241,6 +243,29 @@ def _hall(prepared: Prepared, witness: _flow.Witness, suggest: bool) -> Infeasib
         suggestion=relax,
         details={"need": need, "room": room},
     )
+
+
+#: Largest santas × nodes product scanned to list every giftee a k > 1 witness may reach.
+_REACH_LIMIT = 20_000_000
+
+
+def _reachable(p: Problem, witness: _flow.Witness) -> _flow.Witness:
+    """The witness with every giftee its santas may give to, not just the cut's side.
+
+    With several gifts each, a minimum cut may cut single santa → giftee edges,
+    so the cut's giftees can miss people the santas may give to (a sentence
+    "b may give to nobody" would then be false). Hall's bound stays violated
+    over the full neighbourhood, since each such giftee takes at most one gift
+    per santa: :func:`_room` counts exactly that.
+    """
+    santas = np.array(witness.santas, dtype=np.int64)
+    if not santas.size or santas.size * p.m > _REACH_LIMIT:
+        return witness
+    everyone = np.arange(p.m, dtype=np.int64)
+    reach = np.zeros(p.m, dtype=bool)
+    for x in santas.tolist():
+        reach |= p.allowed(np.full(p.m, x, dtype=np.int64), everyone)
+    return _flow.Witness(witness.santas, tuple(np.flatnonzero(reach).tolist()))
 
 
 def _room(p: Problem, witness: _flow.Witness) -> int:

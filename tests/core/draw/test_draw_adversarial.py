@@ -271,6 +271,26 @@ class TestSeveralGifts:
         assert result.reason == "hall"
         assert hall_holds_for(data, result.witness)
         assert "gifts in total" in result.explanation.en
+        # everyone the witness may give to is named, and the bound is the true one
+        assert len(result.witness) == 1
+        assert sorted(result.giftees) == sorted({"a", "b", "c"} - set(result.witness))
+        assert result.details == {"need": 3, "room": 2}
+        assert "can receive at most 2 of them" in result.explanation.en
+        assert "нужно вручить 3 подарка" in result.explanation.ru
+
+    def test_group_witness_with_two_gifts_names_its_giftees(self) -> None:
+        data = parse_input(
+            {
+                "participants": ["a", "b", "c", "d", "e"],
+                "groups": [["a", "b", "c"]],
+                "options": {"gifts_per_person": 2},
+            }
+        )
+        result = solve(data)
+        assert isinstance(result, Infeasible)
+        assert result.witness == ("a", "b", "c")
+        assert result.giftees == ("d", "e")
+        assert result.details == {"need": 6, "room": 4}
 
     def test_households_with_two_gifts(self) -> None:
         ids = people(400)
