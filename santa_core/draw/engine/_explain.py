@@ -129,6 +129,21 @@ def relax_history(santa: str, giftee: str) -> Text:
     )
 
 
+def relax_history_years(years: int) -> Text:
+    if years == 0:
+        return Text(
+            en="Allow pairs from past years to repeat (ignore the history).",
+            ru="Разрешите повторять пары прошлых лет (не учитывайте историю).",
+        )
+    span = "последний год" if years == 1 else f"последние {years} "
+    if years != 1:
+        span += plural_ru(years, "год", "года", "лет")
+    return Text(
+        en=f"Only avoid repeating pairs of the last {years} year{'s' if years != 1 else ''}.",
+        ru=f"Не повторяйте лишь пары за {span}, более старые разрешите.",
+    )
+
+
 def relax_exclusion(santa: str, giftee: str) -> Text:
     return Text(
         en=f"Remove the rule that {santa} must not give to {giftee}.",

@@ -32,19 +32,23 @@ class Text:
 class Relaxation:
     """One rule to drop so that a draw exists.
 
-    ``kind`` is ``history`` (allow a past pair again), ``exclusion``, ``forced``,
-    ``group`` (let its members give to each other), or ``option`` (turn it off).
+    ``kind`` is ``history`` (allow a past pair again), ``history_years`` (only
+    remember the last ``years`` years), ``exclusion``, ``forced``, ``group`` (let
+    its members give to each other), or ``option`` (turn it off).
     """
 
-    kind: Literal["history", "exclusion", "forced", "group", "option"]
+    kind: Literal["history", "history_years", "exclusion", "forced", "group", "option"]
     text: Text
     santa: str | None = None
     giftee: str | None = None
     members: tuple[str, ...] = ()
     option: str | None = None
+    years: int | None = None
 
     def as_json(self) -> dict[str, Any]:
         out: dict[str, Any] = {"kind": self.kind}
+        if self.years is not None:
+            out["years"] = self.years
         if self.santa is not None:
             out["santa"] = self.santa
             out["giftee"] = self.giftee

@@ -1,8 +1,9 @@
 """The smallest relaxation: one rule whose removal makes a draw possible.
 
 Candidates are single rules that touch the explanation's people, tried in order
-of how little they give up: a past year's pair (oldest first), an exclusion, a
-forced pair, a group (smallest first), and last the cycle options. Each is
+of how little they give up: a past year's pair (oldest first), an exclusion,
+remembering fewer years of history (when no single pair is enough), a forced
+pair, a group (smallest first), and last the cycle options. Each is
 checked with the complete feasibility test, within ``MAX_CHECKS`` checks and
 ``MAX_WORK`` participant-checks (so a huge box gets fewer tries).
 """
@@ -106,6 +107,14 @@ def _candidates(
                     Relaxation("exclusion", _explain.relax_exclusion(s, g), santa=s, giftee=g),
                     _drop_exclusion(s, g),
                 )
+    in_force = len(data.history_in_force())
+    if reason != "forced_conflict":
+        # No single past pair is enough: remember fewer years, most recent kept.
+        for years in range(in_force - 1, -1, -1):
+            yield (
+                Relaxation("history_years", _explain.relax_history_years(years), years=years),
+                _keep_years(years),
+            )
     for s, g in data.forced:
         if cycle_reason or reason == "forced_conflict" or s in who or g in who or g in outside:
             yield (
@@ -131,6 +140,14 @@ def _drop_history(s: str, g: str) -> Callable[[DrawInput], DrawInput]:
     return lambda d: replace(
         d, history=tuple(tuple(p for p in y if p != (s, g)) for y in d.history)
     )
+
+
+def _keep_years(years: int) -> Callable[[DrawInput], DrawInput]:
+    def apply(d: DrawInput) -> DrawInput:
+        options: DrawOptions = replace(d.options, history_years=years)
+        return replace(d, options=options)
+
+    return apply
 
 
 def _drop_exclusion(s: str, g: str) -> Callable[[DrawInput], DrawInput]:

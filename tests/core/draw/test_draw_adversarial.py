@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+from typing import ClassVar
+
 import numpy as np
 import pytest
 
@@ -261,6 +264,37 @@ class TestForcedPairs:
         assert isinstance(result, Draw)
         assert result.method == "forced"
         assert result.assignments == {"a": ("b",), "b": ("c",), "c": ("a",)}
+
+
+class TestHistorySuggestions:
+    YEARS: ClassVar[list[dict[str, str]]] = [
+        {"a": "b", "b": "c", "c": "d", "d": "a"},
+        {"a": "c", "b": "d", "c": "a", "d": "b"},
+        {"a": "d", "b": "a", "c": "b", "d": "c"},
+    ]
+
+    def test_exhausted_history_suggests_remembering_fewer_years(self) -> None:
+        data = parse_input({"participants": ["a", "b", "c", "d"], "history": self.YEARS})
+        result = solve(data, seed="h")
+        assert isinstance(result, Infeasible)
+        assert result.suggestion is not None  # no single pair is enough here
+        assert result.suggestion.kind == "history_years"
+        assert result.suggestion.years == 2  # the most years that still leave a draw
+        assert result.suggestion.as_json() == {"kind": "history_years", "years": 2}
+        assert result.suggestion.text.en == "Only avoid repeating pairs of the last 2 years."
+        assert "последние 2 года" in result.suggestion.text.ru
+        fewer = replace(data, options=replace(data.options, history_years=2))
+        assert isinstance(solve(fewer, seed="h"), Draw)
+
+    def test_a_single_pair_is_preferred_when_it_is_enough(self) -> None:
+        data = parse_input(
+            {"participants": ["a", "b", "c"], "history": [{"a": "b", "b": "c", "c": "a"}],
+             "exclusions": [["a", "c"]]}
+        )  # fmt: skip
+        result = solve(data, seed="h")
+        assert isinstance(result, Infeasible)
+        assert result.suggestion is not None
+        assert result.suggestion.kind in {"history", "exclusion"}
 
 
 class TestSeveralGifts:

@@ -60,6 +60,8 @@ def relaxed(data: DrawInput, relaxation: Relaxation) -> DrawInput:
         return replace(data, exclusions=tuple(p for p in data.exclusions if p != pair))
     if relaxation.kind == "forced":
         return replace(data, forced=tuple(p for p in data.forced if p != pair))
+    if relaxation.kind == "history_years":
+        return replace(data, options=replace(data.options, history_years=relaxation.years))
     if relaxation.kind == "group":
         i = data.groups.index(relaxation.members)
         return replace(data, groups=data.groups[:i] + data.groups[i + 1 :])
