@@ -110,6 +110,8 @@ def draw_prepared(
         )
     sigma0, witness, repaired = _flow.find_permutation(p, rng)
     if witness is not None or sigma0 is None:
+        # The same box gets the same explanation whatever the seed.
+        _, witness, _ = _flow.find_permutation(p, generator(WITNESS_SEED))
         assert witness is not None
         return _hall(prepared, witness, suggest)
     sampled = _sample.sample(p, sigma0, repaired, rng, force=method)
@@ -135,6 +137,7 @@ def _draw_multi(
     p = prepared.problem
     out0, witness = _multi.find(p, rng)
     if witness is not None or out0 is None:
+        _, witness = _multi.find(p, generator(WITNESS_SEED))
         assert witness is not None
         return _hall(prepared, witness, suggest)
     out, used, details = _multi.sample(p, out0, rng, force=method)
@@ -213,6 +216,10 @@ def _rule_conflicts(prepared: Prepared, suggest: bool) -> Infeasible | None:
             suggestion=relax,
         )
     return None
+
+
+#: Seeds the search for a witness, so an infeasible box is always explained alike.
+WITNESS_SEED = "santa-witness"
 
 
 def _hall(prepared: Prepared, witness: _flow.Witness, suggest: bool) -> Infeasible:

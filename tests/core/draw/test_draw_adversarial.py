@@ -286,6 +286,17 @@ class TestHistorySuggestions:
         fewer = replace(data, options=replace(data.options, history_years=2))
         assert isinstance(solve(fewer, seed="h"), Draw)
 
+    def test_the_explanation_does_not_depend_on_the_seed(self) -> None:
+        data = parse_input({"participants": ["a", "b", "c", "d"], "history": self.YEARS})
+        results = [solve(data, seed=str(seed)) for seed in range(8)]
+        assert all(isinstance(r, Infeasible) for r in results)
+        assert len({r.as_json()["explanation"] for r in results}) == 1
+        two_gifts = parse_input(
+            {"participants": list("abcdef"), "groups": [list("abcd")],
+             "options": {"gifts_per_person": 2}}
+        )  # fmt: skip
+        assert len({solve(two_gifts, seed=str(s)).as_json()["explanation"] for s in range(8)}) == 1
+
     def test_a_single_pair_is_preferred_when_it_is_enough(self) -> None:
         data = parse_input(
             {"participants": ["a", "b", "c"], "history": [{"a": "b", "b": "c", "c": "a"}],
