@@ -195,7 +195,9 @@ def unlink(session: Session, user: models.User, social_account_id: uuid.UUID) ->
     target = next((a for a in mine if a.id == social_account_id), None)
     if target is None:
         raise SocialAccountNotFound()
-    if user.password_hash is None and len(mine) == 1:
+    # A password signs in only with an email the user knows: not a placeholder address.
+    has_password_way = user.password_hash is not None and accounts.has_deliverable_email(user)
+    if not has_password_way and len(mine) == 1:
         raise LastSignInMethod()
     session.delete(target)
     session.flush()

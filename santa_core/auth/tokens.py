@@ -64,8 +64,9 @@ def decode_access_token(settings: Settings, token: str) -> AccessClaims:
         sid = uuid.UUID(str(claims["sid"])) if "sid" in claims else None
     except ValueError:
         raise Unauthenticated("The access token is invalid.", reason="bad_subject") from None
-    return AccessClaims(
-        user_id=user_id,
-        session_id=sid,
-        expires_at=dt.datetime.fromtimestamp(int(claims["exp"]), dt.UTC),
-    )
+    try:
+        expires_at = dt.datetime.fromtimestamp(int(claims["exp"]), dt.UTC)
+    except (ValueError, OverflowError, OSError):
+        # pyjwt takes any number as ``exp``; one past the year 9999 fits no datetime.
+        raise Unauthenticated("The access token is invalid.", reason="bad_expiry") from None
+    return AccessClaims(user_id=user_id, session_id=sid, expires_at=expires_at)

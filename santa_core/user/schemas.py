@@ -9,15 +9,18 @@ from typing import Annotated, Any
 
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field
 
+from santa_core.box.types import Label
 from santa_core.models import Language
 
-FullName = Annotated[str, Field(max_length=200)]
+#: One line, may be empty; no control characters (PostgreSQL refuses NUL).
+FullName = Label
 
 
 def _check_timezone(value: str) -> str:
     try:
         zoneinfo.ZoneInfo(value)
-    except (zoneinfo.ZoneInfoNotFoundError, ValueError):
+    # A folder of the zone database ("Europe") is an OSError, not "not found".
+    except (zoneinfo.ZoneInfoNotFoundError, ValueError, OSError):
         raise ValueError("unknown time zone (use an IANA name such as Europe/Moscow)") from None
     return value
 

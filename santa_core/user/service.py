@@ -15,6 +15,22 @@ from santa_core.user.schemas import User, UserSettings, UserSettingsUpdate, User
 PREFERENCES_MAX_BYTES = 16_384
 
 
+def _holds_nul(value: object) -> bool:
+    """True when a key or string anywhere in a JSON value has NUL (PostgreSQL refuses it)."""
+    stack = [value]
+    while stack:
+        item = stack.pop()
+        if isinstance(item, str):
+            if "\x00" in item:
+                return True
+        elif isinstance(item, dict):
+            stack.extend(item.keys())
+            stack.extend(item.values())
+        elif isinstance(item, list):
+            stack.extend(item)
+    return False
+
+
 def to_schema(user: models.User) -> User:
     return User(
         id=user.id,
@@ -59,6 +75,9 @@ def update_settings(
     if data.preferences is not None:
         if len(json.dumps(data.preferences)) > PREFERENCES_MAX_BYTES:
             message = f"Preferences must stay under {PREFERENCES_MAX_BYTES} bytes."
+            raise InvalidInput(message, errors=[FieldError(("body", "preferences"), message)])
+        if _holds_nul(data.preferences):
+            message = "Preferences must not contain NUL characters."
             raise InvalidInput(message, errors=[FieldError(("body", "preferences"), message)])
         row.preferences = data.preferences
     for name in ("email_notifications", "telegram_notifications", "vk_notifications"):

@@ -171,6 +171,33 @@ class TestRegistration:
         )
         assert r.status_code == 422
 
+    @pytest.mark.parametrize(
+        ("field", "value"),
+        [
+            ("timezone", "Europe"),  # a folder of the zone database, not a zone
+            ("timezone", "../../etc/passwd"),
+            ("timezone", "Europe/Moscow\x00"),
+            ("full_name", "Ann\x00"),  # PostgreSQL refuses NUL in text
+            ("full_name", "Ann\nSmith"),
+            ("language", "de"),
+        ],
+    )
+    def test_bad_profile_fields_are_field_errors(
+        self, client: TestClient, field: str, value: str
+    ) -> None:
+        r = client.post(
+            f"{API}/auth/register",
+            json={"email": "field@example.com", "password": PASSWORD, field: value},
+            headers={"Accept-Language": "ru"},
+        )
+        assert r.status_code == 422, r.text
+        assert r.json()["errors"][0]["loc"] == ["body", field]
+        assert r.json()["detail"] == "Данные заполнены неверно."
+        body = login(client, register(client, "field@example.com")["email"])
+        r = client.patch(f"{API}/users/me", json={field: value}, headers=csrf(body))
+        assert r.status_code == 422, r.text
+        assert r.json()["errors"][0]["loc"] == ["body", field]
+
     def test_verification_link_works_once(self, client: TestClient, engine: Engine) -> None:
         register(client, "once@example.com")
         token = last_link_token(engine, "verify_email", "once@example.com")
@@ -263,6 +290,14 @@ class TestProfile:
             f"{API}/users/me/settings", json={"email_notifications": "no"}, headers=csrf(body)
         )
         assert bad.status_code == 422
+        for nul in ({"note": "a\x00b"}, {"a\x00": 1}, {"deep": [{"x": ["\x00"]}]}):
+            bad = client.patch(
+                f"{API}/users/me/settings", json={"preferences": nul}, headers=csrf(body)
+            )
+            assert bad.status_code == 422, bad.text
+            assert bad.json()["errors"][0]["loc"] == ["body", "preferences"]
+        kept = client.get(f"{API}/users/me/settings").json()["preferences"]
+        assert kept == {"muted": ["wishlist_changed"]}
 
     def test_change_password_keeps_this_session_only(self, client: TestClient) -> None:
         register(client, "pw@example.com")

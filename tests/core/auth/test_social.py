@@ -136,6 +136,18 @@ class TestUnlink:
         social.unlink(db, user, account.id)
         assert social.list_accounts(db, user) == []
 
+    def test_password_without_a_real_email_is_no_way_in(
+        self, db: Session, settings: Settings
+    ) -> None:
+        # A Telegram-only account that set a password cannot sign in with it: its
+        # email is a placeholder it never sees.
+        user = social.sign_in(db, settings, SocialIdentity("telegram", "77", None, False))
+        user.password_hash = "x"
+        (account,) = social.list_accounts(db, user)
+        with pytest.raises(LastSignInMethod):
+            social.unlink(db, user, account.id)
+        assert len(social.list_accounts(db, user)) == 1
+
     def test_someone_elses(self, db: Session, settings: Settings) -> None:
         owner = social.sign_in(db, settings, google())
         (account,) = social.list_accounts(db, owner)

@@ -112,6 +112,8 @@ class TestRefuse:
             ({"sub": "not-a-uuid"}, "bad_subject"),
             ({"sub": None}, "invalid"),
             ({"exp": None}, "invalid"),
+            ({"exp": 10**30}, "bad_expiry"),
+            ({"exp": 1e300}, "bad_expiry"),
             ({"nbf": int(time.time()) + 600}, "invalid"),
         ],
     )
