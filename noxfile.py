@@ -32,8 +32,12 @@ def typecheck(session: nox.Session) -> None:
 
 @nox.session
 def tests(session: nox.Session) -> None:
-    """The whole test suite on SQLite and PostgreSQL (and Redis where needed)."""
-    args = session.posargs or ["-q"]
+    """The whole test suite on SQLite and PostgreSQL (and Redis where needed), with coverage.
+
+    Extra arguments go to pytest instead of the defaults (no coverage then):
+    `uv run nox -s tests -- -k boxes -x`.
+    """
+    args = session.posargs or ["-q", "--cov", "--cov-report=term:skip-covered"]
     session.run("pytest", *args, env={"PYTHONHASHSEED": os.environ.get("PYTHONHASHSEED", "0")})
 
 
