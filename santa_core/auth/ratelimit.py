@@ -2,8 +2,10 @@
 
 A counter per key lives for one window from its first hit (Redis: ``INCRBY`` +
 ``EXPIRE NX``). Limits are :class:`Rule` values; :func:`enforce` counts a hit
-and refuses past the limit, :func:`check` refuses without counting (for
-"failures only" limits such as wrong passwords, counted by :func:`record`).
+and refuses past the limit. "Failures only" limits (wrong passwords) count
+every attempt up front with :func:`reserve` and give it back with
+:func:`release` when it turns out not to be a failure: a check that only
+peeked would let a burst of parallel attempts all pass before any was counted.
 
 Keys never hold an email in clear: account keys are HMACs of the address.
 If Redis is unreachable the limiter lets requests through and logs it: an
@@ -38,6 +40,9 @@ class RateLimiter(Protocol):
     def hit(self, key: str, window_seconds: int, amount: int = 1) -> Window: ...
     def peek(self, key: str) -> Window: ...
     def reset(self, key: str) -> None: ...
+    def release(self, key: str, amount: int = 1) -> None:
+        """Take back hits of a live window (never below zero; no-op once it has expired)."""
+        ...
 
 
 class MemoryRateLimiter:
@@ -78,9 +83,23 @@ class MemoryRateLimiter:
         with self._lock:
             self._counters.pop(key, None)
 
+    def release(self, key: str, amount: int = 1) -> None:
+        with self._lock:
+            entry = self._live(key, self._clock())
+            if entry is not None:
+                self._counters[key] = (max(entry[0] - amount, 0), entry[1])
+
     def _sweep(self, now: float) -> None:
         for key in [k for k, (_, exp) in self._counters.items() if exp <= now]:
             del self._counters[key]
+
+
+#: DECRBY that neither creates a key (a window that expired meanwhile) nor goes below zero.
+_RELEASE = """
+local count = tonumber(redis.call('GET', KEYS[1]) or '0')
+if count <= 0 then return 0 end
+return redis.call('DECRBY', KEYS[1], math.min(count, tonumber(ARGV[1])))
+"""
 
 
 class RedisRateLimiter:
@@ -138,6 +157,14 @@ class RedisRateLimiter:
         except redis.RedisError as exc:
             log.error("rate limiter unavailable: %s", type(exc).__name__)
 
+    def release(self, key: str, amount: int = 1) -> None:
+        import redis
+
+        try:
+            self._redis.eval(_RELEASE, 1, self._key(key), amount)
+        except redis.RedisError as exc:
+            log.error("rate limiter unavailable: %s", type(exc).__name__)
+
 
 class NullRateLimiter:
     """Rate limiting switched off (``SANTA_RATE_LIMIT_ENABLED=false``)."""
@@ -149,6 +176,9 @@ class NullRateLimiter:
         return Window(0, 0)
 
     def reset(self, key: str) -> None:
+        return None
+
+    def release(self, key: str, amount: int = 1) -> None:
         return None
 
 
@@ -197,6 +227,19 @@ def record(limiter: RateLimiter, rule: Rule, subject: str) -> None:
     limiter.hit(rule.key(subject), rule.window_seconds)
 
 
+def reserve(limiter: RateLimiter, rule: Rule, subject: str) -> None:
+    """Count an attempt before it is made (atomically); refuse, uncounted, past the limit."""
+    window = limiter.hit(rule.key(subject), rule.window_seconds)
+    if window.count > rule.limit:
+        limiter.release(rule.key(subject))
+        raise _refuse(window)
+
+
+def release(limiter: RateLimiter, rule: Rule, subject: str) -> None:
+    """Give back an attempt counted by :func:`reserve` that was not a failure after all."""
+    limiter.release(rule.key(subject))
+
+
 # --- the limits of the auth endpoints -----------------------------------------
 
 HOUR = 3600
@@ -233,20 +276,32 @@ class AuthLimits:
 
 
 class LoginThrottle:
-    """Wrong passwords per IP and per account; the check comes before the password is."""
+    """Wrong passwords per IP and per account, refused before the password is checked.
+
+    :meth:`begin` counts the attempt as a failure before the password is checked;
+    :meth:`succeeded` and :meth:`not_a_failure` take it back. So N parallel
+    attempts are N hits on the counter, and the limit holds under a burst.
+    """
 
     def __init__(self, limiter: RateLimiter, limits: AuthLimits) -> None:
         self._limiter = limiter
         self._limits = limits
 
-    def check(self, ip: str, email: str) -> None:
-        check(self._limiter, self._limits.login_ip, ip)
-        check(self._limiter, self._limits.login_account, account_key(email))
+    def begin(self, ip: str, email: str) -> None:
+        reserve(self._limiter, self._limits.login_ip, ip)
+        try:
+            reserve(self._limiter, self._limits.login_account, account_key(email))
+        except RateLimited:
+            release(self._limiter, self._limits.login_ip, ip)
+            raise
 
-    def failed(self, ip: str, email: str) -> None:
-        record(self._limiter, self._limits.login_ip, ip)
-        record(self._limiter, self._limits.login_account, account_key(email))
+    def not_a_failure(self, ip: str, email: str) -> None:
+        """The attempt ended some other way than a wrong password (e.g. a blocked account)."""
+        release(self._limiter, self._limits.login_ip, ip)
+        release(self._limiter, self._limits.login_account, account_key(email))
 
-    def succeeded(self, email: str) -> None:
-        """The account's count starts over; the IP's does not (one attacker, many accounts)."""
+    def succeeded(self, ip: str, email: str) -> None:
+        """The account's count starts over; the IP only gets this attempt back (one
+        attacker, many accounts)."""
+        release(self._limiter, self._limits.login_ip, ip)
         self._limiter.reset(self._limits.login_account.key(account_key(email)))

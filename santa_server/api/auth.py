@@ -196,13 +196,15 @@ def login(
     answer is 429 with ``Retry-After`` and the password is not even checked.
     """
     email = accounts.normalize_email(str(body.email))
-    throttle.check(ip, email)
+    throttle.begin(ip, email)
     try:
         user = accounts.authenticate(session, settings, email, body.password)
     except InvalidCredentials:
-        throttle.failed(ip, email)
+        raise  # counted by begin()
+    except BaseException:
+        throttle.not_a_failure(ip, email)
         raise
-    throttle.succeeded(email)
+    throttle.succeeded(ip, email)
     issued = sessions.start_session(session, settings, user, user_agent=user_agent(request), ip=ip)
     return signed_in(response, settings, user, issued, body.transport)
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import logging
 import secrets
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 from typing import Any
 
@@ -66,6 +67,22 @@ class TestLoginLimits:
         with _client(limiter_settings, "198.51.100.20") as owner:
             assert _login(owner, "victim@example.com", PASSWORD).status_code == 200
             assert _login(owner, "other@example.com", PASSWORD).status_code == 200
+
+    def test_a_parallel_burst_gets_no_more_guesses(self, limiter_settings: Settings) -> None:
+        # Hashing must take long enough for the attempts to overlap.
+        s = limiter_settings.model_copy(
+            update={"argon2_time_cost": 2, "argon2_memory_cost_kib": 8192}
+        )
+        with _client(s, "203.0.113.9") as c:
+            register(c, "burst@example.com")
+            with ThreadPoolExecutor(max_workers=12) as pool:
+                codes = list(
+                    pool.map(lambda _: _login(c, "burst@example.com", BAD).status_code, range(30))
+                )
+            assert sorted(codes) == [401] * 20 + [429] * 10
+            assert _login(c, "burst@example.com", PASSWORD).status_code == 429
+        with _client(s, "198.51.100.21") as owner:
+            assert _login(owner, "burst@example.com", PASSWORD).status_code == 200
 
     def test_failures_on_one_account_from_many_ips(self, tmp_path: Path, engine: Engine) -> None:
         s = auth_settings(tmp_path, engine, login_max_failures_per_account=5)

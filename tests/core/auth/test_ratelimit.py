@@ -19,6 +19,8 @@ from santa_core.auth.ratelimit import (
     check,
     enforce,
     record,
+    release,
+    reserve,
 )
 from santa_core.errors import RateLimited
 
@@ -79,6 +81,28 @@ class TestCounters:
         record(limiter, rule, "x")
         with pytest.raises(RateLimited):
             check(limiter, rule, "x")
+
+
+class TestReserve:
+    def test_counts_up_front_and_refuses_uncounted(self, limiter: RateLimiter) -> None:
+        rule = Rule("r", 2, 60)
+        reserve(limiter, rule, "x")
+        reserve(limiter, rule, "x")
+        with pytest.raises(RateLimited) as refused:
+            reserve(limiter, rule, "x")
+        assert refused.value.retry_after >= 1
+        assert limiter.peek(rule.key("x")).count == 2
+        release(limiter, rule, "x")
+        reserve(limiter, rule, "x")
+        assert limiter.peek(rule.key("x")).count == 2
+
+    def test_release_never_creates_a_window_or_goes_negative(self, limiter: RateLimiter) -> None:
+        limiter.release("gone")
+        assert limiter.peek("gone").count == 0
+        limiter.hit("k", 60)
+        limiter.release("k", amount=5)
+        assert limiter.peek("k").count == 0
+        assert limiter.hit("k", 60).count == 1
 
 
 class TestMemoryWindow:
