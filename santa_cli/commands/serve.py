@@ -51,4 +51,7 @@ def serve(
         workers=workers if not reload else 1,
         reload=reload,
         log_level=settings.log_level.lower(),
+        # The app reads X-Forwarded-For itself, from SANTA_TRUSTED_PROXIES only; uvicorn's
+        # default would believe any loopback peer's header (rate limits key on the client IP).
+        proxy_headers=False,
     )

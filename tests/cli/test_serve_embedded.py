@@ -68,9 +68,13 @@ def test_santa_serve_sends_invites_into_the_outbox_folder(tmp_path: Path) -> Non
             r = http.post(
                 "/auth/login",
                 json={"email": "olga@example.com", "password": password, "transport": "body"},
+                # No SANTA_TRUSTED_PROXIES: a loopback peer cannot name another client.
+                headers={"X-Forwarded-For": "203.0.113.99"},
             )
             assert r.status_code == 200, r.text
             headers = {"Authorization": f"Bearer {r.json()['access_token']}"}
+            (signed_in,) = http.get("/users/me/sessions", headers=headers).json()
+            assert signed_in["ip_address"] == "127.0.0.1"
             box = http.post("/boxes", json={"name": "Office 2026"}, headers=headers)
             assert box.status_code == 201, box.text
             r = http.post(
