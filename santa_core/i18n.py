@@ -72,7 +72,12 @@ RU: dict[str, str] = {
     "assignment_not_found": "В этой коробке у вас нет подопечного.",
     "pairs_are_private": "Пары секретны — в том числе от организаторов.",
     # draw_infeasible and draw_secrecy_unacknowledged carry the engine's text in the
-    # caller's language already: no fixed translation here.
+    # caller's language already: no fixed translation here, only the lead sentence the
+    # draw service puts before the engine's notices.
+    "draw_secrecy_unacknowledged.lead": (
+        "При этих правилах некоторые участники смогут вычислить чужие пары. "
+        "Посмотрите предпросмотр и подтвердите, чтобы провести жеребьёвку."
+    ),
     # --- notifications, calendar feed (santa_core.notify, santa_core.calendar) ---
     "invalid_link_token": "Ссылка недействительна или больше не работает.",
     "unknown_notification_kind": "Неизвестный тип уведомления.",

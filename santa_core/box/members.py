@@ -363,11 +363,15 @@ def remove_participant(
     box_id: uuid.UUID,
     participant_id: uuid.UUID,
     /,
+    *,
+    language: str = "en",
 ) -> None:
-    """Before the draw the person just leaves; after it, the draw is repaired around them."""
+    """Before the draw the person just leaves; after it, the draw is repaired around them.
+
+    ``language`` is the one the repair explains itself in when no repair exists."""
     access = load(session, actor, box_id, manage=True, for_update=True)
     participant = get_in_box(session, access.box.id, participant_id)
-    _remove(session, settings, access, participant)
+    _remove(session, settings, access, participant, language=language)
 
 
 def leave_box(
@@ -381,7 +385,12 @@ def leave_box(
 
 
 def _remove(
-    session: Session, settings: Settings, access: BoxAccess, participant: models.Participant
+    session: Session,
+    settings: Settings,
+    access: BoxAccess,
+    participant: models.Participant,
+    *,
+    language: str = "en",
 ) -> None:
     box = access.box
     if participant.role is ParticipantRole.ORGANIZER:
@@ -390,7 +399,9 @@ def _remove(
     if box.status is BoxStatus.MATCHED:
         from santa_core.draw.assignments import repair_without
 
-        details = repair_without(session, settings, access.actor, box, participant)
+        details = repair_without(
+            session, settings, access.actor, box, participant, language=language
+        )
     else:
         lifecycle.require(Action.REMOVE_PARTICIPANT, box.status)
     for invite in session.scalars(

@@ -4,7 +4,8 @@ The new box joins the old one's series (``series_id``) with the next year, and
 the old box's pairs are recorded as the series' history (by person key), so
 the engine avoids last years' pairs. People keep their accounts, names and addresses; wishes
 start empty. Who had joined is a member again straight away (``active``);
-who was still invited stays invited (without a new email: resend from the box).
+who was still invited stays invited, without an email: inviting their address in
+the new box sends them a fresh invitation (:func:`santa_core.invite.service.invite_many`).
 """
 
 from __future__ import annotations

@@ -50,15 +50,8 @@ class DrawOptions(_Input):
         return self
 
 
-def _check_box_ranges(values: Any) -> None:
-    lo, hi = values.min_budget, values.max_budget
-    if lo is not None and hi is not None and lo > hi:
-        raise ValueError("min_budget must not exceed max_budget")
-    signup, shipping = values.signup_deadline, values.shipping_deadline
-    if signup is not None and shipping is not None and signup > shipping:
-        raise ValueError("signup_deadline must come before shipping_deadline")
-
-
+# Budgets and dates are also checked together (min <= max, deadlines in order and not
+# after the event) by the service, with an error naming the field.
 class BoxCreate(_Input):
     name: Name
     description: LongText = ""
@@ -75,11 +68,6 @@ class BoxCreate(_Input):
     organizer_participates: Bool = True
     auto_draw: Bool = False
     draw_options: DrawOptions = Field(default_factory=DrawOptions)
-
-    @model_validator(mode="after")
-    def _check_ranges(self) -> BoxCreate:
-        _check_box_ranges(self)
-        return self
 
 
 class BoxUpdate(_Input):
@@ -99,11 +87,6 @@ class BoxUpdate(_Input):
     organizer_participates: Bool | None = None
     auto_draw: Bool | None = None
     draw_options: DrawOptions | None = None
-
-    @model_validator(mode="after")
-    def _check_ranges(self) -> BoxUpdate:
-        _check_box_ranges(self)
-        return self
 
 
 #: Fields that cannot be cleared (``null`` means "leave as is" for them).

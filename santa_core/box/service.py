@@ -7,11 +7,12 @@ Services never commit: the entry point owns the transaction. Members live in
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 import secrets
 import unicodedata
 import uuid
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import Any
 
 from sqlalchemy import func, or_, select
@@ -40,6 +41,9 @@ _SLUG_STRIP = re.compile(r"[^a-z0-9]+")
 
 #: Statuses an organizer may ask for directly; the draw moves a box to drawing/matched.
 MANUAL_TARGETS = frozenset({BoxStatus.DRAFT, BoxStatus.READY, BoxStatus.ARCHIVED})
+#: Statuses the organizer may not leave by hand except to ``archived``: a drawn box keeps
+#: its pairs, so reopening it would hide every assignment and block any further draw.
+DRAWN = frozenset({BoxStatus.DRAWING, BoxStatus.MATCHED})
 
 __all__ = [
     "change_status",
@@ -66,6 +70,7 @@ def display_name_of(user: models.User) -> str:
 
 
 def create_box(session: Session, actor: models.User, /, *, data: BoxCreate) -> models.Box:
+    _check_ranges(data.model_dump().get)
     values = data.model_dump()
     values["draw_options"] = data.draw_options.model_dump()
     box = models.Box(
@@ -237,6 +242,11 @@ def _check_merged(box: models.Box, changes: dict[str, Any]) -> None:
     def value(name: str) -> Any:
         return changes[name] if name in changes else getattr(box, name)
 
+    _check_ranges(value)
+
+
+def _check_ranges(value: Callable[[str], Any]) -> None:
+    """Budgets and dates that only make sense together, one field error each."""
     errors = []
     lo, hi = value("min_budget"), value("max_budget")
     if lo is not None and hi is not None and lo > hi:
@@ -252,6 +262,16 @@ def _check_merged(box: models.Box, changes: dict[str, Any]) -> None:
                 "range",
             )
         )
+    event = value("event_date")
+    if event is not None:
+        # The event day ends last at UTC-12: a deadline on the event day is fine anywhere.
+        day_end = dt.datetime.combine(event + dt.timedelta(days=1), dt.time(12), tzinfo=dt.UTC)
+        for name in ("signup_deadline", "shipping_deadline"):
+            deadline = value(name)
+            if deadline is not None and deadline > day_end:
+                errors.append(
+                    FieldError(("body", name), f"{name} must not be after the event_date", "range")
+                )
     if errors:
         raise InvalidInput(errors=errors)
 
@@ -264,6 +284,12 @@ def change_status(
     if target not in MANUAL_TARGETS:
         raise InvalidTransition(
             "A box becomes drawing/matched by running the draw.",
+            current=box.status.value,
+            target=target.value,
+        )
+    if box.status in DRAWN and target is not BoxStatus.ARCHIVED:
+        raise InvalidTransition(
+            "The draw has run: the box can only be archived now (renew it for a new draw).",
             current=box.status.value,
             target=target.value,
         )

@@ -171,6 +171,8 @@ def repair_without(
     actor: models.User,
     box: models.Box,
     leaving: models.Participant,
+    *,
+    language: str = "en",
 ) -> dict[str, Any]:
     """Fix the draw for the person leaving, moving as few santas as possible.
 
@@ -195,7 +197,7 @@ def repair_without(
     opened = [pid for pid, p in prepared.people.items() if p.opened]
     result = engine.repair(prepared.data, current, opened=opened)
     if isinstance(result, engine.Infeasible):
-        raise DrawInfeasible(humanize(result.explain("en"), prepared), result=result.as_json())
+        raise DrawInfeasible(humanize(result.explain(language), prepared), result=result.as_json())
     changed = set(result.changed)
     now = utcnow()
     session.execute(

@@ -20,7 +20,7 @@ from sqlalchemy import delete, func, select, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session, aliased
 
-from santa_core import audit, models
+from santa_core import audit, i18n, models
 from santa_core.box import lifecycle
 from santa_core.box.access import load
 from santa_core.box.bulk import bulk_insert
@@ -39,7 +39,7 @@ from santa_core.draw.inputs import DRAWN_STATUSES, BoxInput, Person, build_input
 from santa_core.draw.schemas import DrawPreview, DrawSummary, DrawWarning
 from santa_core.errors import BoxNotEditable
 from santa_core.invite.service import budget_text, outbox_row
-from santa_core.models import BoxStatus, ParticipantStatus
+from santa_core.models import BoxStatus, Language, ParticipantStatus
 
 _UUID = re.compile(r"[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}")
 
@@ -56,6 +56,10 @@ def humanize(text: str, prepared: BoxInput) -> str:
         ),
         text,
     )
+
+
+def _language(language: str) -> Language:
+    return Language.RU if language == Language.RU.value else Language.EN
 
 
 def _warnings(
@@ -82,7 +86,7 @@ def preview_draw(
             participant_count=int(exc.params.get("count", 0)),
             not_joined_count=_not_joined(session, access.box),
             reason="not_enough_participants",
-            explanation=exc.message if language == "en" else None,
+            explanation=i18n.translate(exc.code, exc.message, _language(language)),
             secrecy_checked=False,
             requires_acknowledgement=False,
         )
@@ -170,7 +174,12 @@ def run_draw(
         raise DrawInfeasible(humanize(result.explain(language), prepared), result=result.as_json())
     if result.notices and not acknowledge_secrecy_warning:
         warnings = " ".join(humanize(n.text.get(language), prepared) for n in result.notices)
-        raise SecrecyNotAcknowledged(f"{SecrecyNotAcknowledged.default_message} {warnings}".strip())
+        lead = i18n.translate(
+            f"{SecrecyNotAcknowledged.code}.lead",
+            SecrecyNotAcknowledged.default_message,
+            _language(language),
+        )
+        raise SecrecyNotAcknowledged(f"{lead} {warnings}".strip())
     previous = current_run(session, box.id)
     now = utcnow()
     run = models.DrawRun(

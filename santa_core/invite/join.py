@@ -127,6 +127,9 @@ def accept(
         if participant is None or participant.user_id is not None:
             raise InviteNotPending()
         participant.user_id = actor.id
+        # Whoever holds the code may use it (a forwarded invitation); the member is now
+        # this account, so its address must not keep naming the person first invited.
+        participant.email = actor.email
         participant.status = ParticipantStatus.ACTIVE
         if actor.full_name:
             participant.display_name = actor.full_name[:200]

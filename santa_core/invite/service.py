@@ -2,7 +2,9 @@
 
 One invitation per address and box. Inviting someone adds them to the box at
 once as an ``invited`` member (so households can be set before they answer);
-accepting links that member to the accepting account (:mod:`.join`).
+accepting links that member to the accepting account (:mod:`.join`). Inviting
+an invited member again whose invitation lapsed (expired, or never sent in a
+renewed box) sends a fresh invitation to that same member.
 Large imports are written with bulk inserts (one statement per table).
 """
 
@@ -142,19 +144,26 @@ def invite_many(
     emails = list(wanted)
 
     members: set[str] = set()
+    #: Invited people who never joined and whose invitation lapsed (expired, or a renewed
+    #: box's): inviting them again sends a new invitation to the same member.
+    unjoined: dict[str, uuid.UUID] = {}
     pending: set[str] = set()
     stale: list[str] = []
     accounts: dict[str, tuple[uuid.UUID, Language]] = {}
     P, Inv, U = models.Participant, models.EmailInvite, models.User
     dialect = session.get_bind().dialect.name
     for chunk in _chunks(emails):
-        members.update(
-            e
-            for (e,) in session.execute(
-                select(P.email).where(P.box_id == box.id, one_of(P.email, chunk, dialect=dialect))
+        for pid, address, user_id, p_status in session.execute(
+            select(P.id, P.email, P.user_id, P.status).where(
+                P.box_id == box.id, one_of(P.email, chunk, dialect=dialect)
             )
-            if e is not None
-        )
+        ):
+            if address is None:
+                continue
+            if user_id is None and p_status is ParticipantStatus.INVITED:
+                unjoined.setdefault(address, pid)
+            else:
+                members.add(address)
         for email, status, expires_at in session.execute(
             select(Inv.email, Inv.status, Inv.expires_at).where(
                 Inv.box_id == box.id, one_of(Inv.email, chunk, dialect=dialect)
@@ -190,27 +199,34 @@ def invite_many(
     outbox: list[dict[str, Any]] = []
     invite_ids: list[uuid.UUID] = []
     for email in fresh:
-        participant_id, invite_id = uuid.uuid4(), uuid.uuid4()
+        invite_id = uuid.uuid4()
         code, code_hash = new_code(INVITE_PREFIX)
         account = accounts.get(email)
-        participants.append(
-            {
-                "id": participant_id,
-                "box_id": box.id,
-                "user_id": None,
-                "person_key": uuid.uuid4(),
-                "email": email,
-                "display_name": wanted[email] or email.split("@")[0][:200],
-                "status": ParticipantStatus.INVITED,
-                "role": ParticipantRole.PARTICIPANT,
-                "takes_part": True,
-                "is_offline": False,
-                "wishes": "",
-                "wish_items": [],
-                "created_at": now,
-                "updated_at": now,
-            }
-        )
+        existing, name = unjoined.get(email), wanted[email]
+        participant_id = existing or uuid.uuid4()
+        if existing is not None:
+            placeholder = session.get(models.Participant, existing) if name else None
+            if placeholder is not None and name:
+                placeholder.display_name = name
+        else:
+            participants.append(
+                {
+                    "id": participant_id,
+                    "box_id": box.id,
+                    "user_id": None,
+                    "person_key": uuid.uuid4(),
+                    "email": email,
+                    "display_name": wanted[email] or email.split("@")[0][:200],
+                    "status": ParticipantStatus.INVITED,
+                    "role": ParticipantRole.PARTICIPANT,
+                    "takes_part": True,
+                    "is_offline": False,
+                    "wishes": "",
+                    "wish_items": [],
+                    "created_at": now,
+                    "updated_at": now,
+                }
+            )
         invites.append(
             {
                 "id": invite_id,
@@ -241,6 +257,8 @@ def invite_many(
         invite_ids.append(invite_id)
     if participants:
         bulk_insert(session, models.Participant, participants)
+    if invites:
+        session.flush()  # placeholders renamed above, before the bulk statements
         bulk_insert(session, models.EmailInvite, invites)
         bulk_insert(session, models.OutboxMessage, outbox)
     audit.record(

@@ -5,7 +5,7 @@ from __future__ import annotations
 import uuid
 from typing import Annotated
 
-from fastapi import APIRouter, Query, Response, status
+from fastapi import APIRouter, Query, Request, Response, status
 
 from santa_core.box import members as member_service
 from santa_core.box import rules as rule_service
@@ -22,7 +22,7 @@ from santa_core.box.member_schemas import (
     ParticipantUpdate,
 )
 from santa_core.models import ParticipantRole, ParticipantStatus
-from santa_server.api._common import Page, PerPage, Search
+from santa_server.api._common import Page, PerPage, Search, language
 from santa_server.deps import CurrentUser, SessionDep, SettingsDep
 from santa_server.errors import problem_responses
 
@@ -164,12 +164,15 @@ def update_participant(
 def remove_participant(
     box_id: uuid.UUID,
     participant_id: uuid.UUID,
+    request: Request,
     user: CurrentUser,
     session: SessionDep,
     settings: SettingsDep,
 ) -> Response:
     """Remove someone; after the draw the pairs are repaired around them."""
-    member_service.remove_participant(session, settings, user, box_id, participant_id)
+    member_service.remove_participant(
+        session, settings, user, box_id, participant_id, language=language(request)
+    )
     return Response(status_code=status.HTTP_204_NO_CONTENT)
 
 

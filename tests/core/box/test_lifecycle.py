@@ -76,7 +76,9 @@ class TestStatusMachine:
             (s, t)
             for s in ALL
             for t in ALL
-            if t in lifecycle.TRANSITIONS[s] and t in box_service.MANUAL_TARGETS
+            if t in lifecycle.TRANSITIONS[s]
+            and t in box_service.MANUAL_TARGETS
+            and (s not in box_service.DRAWN or t is BoxStatus.ARCHIVED)
         ],
     )
     def test_allowed_transition(self, db: Session, start: BoxStatus, target: BoxStatus) -> None:
@@ -100,6 +102,14 @@ class TestStatusMachine:
         with pytest.raises(InvalidTransition, match="running the draw"):
             box_service.change_status(db, _organizer(db, box), box.id, target=target)
         assert box.status is BoxStatus.READY
+
+    @pytest.mark.parametrize("target", [BoxStatus.READY, BoxStatus.DRAFT])
+    def test_drawn_box_cannot_be_reopened_by_hand(self, db: Session, target: BoxStatus) -> None:
+        # Reopening would hide every assignment and leave the old pairs blocking a new draw.
+        box = _box_in(db, BoxStatus.MATCHED)
+        with pytest.raises(InvalidTransition, match="only be archived"):
+            box_service.change_status(db, _organizer(db, box), box.id, target=target)
+        assert box.status is BoxStatus.MATCHED
 
     def test_archived_is_final(self) -> None:
         assert lifecycle.TRANSITIONS[BoxStatus.ARCHIVED] == frozenset()
