@@ -185,6 +185,9 @@ class OIDCProvider:
         meta = self.metadata()
         offered = meta.get("id_token_signing_alg_values_supported") or ["RS256"]
         algorithms = [a for a in offered if a in ID_TOKEN_ALGORITHMS]
+        if not algorithms:
+            # An empty list would make joserfc fall back to its defaults, HS256 among them.
+            raise OAuthFailed(reason="id_token_algorithm")
         registry = JWSRegistry(algorithms=algorithms)
         try:
             try:
