@@ -294,7 +294,9 @@ def write_pairs(
 def record_history(session: Session, box: models.Box) -> int:
     """The box's pairs by person, kept for the series (written when the box is renewed).
 
-    Replaces what was recorded for this box before; returns the number of pairs.
+    Replaces what was recorded for this box before; returns the number of pairs. A
+    box renewed twice has two boxes of the same year in its series: a pair one of them
+    already recorded for that year is not recorded again.
     """
     year = box.year if box.year is not None else (box.drawn_at or utcnow()).year
     H, D = models.DrawHistory, models.Draw
@@ -308,6 +310,14 @@ def record_history(session: Session, box: models.Box) -> int:
         .distinct()
     ).all()
     session.execute(delete(H).where(H.box_id == box.id))
+    known = {
+        (s, g)
+        for s, g in session.execute(
+            select(H.santa_person_key, H.giftee_person_key).where(
+                H.series_id == box.series_id, H.year == year
+            )
+        )
+    }
     now = utcnow()
     rows = [
         {
@@ -320,6 +330,7 @@ def record_history(session: Session, box: models.Box) -> int:
             "created_at": now,
         }
         for s, g in pairs
+        if (s, g) not in known
     ]
     bulk_insert(session, H, rows)
     return len(rows)

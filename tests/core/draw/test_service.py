@@ -287,3 +287,25 @@ class TestRenewal:
         old_by_key = {key_of[s]: key_of[g] for s, g in old_pairs.items()}
         for s, g in _pairs(db, new).items():
             assert old_by_key[new_key[s]] != new_key[g]
+
+    def test_sibling_boxes_of_one_year_record_shared_pairs_once(self, db: Session) -> None:
+        # Renewing twice (a double click) makes two boxes of the same year; with two
+        # people both draw the same pairs, and renewing each must still work.
+        box, owner, _ = _ready(db, 2, draw_options={"history_years": 0})
+        ack = {"settings": SETTINGS, "acknowledge_secrecy_warning": True}
+        draw_service.run_draw(db, owner, box.id, **ack)
+        siblings = [renew_box(db, owner, box.id, data=BoxRenew()) for _ in range(2)]
+        for sibling in siblings:
+            box_service.change_status(db, owner, sibling.id, target=BoxStatus.READY)
+            draw_service.run_draw(db, owner, sibling.id, **ack)
+        for sibling in siblings:
+            renew_box(db, owner, sibling.id, data=BoxRenew())
+        H = models.DrawHistory
+        year = siblings[0].year
+        recorded = db.execute(
+            select(H.santa_person_key, H.giftee_person_key).where(
+                H.series_id == box.series_id, H.year == year
+            )
+        ).all()
+        assert len(recorded) == 2
+        assert len(set(recorded)) == 2
