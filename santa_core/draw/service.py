@@ -233,6 +233,8 @@ def run_draw(
             "method": run.method,
             "participants": len(prepared.people),
             "commitment": run.commitment,
+            # Which secrecy warnings the organizer (or auto-draw) accepted; codes only.
+            "secrecy_warnings": [n.code for n in result.notices],
         },
     )
     session.flush()

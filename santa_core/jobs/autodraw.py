@@ -48,8 +48,13 @@ def failure_key(box: models.Box) -> str:
 
 def default_draw(settings: Settings) -> DrawFunction | None:
     """The draw service's ``run_draw`` (links from ``settings``, explanations in the
-    organizer's language, secrecy warnings not waved through: a box whose pairs
-    could be guessed fails with that explanation instead of drawing unattended)."""
+    organizer's language).
+
+    Secrecy warnings are accepted: the organizer asked for an unattended draw,
+    and a small box (three people, two couples) can never be drawn without one,
+    so refusing would stall the exchange for good. The warnings accepted are in
+    the ``draw.completed`` audit event; the draw preview shows them beforehand.
+    """
     try:
         service = importlib.import_module("santa_core.draw.service")
     except ModuleNotFoundError:
@@ -59,7 +64,14 @@ def default_draw(settings: Settings) -> DrawFunction | None:
         return None
 
     def draw(session: Session, actor: models.User, box_id: uuid.UUID) -> Any:
-        return run_draw(session, actor, box_id, settings=settings, language=actor.language.value)
+        return run_draw(
+            session,
+            actor,
+            box_id,
+            settings=settings,
+            language=actor.language.value,
+            acknowledge_secrecy_warning=True,
+        )
 
     return draw
 

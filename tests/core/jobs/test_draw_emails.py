@@ -12,6 +12,7 @@ from sqlalchemy import Engine, select
 from santa_core import models
 from santa_core.config import Settings
 from santa_core.db import make_sessionmaker, session_scope
+from santa_core.draw.errors import SecrecyNotAcknowledged
 from santa_core.draw.service import run_draw
 from santa_core.jobs import build_jobs, make_huey
 from santa_core.jobs.autodraw import run_auto_draws
@@ -160,3 +161,34 @@ def test_auto_draw_uses_the_draw_service(
         assert box is not None
         assert box.status is BoxStatus.MATCHED
     assert sorted(kinds) == ["draw_done"] * len(people)
+
+
+def test_auto_draw_accepts_the_secrecy_warning_of_a_small_box(
+    settings: Settings, engine: Engine
+) -> None:
+    import datetime as dt
+
+    from santa_core.db import utcnow
+
+    factory = make_sessionmaker(engine)
+    with session_scope(factory) as s:
+        owner = make_user(s, email="olga@example.com", full_name="Olga")
+        box = make_box(s, owner=owner, name="Three of us", auto_draw=True)
+        for name in ("Pavel", "Rita"):
+            make_member(s, box, make_user(s, email=f"{name.lower()}@example.com", full_name=name))
+        box.status = BoxStatus.READY
+        box.signup_deadline = utcnow() - dt.timedelta(minutes=1)
+        box_id, owner_id = box.id, owner.id
+    with pytest.raises(SecrecyNotAcknowledged), session_scope(factory) as s:
+        organizer = s.get(models.User, owner_id)  # by hand, the warning must be acknowledged
+        assert organizer is not None
+        run_draw(s, organizer, box_id, settings=settings)
+    report = run_auto_draws(factory, settings, now=utcnow())
+    assert report.drawn == [box_id], report.failed
+    with session_scope(factory) as s:
+        (event,) = s.scalars(
+            select(models.AuditEvent).where(models.AuditEvent.action == "draw.completed")
+        ).all()
+        kinds = s.scalars(select(models.OutboxMessage.kind)).all()
+    assert event.details["secrecy_warnings"] == ["deducible"]
+    assert sorted(kinds) == ["draw_done"] * 3
