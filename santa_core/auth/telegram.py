@@ -55,7 +55,12 @@ def verify_login(
     except (KeyError, TypeError, ValueError):
         raise OAuthFailed("The Telegram sign-in data is incomplete.", reason="fields") from None
     age = (now or utcnow()).timestamp() - auth_date
-    if age > max_age_seconds or age < -CLOCK_SKEW_SECONDS:
+    if age < -CLOCK_SKEW_SECONDS:
+        raise OAuthFailed(
+            "The Telegram sign-in data is dated in the future. Check your clock and try again.",
+            reason="future",
+        )
+    if age > max_age_seconds:
         raise OAuthFailed("The Telegram sign-in data is too old. Try again.", reason="stale")
     profile = {k: str(fields[k]) for k in PROFILE_FIELDS if fields.get(k) is not None}
     name = " ".join(profile[k] for k in ("first_name", "last_name") if k in profile)

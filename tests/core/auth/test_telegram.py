@@ -61,13 +61,15 @@ class TestVerifyLogin:
             _verify(signed_login("111:another-bot", auth_date=T))
 
     @pytest.mark.parametrize(
-        ("age", "ok"), [(3599, True), (3601, False), (-30, True), (-61, False)]
+        ("age", "refused"),
+        [(3599, None), (3601, "stale"), (-30, None), (-61, "future")],
     )
-    def test_freshness(self, age: int, ok: bool) -> None:
+    def test_freshness(self, age: int, refused: str | None) -> None:
         fields = signed_login(auth_date=T - age)
-        if ok:
+        if refused is None:
             _verify(fields)
         else:
             with pytest.raises(OAuthFailed) as info:
                 _verify(fields)
-            assert info.value.params["reason"] == "stale"
+            assert info.value.params["reason"] == refused
+            assert ("future" in info.value.message) == (refused == "future")
