@@ -15,7 +15,7 @@ import uuid
 from collections.abc import Iterable, Sequence
 from typing import Any
 
-from sqlalchemy import delete, func, select
+from sqlalchemy import case, delete, func, select
 from sqlalchemy.orm import Session
 
 from santa_core import audit, crypto, models
@@ -420,6 +420,14 @@ def drop_unjoined_member(session: Session, invite: models.EmailInvite) -> None:
         session.delete(participant)
 
 
+def present_invite(invite: models.EmailInvite, *, now: dt.datetime | None = None) -> Invite:
+    """The invitation as the organizer sees it: a lapsed pending one shows as expired."""
+    out = Invite.model_validate(invite)
+    if out.status is InviteStatus.PENDING and out.expires_at <= (now or utcnow()):
+        out.status = InviteStatus.EXPIRED
+    return out
+
+
 def list_invites(
     session: Session,
     actor: models.User,
@@ -433,9 +441,14 @@ def list_invites(
 ) -> InvitePage:
     access = load(session, actor, box_id, manage=True)
     Inv = models.EmailInvite
+    now = utcnow()
     stmt = select(Inv).where(Inv.box_id == access.box.id)
     if status:
-        stmt = stmt.where(Inv.status.in_(list(status)))
+        # A pending invitation past its expiry is expired, even before the
+        # hourly job has marked it so.
+        lapsed = (Inv.status == InviteStatus.PENDING) & (Inv.expires_at <= now)
+        effective = case((lapsed, InviteStatus.EXPIRED.value), else_=Inv.status)
+        stmt = stmt.where(effective.in_([s.value for s in status]))
     if q:
         stmt = stmt.where(Inv.email.contains(q.lower(), autoescape=True))
     total = session.scalar(select(func.count()).select_from(stmt.subquery())) or 0
@@ -445,7 +458,7 @@ def list_invites(
         .limit(per_page)
     ).all()
     return InvitePage(
-        items=[Invite.model_validate(r) for r in rows],
+        items=[present_invite(r, now=now) for r in rows],
         total=int(total),
         page=page,
         per_page=per_page,

@@ -162,6 +162,36 @@ class TestAccept:
         with pytest.raises(InviteExpired):
             join_service.accept(db, SETTINGS, make_user(db), code)
 
+    def test_a_lapsed_invitation_lists_as_expired_before_the_job_runs(self, db: Session) -> None:
+        box = make_box(db)
+        owner = _owner(db, box)
+        lapsed = invite_service.create_invite(
+            db, SETTINGS, owner, box.id, data=InviteCreate(email="late@example.com")
+        )
+        invite_service.create_invite(
+            db, SETTINGS, owner, box.id, data=InviteCreate(email="fresh@example.com")
+        )
+        lapsed.expires_at = dt.datetime.now(dt.UTC) - dt.timedelta(seconds=1)
+        db.flush()
+        page = invite_service.list_invites(db, owner, box.id)
+        shown = {i.email: i.status for i in page.items}
+        assert shown == {
+            "late@example.com": InviteStatus.EXPIRED,
+            "fresh@example.com": InviteStatus.PENDING,
+        }
+        assert lapsed.status is InviteStatus.PENDING  # the row itself is the job's to change
+
+        def emails(*status: InviteStatus) -> list[str]:
+            found = invite_service.list_invites(db, owner, box.id, status=status)
+            return [i.email for i in found.items]
+
+        assert emails(InviteStatus.EXPIRED) == ["late@example.com"]
+        assert emails(InviteStatus.PENDING) == ["fresh@example.com"]
+        assert sorted(emails(InviteStatus.PENDING, InviteStatus.EXPIRED)) == [
+            "fresh@example.com",
+            "late@example.com",
+        ]
+
     def test_decline(self, db: Session) -> None:
         box = make_box(db)
         invite = invite_service.create_invite(
