@@ -9,6 +9,7 @@ from typing import Annotated
 from pydantic import BaseModel, ConfigDict, EmailStr, Field, model_validator
 
 from santa_core.box.types import (
+    Address,
     Bool,
     Label,
     LongText,
@@ -32,7 +33,6 @@ class WishItem(_Input):
 
 
 WishItems = Annotated[list[WishItem], Field(max_length=50)]
-Address = Annotated[LongText, Field(max_length=1000)]
 
 
 class ParticipantCreate(_Input):

@@ -96,6 +96,11 @@ Label = Annotated[
 #: Free text (descriptions, wishes), newlines allowed.
 LongText = Annotated[str, Field(max_length=10_000), AfterValidator(_clean_text)]
 ShortText = Annotated[str, Field(max_length=500), AfterValidator(_clean_text)]
+#: A delivery address. Constraints stay on ``str`` (not layered on LongText) so that
+#: errors say "characters", not "items".
+Address = Annotated[str, Field(max_length=1000), AfterValidator(_clean_text)]
+#: Why someone breaks the glass on a box's pairs: a real sentence, not "x".
+Reason = Annotated[str, Field(min_length=10, max_length=500), AfterValidator(_clean_text)]
 Phone = Annotated[
     str,
     Field(max_length=40, pattern=r"^\+?[0-9 ()\-.]{3,40}$"),

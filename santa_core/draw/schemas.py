@@ -4,12 +4,12 @@ from __future__ import annotations
 
 import datetime as dt
 import uuid
-from typing import Annotated, Literal
+from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
 from santa_core.box.member_schemas import WishItem
-from santa_core.box.types import Bool, ShortText
+from santa_core.box.types import Bool, Reason
 
 
 class _Input(BaseModel):
@@ -82,7 +82,7 @@ class Assignment(BaseModel):
 class RevealRequest(_Input):
     """Break-glass: show every pair. Audited, and every participant is told."""
 
-    reason: Annotated[ShortText, Field(min_length=10)]
+    reason: Reason
     confirm: Literal[True]
 
 

@@ -134,3 +134,26 @@ def test_infeasible_draw_is_409_with_the_explanation(
     assert "Tiny owner" in body["detail"]  # people are named, not numbered
     assert not re.search(r"[0-9a-f]{8}-[0-9a-f]{4}-", body["detail"])
     assert box["status"] == "ready"  # nothing was drawn
+
+
+@pytest.mark.parametrize(
+    ("field", "value", "message"),
+    [
+        ("address", "x" * 1001, "at most 1000 characters"),
+        ("phone", "1" * 41, "at most 40 characters"),
+        ("wishes", "x" * 10_001, "at most 10000 characters"),
+    ],
+)
+def test_length_errors_speak_of_characters(
+    settings: Settings, engine: Engine, field: str, value: str, message: str
+) -> None:
+    world = build_world(engine, settings, BoxStatus.DRAFT)
+    headers = auth(settings, world.users["participant"])
+    with TestClient(create_app(settings)) as client:
+        r = client.patch(
+            f"{API}/boxes/{world.box_id}/participants/me", json={field: value}, headers=headers
+        )
+    (error,) = problem(r, 422)["errors"]
+    assert error["loc"][-1] == field
+    assert message in error["message"]
+    assert "items" not in error["message"]
