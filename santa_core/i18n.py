@@ -112,3 +112,98 @@ def translate(code: str, english: str, language: Language) -> str:
     if language is Language.RU:
         return RU.get(code, english)
     return english
+
+
+#: Russian field-error messages by pydantic error type; ``{name}`` comes from the
+#: error's context. Types not listed keep pydantic's English message.
+RU_FIELD_TYPES: dict[str, str] = {
+    "missing": "Обязательное поле.",
+    "extra_forbidden": "Неизвестное поле.",
+    "string_type": "Должно быть строкой.",
+    "string_too_short": "Не короче {min_length} симв.",
+    "string_too_long": "Не длиннее {max_length} симв.",
+    "string_pattern_mismatch": "Неверный формат.",
+    "too_short": "Не меньше {min_length} элем.",
+    "too_long": "Не больше {max_length} элем.",
+    "int_type": "Должно быть целым числом.",
+    "int_parsing": "Должно быть целым числом.",
+    "int_from_float": "Должно быть целым числом.",
+    "float_type": "Должно быть числом.",
+    "float_parsing": "Должно быть числом.",
+    "decimal_type": "Должно быть числом.",
+    "decimal_parsing": "Должно быть числом.",
+    "decimal_max_digits": "Слишком много цифр.",
+    "decimal_max_places": "Слишком много знаков после запятой.",
+    "bool_type": "Должно быть true или false.",
+    "bool_parsing": "Должно быть true или false.",
+    "greater_than": "Должно быть больше {gt}.",
+    "greater_than_equal": "Должно быть не меньше {ge}.",
+    "less_than": "Должно быть меньше {lt}.",
+    "less_than_equal": "Должно быть не больше {le}.",
+    "enum": "Допустимые значения: {expected}.",
+    "literal_error": "Допустимые значения: {expected}.",
+    "uuid_type": "Некорректный идентификатор.",
+    "uuid_parsing": "Некорректный идентификатор.",
+    "date_type": "Некорректная дата.",
+    "date_parsing": "Некорректная дата (ГГГГ-ММ-ДД).",
+    "date_from_datetime_parsing": "Некорректная дата (ГГГГ-ММ-ДД).",
+    "datetime_type": "Некорректные дата и время.",
+    "datetime_parsing": "Некорректные дата и время (ISO 8601).",
+    "datetime_from_date_parsing": "Некорректные дата и время (ISO 8601).",
+    "url_parsing": "Некорректная ссылка.",
+    "url_scheme": "Ссылка должна начинаться с http:// или https://.",
+    "list_type": "Должно быть списком.",
+    "dict_type": "Должно быть объектом.",
+    "model_type": "Должно быть объектом.",
+    "model_attributes_type": "Должно быть объектом.",
+    "json_invalid": "Некорректный JSON.",
+    "json_type": "Некорректный JSON.",
+}
+
+#: Russian for the English messages of our own validators and domain field errors.
+RU_FIELD_TEXTS: dict[str, str] = {
+    "must not contain control characters": "Не должно содержать управляющих символов.",
+    "must be a single line": "Должно быть одной строкой.",
+    "must not be blank": "Не должно быть пустым.",
+    "must be an integer": "Должно быть целым числом.",
+    "must be a string": "Должно быть строкой.",
+    "must be a number": "Должно быть числом.",
+    "must include a time zone": "Укажите часовой пояс (например, +03:00).",
+    "must be between the years 2000 and 2200": "Год должен быть от 2000 до 2200.",
+    "unknown time zone (use an IANA name such as Europe/Moscow)": (
+        "Неизвестный часовой пояс (укажите имя IANA, например Europe/Moscow)."
+    ),
+    "single_cycle needs gifts_per_person 1": "Один общий круг возможен только с одним подарком.",
+    "an offline person has no email; leave it out": "У офлайн-участника нет email: уберите его.",
+    "give an email, or mark the person as offline": (
+        "Укажите email или отметьте участника как офлайн."
+    ),
+    "This field cannot be cleared.": "Это поле нельзя очистить.",
+    "An offline person cannot organize.": "Офлайн-участник не может быть организатором.",
+    "A person is listed twice.": "Человек указан дважды.",
+    "Not a member of this box.": "Не участник этой коробки.",
+    "min_budget must not exceed max_budget": "Минимальный бюджет больше максимального.",
+}
+
+
+def translate_field(
+    error_type: str,
+    english: str,
+    language: Language,
+    context: dict[str, object] | None = None,
+) -> str:
+    """A field error's message in ``language`` (English passes through)."""
+    if language is not Language.RU:
+        return english
+    text = english.removeprefix("Value error, ").removeprefix("Assertion failed, ")
+    if text in RU_FIELD_TEXTS:
+        return RU_FIELD_TEXTS[text]
+    if text.startswith("value is not a valid email address"):
+        return "Некорректный адрес email."
+    template = RU_FIELD_TYPES.get(error_type)
+    if template is None:
+        return english
+    try:
+        return template.format(**(context or {}))
+    except (KeyError, IndexError, ValueError):
+        return english

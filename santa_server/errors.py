@@ -106,8 +106,14 @@ def _santa_error(request: Request, exc: Exception) -> JSONResponse:
         headers["WWW-Authenticate"] = "Bearer"
     field_errors = []
     if isinstance(exc, errors.InvalidInput):
+        language = i18n.pick_language(request.headers.get("accept-language"))
         field_errors = [
-            FieldProblem(loc=list(e.loc), message=e.message, code=e.code) for e in exc.errors
+            FieldProblem(
+                loc=list(e.loc),
+                message=i18n.translate_field(e.code, e.message, language),
+                code=e.code,
+            )
+            for e in exc.errors
         ]
     if status >= 500:
         log.error("configuration error: %s", exc.message)
@@ -125,14 +131,18 @@ def _validation_error(request: Request, exc: Exception) -> JSONResponse:
     assert isinstance(exc, RequestValidationError)
     field_errors = []
     malformed = False
+    language = i18n.pick_language(request.headers.get("accept-language"))
     for err in exc.errors():
         if err.get("type") == "json_invalid":
             malformed = True
+        kind = str(err.get("type", "invalid"))
         field_errors.append(
             FieldProblem(
                 loc=[p for p in err.get("loc", ()) if isinstance(p, str | int)],
-                message=str(err.get("msg", "invalid")),
-                code=str(err.get("type", "invalid")),
+                message=i18n.translate_field(
+                    kind, str(err.get("msg", "invalid")), language, err.get("ctx")
+                ),
+                code=kind,
             )
         )
     if malformed:

@@ -157,3 +157,30 @@ def test_length_errors_speak_of_characters(
     assert error["loc"][-1] == field
     assert message in error["message"]
     assert "items" not in error["message"]
+
+
+def test_field_errors_speak_the_callers_language(settings: Settings, engine: Engine) -> None:
+    world = build_world(engine, settings, BoxStatus.DRAFT)
+    headers = auth(settings, world.users["organizer"])
+    bad = {"name": "two\nlines", "currency": "euro", "max_budget": "lots", "surprise": 1}
+    with TestClient(create_app(settings)) as client:
+        ru = client.post(f"{API}/boxes", json=bad, headers={**headers, "Accept-Language": "ru"})
+        en = client.post(f"{API}/boxes", json=bad, headers=headers)
+        domain = client.post(
+            f"{API}/boxes",
+            json={"name": "Office", "min_budget": 50, "max_budget": 10},
+            headers={**headers, "Accept-Language": "ru-RU,ru;q=0.9"},
+        )
+    by_field = {e["loc"][-1]: e for e in problem(ru, 422)["errors"]}
+    assert by_field["name"]["message"] == "Должно быть одной строкой."
+    assert by_field["currency"]["message"] == "Неверный формат."
+    assert by_field["max_budget"]["message"] == "Должно быть числом."
+    assert by_field["surprise"]["message"] == "Неизвестное поле."
+    assert {e["code"] for e in problem(ru, 422)["errors"]} == {
+        e["code"] for e in problem(en, 422)["errors"]
+    }  # codes are the same in every language
+    english = {e["loc"][-1]: e["message"] for e in problem(en, 422)["errors"]}
+    assert "single line" in english["name"]
+    assert english["surprise"] == "Extra inputs are not permitted"
+    (budget,) = problem(domain, 422)["errors"]
+    assert budget["message"] == "Минимальный бюджет больше максимального."
