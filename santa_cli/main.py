@@ -88,11 +88,13 @@ def main() -> None:
         if isinstance(exc, SantaError):
             sys.stderr.write(f"error[{exc.code}]: {exc.message}\n")
             sys.exit(1)
-        from sqlalchemy.exc import OperationalError
+        from sqlalchemy.exc import DBAPIError, OperationalError
 
-        if isinstance(exc, OperationalError):
-            reason = str(exc.orig).strip().splitlines()[0] if exc.orig else str(exc)
-            sys.stderr.write(f"error[database_unavailable]: cannot use the database: {reason}\n")
+        if isinstance(exc, DBAPIError):
+            reason = (str(exc.orig) if exc.orig else str(exc)).strip().splitlines()
+            code = "database_unavailable" if isinstance(exc, OperationalError) else "database_error"
+            first = reason[0] if reason else type(exc).__name__
+            sys.stderr.write(f"error[{code}]: cannot use the database: {first}\n")
             sys.exit(1)
         sys.stderr.write(f"error[unexpected]: {type(exc).__name__}: {exc} (rerun with --debug)\n")
         sys.exit(1)

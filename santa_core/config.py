@@ -10,6 +10,7 @@ import enum
 from functools import cached_property
 from pathlib import Path
 from typing import Annotated, Literal
+from urllib.parse import urlsplit
 
 import platformdirs
 from pydantic import Field, SecretStr, field_validator, model_validator
@@ -23,6 +24,10 @@ from santa_core.errors import ConfigurationError
 #: fresh clone runs with no configuration at all.
 DEV_SECRET_KEY = "dev-insecure-secret-key-change-me"  # noqa: S105
 DEV_ENCRYPTION_KEY = "dev-insecure-encryption-key-change-me"
+
+#: SQLAlchemy drivers the app ships with (``postgresql://`` means psycopg 3).
+SUPPORTED_DRIVERS = frozenset({"postgresql", "postgresql+psycopg", "sqlite", "sqlite+pysqlite"})
+LOG_LEVELS = ("CRITICAL", "ERROR", "WARNING", "INFO", "DEBUG")
 
 
 class Environment(enum.StrEnum):
@@ -136,7 +141,7 @@ class Settings(BaseSettings):
 
     #: Embedded mode runs the job consumer inside ``santa serve``.
     run_jobs_in_process: bool = True
-    worker_count: int = 2
+    worker_count: int = Field(default=2, ge=1)
 
     gdpr_grace_days: int = 30
     invite_ttl_days: int = 30
@@ -186,7 +191,43 @@ class Settings(BaseSettings):
                 f"SANTA_DATABASE_URL uses unsupported database {url.get_backend_name()!r} "
                 "(supported: sqlite, postgresql)"
             )
+        if url.drivername not in SUPPORTED_DRIVERS:
+            raise ValueError(
+                f"SANTA_DATABASE_URL uses unsupported driver {url.drivername!r} "
+                "(use postgresql+psycopg:// or sqlite:///)"
+            )
         return value
+
+    @field_validator("redis_url")
+    @classmethod
+    def _check_redis_url(cls, value: str | None) -> str | None:
+        if value is None or value.strip() == "":
+            return None
+        if urlsplit(value).scheme not in {"redis", "rediss", "unix"}:
+            raise ValueError(
+                "SANTA_REDIS_URL is not a Redis URL (expected redis://host:6379/0, "
+                "rediss://... or unix:///path/redis.sock)"
+            )
+        return value
+
+    @field_validator("public_base_url")
+    @classmethod
+    def _check_public_base_url(cls, value: str) -> str:
+        parts = urlsplit(value)
+        if parts.scheme not in {"http", "https"} or not parts.netloc:
+            raise ValueError(
+                "SANTA_PUBLIC_BASE_URL must be an http:// or https:// URL "
+                "(e.g. https://santa.example.org), it is used in links in emails"
+            )
+        return value
+
+    @field_validator("log_level")
+    @classmethod
+    def _check_log_level(cls, value: str) -> str:
+        level = value.strip().upper()
+        if level not in LOG_LEVELS:
+            raise ValueError(f"SANTA_LOG_LEVEL must be one of {', '.join(LOG_LEVELS)}")
+        return level
 
     @model_validator(mode="after")
     def _refuse_insecure_production(self) -> Settings:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
 from typing import Annotated
 
 import typer
@@ -12,12 +14,24 @@ from santa_cli.output import console, fail, print_json
 app = typer.Typer(name="db", help="Database schema migrations.", no_args_is_help=True)
 
 
+@contextmanager
+def _revision_errors() -> Iterator[None]:
+    """Alembic's refusals (unknown revision, ...) as one line."""
+    from alembic.util import CommandError
+
+    try:
+        yield
+    except CommandError as exc:
+        fail(str(exc).strip().splitlines()[0], code="migration_error", exit_code=2)
+
+
 @app.command()
 def upgrade(revision: Annotated[str, typer.Argument(help="Target revision.")] = "head") -> None:
     """Apply migrations up to REVISION (default: the latest)."""
     from santa_core import migrate
 
-    migrate.upgrade(context.engine(), revision)
+    with _revision_errors():
+        migrate.upgrade(context.engine(), revision)
     console.print(f"database at {migrate.current_revision(context.engine())}")
 
 
@@ -26,7 +40,8 @@ def downgrade(revision: Annotated[str, typer.Argument(help="Target revision, e.g
     """Revert migrations down to REVISION."""
     from santa_core import migrate
 
-    migrate.downgrade(context.engine(), revision)
+    with _revision_errors():
+        migrate.downgrade(context.engine(), revision)
     console.print(f"database at {migrate.current_revision(context.engine()) or 'base'}")
 
 

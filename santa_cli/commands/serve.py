@@ -27,22 +27,34 @@ def serve(
 ) -> None:
     """Run the app. With no configuration: SQLite in the data dir, jobs in-process."""
     import os
+    import signal
 
     import uvicorn
 
     settings = context.settings()
     run_jobs = jobs if jobs is not None else settings.embedded and settings.run_jobs_in_process
     os.environ["SANTA__SERVE_JOBS"] = "1" if run_jobs else "0"
-    # Build once here so configuration and database problems surface as one line.
+    # Check everything once here so that problems surface as one line, not a traceback
+    # in the log of every worker process (or a server that starts and answers 500).
+    _require_free_port(host, port)
+    context.prepare_dirs(settings)
     from santa_server.app import create_app
 
-    create_app(settings, start_jobs=False)
+    app = create_app(settings, start_jobs=False)  # SQLite: created and migrated here
+    try:
+        context.require_schema(app.state.engine)
+    finally:
+        app.state.engine.dispose()
+    if settings.redis_url:
+        context.require_redis(settings)
     backend = settings.database_url_obj.get_backend_name()
     mode = "in-process" if run_jobs else "external worker"
     typer.echo(
         f"santa on http://{host}:{port}  (database: {backend}, jobs: {mode}, "
         f"data: {settings.data_dir})"
     )
+    # uvicorn stops gracefully on SIGTERM, then raises it again: exit 0 like after Ctrl-C.
+    signal.signal(signal.SIGTERM, _exit_after_sigterm)
     uvicorn.run(
         "santa_server.asgi:app_from_env",
         factory=True,
@@ -55,3 +67,28 @@ def serve(
         # default would believe any loopback peer's header (rate limits key on the client IP).
         proxy_headers=False,
     )
+
+
+def _exit_after_sigterm(signum: int, frame: object) -> None:
+    raise SystemExit(0)
+
+
+def _require_free_port(host: str, port: int) -> None:
+    """One line instead of uvicorn's startup-and-shutdown when the port is taken."""
+    import socket
+
+    from santa_cli.output import fail
+
+    if port == 0:
+        return
+    try:
+        infos = socket.getaddrinfo(host, port, type=socket.SOCK_STREAM, flags=socket.AI_PASSIVE)
+        family, _, _, _, address = infos[0]
+        with socket.socket(family, socket.SOCK_STREAM) as sock:
+            sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)  # as uvicorn does
+            sock.bind(address)
+    except OSError as exc:
+        fail(
+            f"cannot listen on {host}:{port}: {exc.strerror or exc} (use --host/--port)",
+            code="address_unavailable",
+        )

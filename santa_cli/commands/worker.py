@@ -40,16 +40,18 @@ def worker(
     """
     settings = context.settings()
     logging.basicConfig(
-        level=settings.log_level.upper(),
+        level=settings.log_level,
         format="%(asctime)s %(levelname)s %(name)s: %(message)s",
     )
-    from santa_core import migrate
+    logging.getLogger("alembic").setLevel(max(logging.WARNING, logging.root.level))
     from santa_core.db import make_sessionmaker
     from santa_core.jobs import build_jobs
 
-    engine = context.engine()
-    if engine.url.get_backend_name() == "sqlite":
-        migrate.ensure_schema(engine)
+    # Everything the consumer needs, checked before it starts (one line each, no traceback).
+    context.prepare_dirs(settings)
+    engine = context.app_engine()
+    if settings.redis_url:
+        context.require_redis(settings)
     jobs = build_jobs(settings, factory=make_sessionmaker(engine))
     jobs.install_commit_signal()
     if worker_type is WorkerType.PROCESS:

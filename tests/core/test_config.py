@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import enum
 import os
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -76,6 +78,34 @@ class TestSettings:
         with pytest.raises(ConfigurationError, match=fragment):
             get_settings()
 
+    @pytest.mark.parametrize(
+        ("variable", "value", "fragment"),
+        [
+            ("SANTA_DATABASE_URL", "postgresql+psycopg2://u@db/x", "unsupported driver"),
+            ("SANTA_DATABASE_URL", "sqlite+aiosqlite:///x.db", "unsupported driver"),
+            ("SANTA_REDIS_URL", "localhost:6379", "not a Redis URL"),
+            ("SANTA_LOG_LEVEL", "LOUD", "must be one of"),
+            ("SANTA_WORKER_COUNT", "0", "greater than or equal to 1"),
+            ("SANTA_PUBLIC_BASE_URL", "santa.example.org", "http:// or https://"),
+        ],
+    )
+    def test_bad_values_name_the_variable(
+        self, monkeypatch: pytest.MonkeyPatch, variable: str, value: str, fragment: str
+    ) -> None:
+        monkeypatch.setenv(variable, value)
+        with pytest.raises(ConfigurationError) as caught:
+            get_settings()
+        assert caught.value.message.startswith(variable)
+        assert fragment in caught.value.message
+
+    def test_accepted_spellings(self, monkeypatch: pytest.MonkeyPatch) -> None:
+        monkeypatch.setenv("SANTA_LOG_LEVEL", "debug")
+        monkeypatch.setenv("SANTA_REDIS_URL", "")
+        monkeypatch.setenv("SANTA_DATABASE_URL", "sqlite+pysqlite:///x.db")
+        s = get_settings()
+        assert s.log_level == "DEBUG"
+        assert s.embedded
+
     def test_unknown_environment_names_the_variable(self, monkeypatch: pytest.MonkeyPatch) -> None:
         monkeypatch.setenv("SANTA_ENVIRONMENT", "staging")
         with pytest.raises(ConfigurationError, match="SANTA_ENVIRONMENT"):
@@ -124,3 +154,41 @@ class TestStartupRefusals:
         assert result.returncode == 1
         assert result.stderr.startswith("error[database_unavailable]")
         assert "Traceback" not in result.stderr
+
+
+class TestReadme:
+    """The README's configuration table is the operator's reference: it must be complete."""
+
+    def test_every_setting_is_documented_with_its_default(self) -> None:
+        from santa_core.config import Settings
+
+        readme = (Path(__file__).resolve().parents[2] / "README.md").read_text()
+        section = readme.split("## Configuration", 1)[1].split("\n## ", 1)[0]
+        rows = [line for line in section.splitlines() if line.startswith("| `SANTA_")]
+        documented: dict[str, str] = {}
+        for row in rows:
+            names, default = row.split(" | ")[:2]
+            variables = re.findall(r"SANTA_[A-Z0-9_]+", names)
+            defaults = [d.strip() for d in default.split(",")]
+            for i, name in enumerate(variables):
+                documented[name] = defaults[i] if len(defaults) == len(variables) else default
+        missing = [
+            f"SANTA_{name.upper()}"
+            for name in Settings.model_fields
+            if f"SANTA_{name.upper()}" not in documented
+        ]
+        assert missing == [], f"settings missing from the README table: {missing}"
+        for name, field in Settings.model_fields.items():
+            default = field.default
+            if isinstance(default, bool):
+                expected = str(default).lower()
+            elif isinstance(default, int | float | str) and not isinstance(default, enum.Enum):
+                expected = f"{default:g}" if isinstance(default, float) else str(default)
+            elif isinstance(default, enum.Enum):
+                expected = str(default.value)
+            else:
+                continue
+            shown = documented[f"SANTA_{name.upper()}"]
+            if "`" not in shown:  # described in words ("Google's")
+                continue
+            assert f"`{expected}`" in shown, f"SANTA_{name.upper()}: README says {shown}"

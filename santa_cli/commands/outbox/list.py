@@ -34,7 +34,7 @@ def list_outbox(
         statuses = [OutboxStatus(s) for s in status] if status else list(admin.OPEN_STATUSES)
     except ValueError as exc:
         raise typer.BadParameter(str(exc), param_hint="--status") from None
-    with session_scope(make_sessionmaker(context.engine())) as session:
+    with session_scope(make_sessionmaker(context.app_engine())) as session:
         rows = admin.list_messages(session, statuses=statuses, limit=limit)
         data: list[dict[str, Any]] = [
             {

@@ -27,7 +27,7 @@ def retry_outbox(
         parsed = [uuid.UUID(i) for i in ids] if ids else None
     except ValueError:
         fail("message ids are UUIDs (see `santa outbox list`)", code="invalid_input")
-    factory = make_sessionmaker(context.engine())
+    factory = make_sessionmaker(context.app_engine())
     with session_scope(factory) as session:
         count = admin.retry_messages(session, now=utcnow(), ids=parsed)
     woken = False

@@ -16,7 +16,7 @@ def _set_active(email: str, *, active: bool) -> None:
     from santa_core.auth import accounts
     from santa_core.db import make_sessionmaker, session_scope
 
-    with session_scope(make_sessionmaker(context.engine())) as session:
+    with session_scope(make_sessionmaker(context.app_engine())) as session:
         user = accounts.get_user_by_email(session, email)
         accounts.set_active(session, user, active=active)
         address = user.email

@@ -23,7 +23,7 @@ def list_users(
     from santa_core.auth import accounts
     from santa_core.db import make_sessionmaker, session_scope
 
-    with session_scope(make_sessionmaker(context.engine())) as session:
+    with session_scope(make_sessionmaker(context.app_engine())) as session:
         rows = session.scalars(
             accounts.users_query(include_deleted=include_deleted).limit(limit)
         ).all()
