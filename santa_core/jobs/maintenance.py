@@ -5,13 +5,13 @@ from __future__ import annotations
 import datetime as dt
 import logging
 
-from sqlalchemy import delete, func, select, update
+from sqlalchemy import delete, func, or_, select, update
 from sqlalchemy.orm import Session, sessionmaker
 
 from santa_core import models
 from santa_core.config import Settings
 from santa_core.db import session_scope
-from santa_core.models import InviteStatus, OutboxStatus
+from santa_core.models import BoxStatus, InviteStatus, OutboxStatus
 
 log = logging.getLogger("santa.jobs")
 
@@ -46,13 +46,46 @@ def expire_invites(session: Session, *, now: dt.datetime) -> int:
 
 
 def purge_outbox(session: Session, *, now: dt.datetime, retention_days: int) -> int:
-    """Delete delivered/suppressed rows older than the retention (they hold names, links)."""
+    """Delete delivered/suppressed rows older than the retention (they hold names, links).
+
+    A row's dedupe key is what stops a reminder or nudge from going out a second
+    time, so while its box lives (not archived, not deleted) the row stays as a
+    tombstone, its payload emptied. Returns how many rows were deleted.
+    """
+    Outbox = models.OutboxMessage
     cutoff = now - dt.timedelta(days=retention_days)
+    old = (Outbox.status.in_(FINAL), Outbox.created_at < cutoff)
+    live_boxes = select(models.Box.id).where(
+        models.Box.deleted_at.is_(None), models.Box.status != BoxStatus.ARCHIVED
+    )
     result = session.execute(
-        delete(models.OutboxMessage)
-        .where(models.OutboxMessage.status.in_(FINAL), models.OutboxMessage.created_at < cutoff)
+        delete(Outbox)
+        .where(
+            *old,
+            or_(
+                Outbox.dedupe_key.is_(None),
+                Outbox.box_id.is_(None),
+                Outbox.box_id.not_in(live_boxes),
+            ),
+        )
         .execution_options(synchronize_session=False)
     )
+    tombstones = [
+        row_id
+        for row_id, payload in session.execute(
+            select(Outbox.id, Outbox.payload).where(
+                *old, Outbox.dedupe_key.is_not(None), Outbox.box_id.in_(live_boxes)
+            )
+        )
+        if payload
+    ]
+    for start in range(0, len(tombstones), 500):
+        session.execute(
+            update(Outbox)
+            .where(Outbox.id.in_(tombstones[start : start + 500]))
+            .values(payload={}, last_error=None)
+            .execution_options(synchronize_session=False)
+        )
     return int(getattr(result, "rowcount", 0) or 0)
 
 

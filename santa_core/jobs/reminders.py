@@ -320,8 +320,8 @@ def _invites(
             .order_by(models.OutboxMessage.created_at.desc())
             .limit(1)
         ).first()
-        if original is None:  # nothing to repeat: the link exists only in that email
-            continue
+        if original is None or not original.payload:
+            continue  # nothing to repeat: the link existed only in that email (now purged)
         message = enqueue(
             session,
             kind="invite_reminder",

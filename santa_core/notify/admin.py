@@ -43,12 +43,13 @@ def retry_messages(
     """
     stmt = update(models.OutboxMessage)
     if ids:
+        # .all(): a Result has keys(), so dict(result) would take it for a mapping.
         found = dict(
             session.execute(
                 select(models.OutboxMessage.id, models.OutboxMessage.status).where(
                     models.OutboxMessage.id.in_(list(ids))
                 )
-            )
+            ).all()
         )
         missing = [str(i) for i in ids if i not in found]
         if missing:

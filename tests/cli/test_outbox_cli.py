@@ -15,6 +15,7 @@ from santa_cli.main import app
 from santa_core import models
 from santa_core.config import Settings
 from santa_core.db import make_sessionmaker, session_scope
+from santa_core.errors import InvalidInput
 from santa_core.models import OutboxStatus
 from tests.core.jobs._support import add_rows, statuses
 from tests.peers._net import free_port
@@ -83,6 +84,22 @@ def test_retry_requeues_failed_rows(cli: CliRunner, engine: Engine) -> None:
     assert all(rows[i].attempts == 0 for i in failed)
 
 
+def test_retry_by_id_requeues_only_those_rows(cli: CliRunner, engine: Engine) -> None:
+    factory = make_sessionmaker(engine)
+    failed = add_rows(factory, 3)
+    _fail(engine, failed)
+    result = cli.invoke(app, ["outbox", "retry", str(failed[0]), str(failed[2]), "--json"])
+    assert result.exit_code == 0, repr(result.exception)
+    assert json.loads(result.stdout)["requeued"] == 2
+    rows = statuses(factory)
+    assert [rows[i].status for i in failed] == [
+        OutboxStatus.PENDING,
+        OutboxStatus.FAILED,
+        OutboxStatus.PENDING,
+    ]
+    assert rows[failed[0]].attempts == 0
+
+
 def test_retry_by_id_refuses_sent_or_unknown_rows(cli: CliRunner, engine: Engine) -> None:
     factory = make_sessionmaker(engine)
     (sent,) = add_rows(factory, 1)
@@ -93,9 +110,13 @@ def test_retry_by_id_refuses_sent_or_unknown_rows(cli: CliRunner, engine: Engine
             .values(status=OutboxStatus.SENT)
         )
     result = cli.invoke(app, ["outbox", "retry", str(sent)])
-    assert result.exit_code != 0
+    assert isinstance(result.exception, InvalidInput)
+    assert "Only failed or pending messages" in result.exception.message
     assert statuses(factory)[sent].status is OutboxStatus.SENT
-    assert cli.invoke(app, ["outbox", "retry", str(uuid.uuid4())]).exit_code != 0
+    unknown = uuid.uuid4()
+    result = cli.invoke(app, ["outbox", "retry", str(unknown)])
+    assert isinstance(result.exception, InvalidInput)
+    assert result.exception.message == f"No outbox message {unknown}."
     bad = cli.invoke(app, ["outbox", "retry", "not-a-uuid"])
     assert bad.exit_code == 1
     assert "UUID" in bad.output

@@ -99,6 +99,13 @@ class TestCreate:
         assert isinstance(result.exception, WeakPassword)
         assert [u["email"] for u in _users(cli)] == ["d@example.com"]
 
+    @pytest.mark.parametrize("email", ["not an email", "root@localhost", "@example.com"])
+    def test_not_an_email_address(self, cli: CliRunner, email: str) -> None:
+        result = cli.invoke(app, ["users", "create", email, "--no-password"])
+        assert result.exit_code == 2
+        assert "error[invalid_email]" in result.output
+        assert _users(cli) == []
+
 
 class TestActivation:
     def test_deactivate_then_activate(self, cli: CliRunner, settings: Settings) -> None:

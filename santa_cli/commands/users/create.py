@@ -8,7 +8,7 @@ from typing import Annotated
 import typer
 
 from santa_cli import context
-from santa_cli.output import console, print_json
+from santa_cli.output import console, fail, print_json
 
 
 def _read_password(from_stdin: bool) -> str:
@@ -16,6 +16,17 @@ def _read_password(from_stdin: bool) -> str:
         return sys.stdin.readline().rstrip("\r\n")
     password: str = typer.prompt("Password", hide_input=True, confirmation_prompt=True)
     return password
+
+
+def _check_email(email: str) -> None:
+    """The same rule as sign-up over the API."""
+    from pydantic import EmailStr, TypeAdapter, ValidationError
+
+    try:
+        TypeAdapter(EmailStr).validate_python(email.strip())
+    except ValidationError as exc:
+        reason = str(exc.errors()[0]["msg"]).removeprefix("value is not a valid email address: ")
+        fail(f"{email!r} is not an email address: {reason}", code="invalid_email", exit_code=2)
 
 
 def create_user(
@@ -37,8 +48,9 @@ def create_user(
     from santa_core.auth import accounts
     from santa_core.db import make_sessionmaker, session_scope
 
+    _check_email(email)
     password = None if no_password else _read_password(password_stdin)
-    with session_scope(make_sessionmaker(context.engine())) as session:
+    with session_scope(make_sessionmaker(context.app_engine())) as session:
         user = accounts.create_user(
             session,
             context.settings(),

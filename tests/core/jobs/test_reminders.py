@@ -12,8 +12,16 @@ from sqlalchemy.orm import Session
 
 from santa_core import models
 from santa_core.config import Settings
+from santa_core.jobs.maintenance import purge_outbox
 from santa_core.jobs.reminders import send_reminders
-from santa_core.models import BoxStatus, InviteStatus, Language, ParticipantRole, ParticipantStatus
+from santa_core.models import (
+    BoxStatus,
+    InviteStatus,
+    Language,
+    OutboxStatus,
+    ParticipantRole,
+    ParticipantStatus,
+)
 from santa_core.notify import enqueue
 from tests.conftest import make_settings
 from tests.factories import make_user
@@ -214,3 +222,62 @@ class TestInviteReminder:
         assert row.recipient == "guest@example.com"
         assert row.language is Language.RU
         assert row.payload == payload
+
+
+class TestAfterTheOutboxIsPurged:
+    """Delivered rows are purged after the retention, but their dedupe keys must outlive it."""
+
+    def deliver_all(self, db: Session) -> None:
+        for row in rows(db):
+            row.status = OutboxStatus.SENT
+        db.flush()
+
+    def test_a_long_open_box_does_not_nudge_again(self, db: Session, cfg: Settings) -> None:
+        box = box_with(db, status=BoxStatus.DRAFT, signup_deadline=T + 90 * 24 * H)
+        lazy = member(db, box, created_at=T - 50 * H, wishes="")
+        drawn = box_with(db, status=BoxStatus.MATCHED, drawn_at=T - 49 * H)
+        a, b = member(db, drawn), member(db, drawn)
+        draw(db, drawn, [(a, b), (b, a)])
+        assert send_reminders(db, cfg, now=T) == 3
+        self.deliver_all(db)
+        later = T + (cfg.outbox_retention_days + 1) * 24 * H
+        assert purge_outbox(db, now=later, retention_days=cfg.outbox_retention_days) == 0
+        assert {r.payload.get("box_name") for r in rows(db)} == {None}  # names and links gone
+        assert send_reminders(db, cfg, now=later) == 0
+        assert [r.recipient for r in rows(db, "wishes_nudge")] == [lazy.email]
+
+    def test_rows_of_archived_or_deleted_boxes_and_unkeyed_rows_go(
+        self, db: Session, cfg: Settings
+    ) -> None:
+        archived = box_with(db, status=BoxStatus.DRAFT)
+        deleted = box_with(db, status=BoxStatus.DRAFT)
+        live = box_with(db, status=BoxStatus.DRAFT)
+        for box in (archived, deleted, live):
+            member(db, box, created_at=T - 50 * H, wishes="")
+        assert send_reminders(db, cfg, now=T) == 3
+        enqueue(db, kind="verify_email", recipient="x@example.com", payload={"link": "x"})
+        self.deliver_all(db)
+        archived.status = BoxStatus.ARCHIVED
+        deleted.deleted_at = T
+        db.flush()
+        later = T + 31 * 24 * H
+        assert purge_outbox(db, now=later, retention_days=30) == 3
+        assert [r.box_id for r in rows(db)] == [live.id]
+
+    def test_invite_reminder_needs_the_original_content(self, db: Session, cfg: Settings) -> None:
+        box = box_with(db, status=BoxStatus.READY)
+        original = enqueue(db, kind="invite", recipient="guest@example.com", box_id=box.id)
+        assert original is not None
+        original.payload = {}  # purged: the invitation link is gone
+        db.add(
+            models.EmailInvite(
+                box_id=box.id,
+                email="guest@example.com",
+                invite_code_hash=secrets.token_hex(16),
+                created_at=T - 50 * H,
+                expires_at=T + 500 * H,
+            )
+        )
+        db.flush()
+        assert send_reminders(db, cfg, now=T) == 0
+        assert rows(db, "invite_reminder") == []
