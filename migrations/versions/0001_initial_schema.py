@@ -534,7 +534,6 @@ def upgrade() -> None:
         ),
     )
     with op.batch_alter_table("draws", schema=None) as batch_op:
-        batch_op.create_index(batch_op.f("ix_draws_box_id"), ["box_id"], unique=False)
         batch_op.create_index("ix_draws_giftee", ["giftee_participant_id"], unique=False)
         batch_op.create_index(batch_op.f("ix_draws_run_id"), ["run_id"], unique=False)
 
@@ -640,7 +639,6 @@ def downgrade() -> None:
     with op.batch_alter_table("draws", schema=None) as batch_op:
         batch_op.drop_index(batch_op.f("ix_draws_run_id"))
         batch_op.drop_index("ix_draws_giftee")
-        batch_op.drop_index(batch_op.f("ix_draws_box_id"))
 
     op.drop_table("draws")
     with op.batch_alter_table("participants", schema=None) as batch_op:

@@ -44,7 +44,8 @@ class Draw(UUIDPk, Base):
     )
 
     box_id: Mapped[uuid.UUID] = mapped_column(
-        ForeignKey("boxes.id", ondelete="CASCADE"), index=True
+        # No index of its own: the unique (box_id, santa, slot) constraint leads with it.
+        ForeignKey("boxes.id", ondelete="CASCADE")
     )
     run_id: Mapped[uuid.UUID] = mapped_column(
         ForeignKey("draw_runs.id", ondelete="CASCADE"), index=True
