@@ -52,9 +52,13 @@ class Unsubscription(BaseModel):
     response_model=Unsubscription,
     responses=problem_responses(404, 422),
 )
-def unsubscribe(token: Token, session: SessionDep, settings: SettingsDep) -> Unsubscription:
+def unsubscribe(
+    token: Token, request: Request, session: SessionDep, settings: SettingsDep
+) -> Unsubscription | HTMLResponse:
     """Turn notification emails off for the link's owner (one click, no sign-in)."""
     result = service.unsubscribe(session, settings, token)
+    if "text/html" in request.headers.get("accept", ""):  # the confirmation page's button
+        return _page(request, result, token)
     return Unsubscription(email_notifications=result.email_notifications)
 
 
@@ -68,7 +72,10 @@ def get_unsubscribe_page(
     token: Token, request: Request, session: SessionDep, settings: SettingsDep
 ) -> HTMLResponse:
     """A confirmation page with the unsubscribe button; changes nothing by itself."""
-    state = service.subscription(session, settings, token)
+    return _page(request, service.subscription(session, settings, token), token)
+
+
+def _page(request: Request, state: service.Subscription, token: str) -> HTMLResponse:
     language = pick_language(request.headers.get("accept-language"), default=state.user.language)
     title, question, button, done = _PAGE[language]
     email = escape(state.user.email)

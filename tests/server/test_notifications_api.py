@@ -150,6 +150,25 @@ class TestUnsubscribe:
         assert events == ["user.unsubscribed"]
         assert "are off" in client.get(f"{url.path}?{url.query}").text
 
+    def test_the_pages_button_answers_with_a_page(
+        self, client: TestClient, settings: Settings, engine: Engine
+    ) -> None:
+        me, _ = seed(engine, email="me@example.com", language=Language.RU)
+        url = urlparse(links.unsubscribe_url(settings, me))
+        r = client.post(  # what a browser sends for the confirmation page's form
+            f"{url.path}?{url.query}",
+            headers={"Accept": "text/html,application/xhtml+xml,*/*;q=0.8"},
+        )
+        assert r.status_code == 200
+        assert r.headers["content-type"].startswith("text/html")
+        assert "Уведомления на me@example.com отключены" in r.text
+        assert "<form" not in r.text
+        with session_scope(make_sessionmaker(engine)) as s:
+            prefs = s.scalars(
+                select(models.UserSettings).where(models.UserSettings.user_id == me)
+            ).one()
+            assert prefs.email_notifications is False
+
     def test_invalid_token(self, client: TestClient, settings: Settings, engine: Engine) -> None:
         me, _ = seed(engine)
         token = links.sign(settings, "calendar", me)
