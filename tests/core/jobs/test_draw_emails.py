@@ -179,10 +179,15 @@ def test_auto_draw_accepts_the_secrecy_warning_of_a_small_box(
         box.status = BoxStatus.READY
         box.signup_deadline = utcnow() - dt.timedelta(minutes=1)
         box_id, owner_id = box.id, owner.id
-    with pytest.raises(SecrecyNotAcknowledged), session_scope(factory) as s:
-        organizer = s.get(models.User, owner_id)  # by hand, the warning must be acknowledged
-        assert organizer is not None
-        run_draw(s, organizer, box_id, settings=settings)
+
+    def draw_by_hand() -> None:  # the warning must be acknowledged; all of it rolls back
+        with session_scope(factory) as s:
+            organizer = s.get(models.User, owner_id)
+            assert organizer is not None
+            run_draw(s, organizer, box_id, settings=settings)
+
+    with pytest.raises(SecrecyNotAcknowledged):
+        draw_by_hand()
     report = run_auto_draws(factory, settings, now=utcnow())
     assert report.drawn == [box_id], report.failed
     with session_scope(factory) as s:
