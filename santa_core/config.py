@@ -87,7 +87,11 @@ class Settings(BaseSettings):
     #: Rate limits live in Redis when ``redis_url`` is set, in process otherwise.
     rate_limit_enabled: bool = True
     rate_limit_namespace: str = "santa:ratelimit"
+    #: Wrong passwords for one account from one address (the 21st attempt is refused).
     login_max_failures_per_ip: int = 20
+    #: Wrong passwords from one address over all accounts (password spraying).
+    login_max_failures_per_ip_total: int = 100
+    #: Wrong passwords for one account from all addresses (a distributed attack).
     login_max_failures_per_account: int = 50
     login_failure_window_seconds: int = 900
     #: Comma-separated proxy addresses/networks whose X-Forwarded-For is believed.

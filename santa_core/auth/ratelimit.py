@@ -249,6 +249,7 @@ HOUR = 3600
 class AuthLimits:
     """Every limit the auth endpoints apply, from settings."""
 
+    login_ip_account: Rule
     login_ip: Rule
     login_account: Rule
     register_ip: Rule
@@ -263,7 +264,8 @@ class AuthLimits:
     def from_settings(cls, settings: Settings) -> AuthLimits:
         window = settings.login_failure_window_seconds
         return cls(
-            login_ip=Rule("login-fail:ip", settings.login_max_failures_per_ip, window),
+            login_ip_account=Rule("login-fail:ip-acct", settings.login_max_failures_per_ip, window),
+            login_ip=Rule("login-fail:ip", settings.login_max_failures_per_ip_total, window),
             login_account=Rule("login-fail:acct", settings.login_max_failures_per_account, window),
             register_ip=Rule("register:ip", 10, HOUR),
             reset_ip=Rule("reset:ip", 10, HOUR),
@@ -276,32 +278,53 @@ class AuthLimits:
 
 
 class LoginThrottle:
-    """Wrong passwords per IP and per account, refused before the password is checked.
+    """Wrong passwords, refused before the password is checked, counted three ways:
+
+    * one account from one address (``login_max_failures_per_ip``, 20): the
+      guesser is stopped, while the owner signs in from elsewhere and other
+      people behind the same address (an office, a family) still can;
+    * one address over all accounts (``login_max_failures_per_ip_total``):
+      password spraying;
+    * one account from all addresses (``login_max_failures_per_account``): a
+      distributed attack on one person.
 
     :meth:`begin` counts the attempt as a failure before the password is checked;
     :meth:`succeeded` and :meth:`not_a_failure` take it back. So N parallel
-    attempts are N hits on the counter, and the limit holds under a burst.
+    attempts are N hits on the counters, and the limits hold under a burst.
     """
 
     def __init__(self, limiter: RateLimiter, limits: AuthLimits) -> None:
         self._limiter = limiter
         self._limits = limits
 
+    def _counters(self, ip: str, email: str) -> list[tuple[Rule, str]]:
+        account = account_key(email)
+        return [
+            (self._limits.login_ip_account, f"{ip}|{account}"),
+            (self._limits.login_ip, ip),
+            (self._limits.login_account, account),
+        ]
+
     def begin(self, ip: str, email: str) -> None:
-        reserve(self._limiter, self._limits.login_ip, ip)
+        reserved: list[tuple[Rule, str]] = []
         try:
-            reserve(self._limiter, self._limits.login_account, account_key(email))
+            for rule, subject in self._counters(ip, email):
+                reserve(self._limiter, rule, subject)
+                reserved.append((rule, subject))
         except RateLimited:
-            release(self._limiter, self._limits.login_ip, ip)
+            for rule, subject in reserved:
+                release(self._limiter, rule, subject)
             raise
 
     def not_a_failure(self, ip: str, email: str) -> None:
         """The attempt ended some other way than a wrong password (e.g. a blocked account)."""
-        release(self._limiter, self._limits.login_ip, ip)
-        release(self._limiter, self._limits.login_account, account_key(email))
+        for rule, subject in self._counters(ip, email):
+            release(self._limiter, rule, subject)
 
     def succeeded(self, ip: str, email: str) -> None:
-        """The account's count starts over; the IP only gets this attempt back (one
-        attacker, many accounts)."""
-        release(self._limiter, self._limits.login_ip, ip)
-        self._limiter.reset(self._limits.login_account.key(account_key(email)))
+        """The account's counts start over; the address only gets this attempt back
+        (one attacker, many accounts)."""
+        pair, address, account = self._counters(ip, email)
+        release(self._limiter, *address)
+        for rule, subject in (pair, account):
+            self._limiter.reset(rule.key(subject))
