@@ -14,6 +14,7 @@ locally, the leg that cannot run is skipped and one loud line says so.
 
 from __future__ import annotations
 
+import logging
 import os
 import secrets
 import sys
@@ -207,3 +208,32 @@ def make_settings(tmp_path: Path, database_url: str | None = None, **overrides: 
 @pytest.fixture
 def settings(tmp_path: Path, engine: Engine) -> Settings:
     return make_settings(tmp_path, engine.url.render_as_string(hide_password=False))
+
+
+_LOGGERS = ("python_http_client", "alembic", "huey", "santa", "uvicorn", "uvicorn.access")
+
+
+@pytest.fixture
+def restore_logging() -> Iterator[None]:
+    """dictConfig changes process-wide state: put it back for the next tests."""
+    root = logging.getLogger()
+    saved_root = (root.level, list(root.handlers))
+    saved = {
+        name: (lg.level, list(lg.handlers), lg.propagate, lg.disabled)
+        for name in _LOGGERS
+        for lg in [logging.getLogger(name)]
+    }
+    try:
+        yield
+    finally:
+        for handler in root.handlers:
+            if handler not in saved_root[1]:
+                handler.close()
+        root.setLevel(saved_root[0])
+        root.handlers[:] = saved_root[1]
+        for name, (level, handlers, propagate, disabled) in saved.items():
+            lg = logging.getLogger(name)
+            lg.setLevel(level)
+            lg.handlers[:] = handlers
+            lg.propagate = propagate
+            lg.disabled = disabled

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Annotated
+from typing import Annotated, Any
 
 import typer
 
@@ -63,9 +63,52 @@ def serve(
         workers=workers if not reload else 1,
         reload=reload,
         log_level=settings.log_level.lower(),
+        log_config=_log_config(settings.log_level),
         # The app reads X-Forwarded-For itself, from SANTA_TRUSTED_PROXIES only; uvicorn's
         # default would believe any loopback peer's header (rate limits key on the client IP).
         proxy_headers=False,
+    )
+
+
+def _log_config(level: str) -> dict[str, Any]:
+    """uvicorn's loggers plus santa's own at ``level``; request lines never show secrets
+    (invitation codes, calendar and reset tokens travel in URLs)."""
+    from santa_core import logs
+
+    return logs.config(
+        level,
+        extra={
+            "formatters": {
+                "default": {
+                    "()": "uvicorn.logging.DefaultFormatter",
+                    "fmt": "%(levelprefix)s %(message)s",
+                },
+                "access": {
+                    "()": "uvicorn.logging.AccessFormatter",
+                    "fmt": '%(levelprefix)s %(client_addr)s - "%(request_line)s" %(status_code)s',
+                },
+            },
+            "handlers": {
+                "default": {
+                    "formatter": "default",
+                    "class": "logging.StreamHandler",
+                    "stream": "ext://sys.stderr",
+                },
+                "access": {
+                    "formatter": "access",
+                    "class": "logging.StreamHandler",
+                    "stream": "ext://sys.stdout",
+                },
+            },
+            "loggers": {
+                "uvicorn": {"handlers": ["default"], "level": "INFO", "propagate": False},
+                "uvicorn.error": {"level": "INFO"},
+                "uvicorn.access": {"handlers": ["access"], "level": "INFO", "propagate": False},
+                # The embedded consumer's per-task lines (a sweep every few seconds) are
+                # noise next to the API's log, unless debugging.
+                "huey": {"level": "DEBUG" if level.upper() == "DEBUG" else "WARNING"},
+            },
+        },
     )
 
 

@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 import enum
-import logging
 from typing import Annotated
 
 import typer
 
 from santa_cli import context
+from santa_core import logs
 
 
 class WorkerType(enum.StrEnum):
@@ -39,11 +39,7 @@ def worker(
     Uses Redis when SANTA_REDIS_URL is set, else the SQLite queue in the data dir.
     """
     settings = context.settings()
-    logging.basicConfig(
-        level=settings.log_level,
-        format="%(asctime)s %(levelname)s %(name)s: %(message)s",
-    )
-    logging.getLogger("alembic").setLevel(max(logging.WARNING, logging.root.level))
+    logs.configure(settings.log_level)
     from santa_core.db import make_sessionmaker
     from santa_core.jobs import build_jobs
 

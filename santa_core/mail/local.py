@@ -8,6 +8,7 @@ import tempfile
 from collections.abc import Sequence
 from pathlib import Path
 
+from santa_core.logs import SHOW_SECRETS
 from santa_core.mail.base import Email, Outcome, PermanentSendError, Sent, TransientSendError
 
 log = logging.getLogger("santa.mail")
@@ -39,7 +40,8 @@ class FileBackend:
             os.replace(tmp, target)
         except OSError as exc:
             return TransientSendError(f"cannot write {target}: {exc}")
-        log.info("email to %s: %s (%s)", message.to, message.subject, target)
+        # Not the subject: it may name the recipient's giftee.
+        log.info("email to %s written to %s", message.to, target)
         return Sent(target.name)
 
     def close(self) -> None:
@@ -59,7 +61,11 @@ class ConsoleBackend:
         results: list[Outcome] = []
         for message in emails:
             log.info(
-                "email to %s\nSubject: %s\n\n%s", message.to, message.subject, message.text.rstrip()
+                "email to %s\nSubject: %s\n\n%s",
+                message.to,
+                message.subject,
+                message.text.rstrip(),
+                extra={SHOW_SECRETS: True},  # showing the email, links included, is the point
             )
             results.append(Sent(message.message_id(self.sender)))
         return results
