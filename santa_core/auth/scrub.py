@@ -3,16 +3,18 @@
 Deleting an account hides it and ends its sessions at once
 (:func:`santa_core.auth.accounts.delete_account`); this job, run daily by the
 scheduler, removes what identifies the person afterwards: email, name,
-password hash, linked accounts, settings, tokens, and the contents of their
-participant cards (name, wishes, address, phone). The rows stay, so boxes and
-draws keep their shape; the audit trail keeps only ids.
+password hash, linked accounts, settings, tokens, the contents of their
+participant cards (name, wishes, address, phone), invitations to their address
+(and the placeholders they made), and notifications addressed to them or, once
+delivered, naming them. The rows stay, so boxes and draws keep their shape; the
+audit trail keeps only ids.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 
-from sqlalchemy import delete, select, update
+from sqlalchemy import delete, or_, select, update
 from sqlalchemy.orm import Session
 
 from santa_core import models
@@ -21,6 +23,8 @@ from santa_core.models import OutboxStatus
 SCRUBBED_DOMAIN = "deleted.invalid"
 DELETED_NAME = "Deleted user"
 BATCH_SIZE = 500
+#: Notification kinds whose payload names another member of the box.
+NAMING_KINDS = ("joined", "draw_done", "wishlist_changed")
 
 
 def scrub_deleted_accounts(session: Session, *, now: dt.datetime, grace_days: int) -> int:
@@ -90,19 +94,38 @@ def _scrub(session: Session, user: models.User, now: dt.datetime) -> None:
     )
     for invite in invites:
         invite.email = f"deleted-{invite.id.hex}@{SCRUBBED_DOMAIN}"
-    # Notifications addressed to them: nothing more goes out, and the address goes.
+    # Invited elsewhere and never joined: the organizer's placeholder names them too.
     session.execute(
-        update(models.OutboxMessage)
-        .where(
-            models.OutboxMessage.recipient_user_id == uid,
-            models.OutboxMessage.status == OutboxStatus.PENDING,
-        )
+        update(models.Participant)
+        .where(models.Participant.user_id.is_(None), models.Participant.email == old_email)
+        .values(email=None, display_name=DELETED_NAME, nickname=None)
+        .execution_options(synchronize_session=False)
+    )
+    # Notifications addressed to them (by account, or by address before they had one,
+    # e.g. invitations): nothing more goes out, and the address goes.
+    Outbox = models.OutboxMessage
+    theirs = or_(Outbox.recipient_user_id == uid, Outbox.recipient == old_email)
+    session.execute(
+        update(Outbox)
+        .where(theirs, Outbox.status == OutboxStatus.PENDING)
         .values(status=OutboxStatus.FAILED, last_error="recipient account deleted")
         .execution_options(synchronize_session=False)
     )
     session.execute(
-        update(models.OutboxMessage)
-        .where(models.OutboxMessage.recipient_user_id == uid)
+        update(Outbox)
+        .where(theirs)
         .values(recipient="", payload={})
+        .execution_options(synchronize_session=False)
+    )
+    # Delivered notifications to others that name them ("X joined", "you give to X").
+    boxes = select(models.Participant.box_id).where(models.Participant.user_id == uid)
+    session.execute(
+        update(Outbox)
+        .where(
+            Outbox.box_id.in_(boxes),
+            Outbox.kind.in_(NAMING_KINDS),
+            Outbox.status.in_((OutboxStatus.SENT, OutboxStatus.SUPPRESSED)),
+        )
+        .values(payload={})
         .execution_options(synchronize_session=False)
     )

@@ -69,6 +69,74 @@ class TestScrub:
         assert (message.recipient, message.payload, message.status) == ("", {}, OutboxStatus.FAILED)
         assert db.get(models.Participant, card.id) is not None  # the card stays, emptied
 
+    def test_no_trace_of_their_address_or_name_is_left(
+        self, db: Session, settings: Settings
+    ) -> None:
+        user = _deleted_user(db, settings, days_ago=31)
+        organizer = make_user(db, email="olga@example.com", full_name="Olga")
+        box = make_box(db, owner=organizer)
+        card = make_member(db, box, user, display_name="Gone Person")
+        # Invited to another box before they had an account; never answered.
+        other = make_box(db, owner=organizer)
+        placeholder = make_member(
+            db,
+            other,
+            None,
+            user_id=None,
+            email=user.email,
+            display_name="Gone Invitee",
+            status=models.ParticipantStatus.INVITED,
+        )
+        sent = OutboxStatus.SENT
+        by_address = notify.enqueue(
+            db, kind="invite", recipient=user.email, box_id=other.id, payload={"x": "link"}
+        )
+        by_address_sent = notify.enqueue(
+            db, kind="invite", recipient=user.email, box_id=box.id, payload={"x": "link"}
+        )
+        joined = notify.enqueue(
+            db,
+            kind="joined",
+            recipient=organizer.email,
+            recipient_user_id=organizer.id,
+            box_id=box.id,
+            payload={"participant_name": "Gone Person"},
+        )
+        pending_joined = notify.enqueue(
+            db,
+            kind="joined",
+            recipient=organizer.email,
+            recipient_user_id=organizer.id,
+            box_id=box.id,
+            payload={"participant_name": "Gone Person"},
+        )
+        unrelated = notify.enqueue(
+            db,
+            kind="joined",
+            recipient=organizer.email,
+            recipient_user_id=organizer.id,
+            box_id=other.id,
+            payload={"participant_name": "Someone Else"},
+        )
+        rows = (by_address, by_address_sent, joined, pending_joined, unrelated)
+        assert None not in rows
+        for row in (by_address_sent, joined, unrelated):
+            row.status = sent
+        db.flush()
+
+        assert scrub_deleted_accounts(db, now=NOW, grace_days=30) == 1
+        db.expire_all()
+        assert card.display_name == "Deleted user"
+        assert (placeholder.email, placeholder.display_name) == (None, "Deleted user")
+        assert (by_address.recipient, by_address.payload) == ("", {})
+        assert by_address.status is OutboxStatus.FAILED
+        assert (by_address_sent.recipient, by_address_sent.status) == ("", sent)
+        assert joined.payload == {}
+        # Not yet delivered mail to others goes out as written; other boxes are untouched.
+        assert pending_joined.payload == {"participant_name": "Gone Person"}
+        assert unrelated.payload == {"participant_name": "Someone Else"}
+        assert organizer.email == "olga@example.com"
+
     def test_waits_for_the_grace_period(self, db: Session, settings: Settings) -> None:
         user = _deleted_user(db, settings, days_ago=29)
         live = make_user(db, email="live@example.com")
