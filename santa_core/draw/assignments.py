@@ -31,11 +31,20 @@ from santa_core.draw.inputs import build_input
 from santa_core.draw.schemas import Assignment, GifteeCard, Pair, PairPerson, PairsReveal
 from santa_core.draw.service import current_run, humanize, notify_santas, write_pairs
 from santa_core.errors import BoxNotEditable
+from santa_core.invite.service import display_name_of
 from santa_core.models import ParticipantStatus
 
 
 def _name(box: models.Box, participant: models.Participant) -> str:
     return public_name(participant) if box.is_private_names else participant.display_name
+
+
+def _revealer(access: BoxAccess) -> str:
+    """The one who looked, as members know them: a nickname in a box with private names,
+    never an email address (a superuser outside the box by name)."""
+    if access.member is not None:
+        return _name(access.box, access.member)
+    return display_name_of(access.actor)
 
 
 def _assignment(
@@ -156,7 +165,7 @@ def reveal_pairs(
             payload={
                 "box_name": box.name,
                 "box_url": box_url(settings, box.id),
-                "revealed_by": actor.full_name or actor.email,
+                "revealed_by": _revealer(access),
                 "reason": reason,
             },
             dedupe_key=f"pairs_revealed:{box.id}:{now.isoformat()}:{user.id}",

@@ -228,6 +228,37 @@ class TestAfterTheDraw:
         ).one()
         assert event.details == {"reason": "support #1 lost", "pairs": 4}
 
+    @pytest.mark.parametrize("private", [True, False])
+    def test_announcement_names_the_revealer_as_members_know_them(
+        self, db: Session, private: bool
+    ) -> None:
+        owner = make_user(db, email="olga.petrova@example.com", full_name="Olga Petrova")
+        box = make_box(db, owner=owner, is_private_names=private)
+        for _ in range(3):
+            make_member(db, box)
+        box_service.change_status(db, owner, box.id, target=BoxStatus.READY)
+        draw_service.run_draw(
+            db, owner, box.id, settings=SETTINGS, acknowledge_secrecy_warning=True
+        )
+        me = member_service.get_my_card(db, owner, box.id)
+        admin = make_user(db, email="root.admin@example.com", full_name="", is_superuser=True)
+        for actor in (owner, admin):
+            assignment_service.reveal_pairs(
+                db, actor, box.id, reason="support ticket 42", settings=SETTINGS
+            )
+        names = {
+            m.payload["revealed_by"]
+            for m in db.scalars(
+                select(models.OutboxMessage).where(models.OutboxMessage.kind == "pairs_revealed")
+            )
+        }
+        card = db.get(models.Participant, me.id)
+        assert card is not None
+        expected_owner = member_service.public_name(card) if private else "Olga Petrova"
+        assert names == {expected_owner, "root.admin"}
+        assert not any("@" in n for n in names)
+        assert ("Olga Petrova" in names) is not private
+
     def test_removal_after_the_draw_repairs_it(self, db: Session) -> None:
         box, owner, members = _ready(db, 6)
         draw_service.run_draw(
