@@ -48,6 +48,8 @@ def _use_problem_json(schema: dict[str, Any]) -> None:
                 continue
             responses = operation["responses"]
             has_body = "requestBody" in operation
+            if has_body:
+                _optional_body_as_model(operation["requestBody"])
             has_params = bool(operation.get("parameters")) or has_body
             if has_params:
                 responses["422"] = _problem("Invalid input")
@@ -58,6 +60,21 @@ def _use_problem_json(schema: dict[str, Any]) -> None:
                     response["content"] = {PROBLEM_JSON: {"schema": PROBLEM_REF}}
     for name in ("HTTPValidationError", "ValidationError"):
         components.pop(name, None)
+
+
+def _optional_body_as_model(body: dict[str, Any]) -> None:
+    """An optional body is the model itself (omitting it is how to send none).
+
+    FastAPI writes ``anyOf: [Model, null]``, for which openapi-python-client
+    generates a call that crashes when the body is left out.
+    """
+    if body.get("required"):
+        return
+    for media in body.get("content", {}).values():
+        options = media.get("schema", {}).get("anyOf", [])
+        refs = [o for o in options if "$ref" in o]
+        if len(options) == 2 and len(refs) == 1 and {"type": "null"} in options:
+            media["schema"] = refs[0]
 
 
 def _problem(description: str) -> dict[str, Any]:

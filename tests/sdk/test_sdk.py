@@ -8,15 +8,19 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from sqlalchemy import Engine
 
+from santa_core.auth.passwords import hash_password
 from santa_core.config import Settings
 from santa_sdk import connect
 from santa_sdk.api.health import get_health
 from santa_sdk.models import Health
 from santa_server.app import create_app
 from tests.live import live_server
+from tests.server.boxkit import account
 
 ROOT = Path(__file__).resolve().parents[2]
+PASSWORD = "correct horse battery"
 
 
 @pytest.fixture
@@ -81,3 +85,43 @@ class TestLiveServer:
             pytest.raises(httpx.ConnectError),
         ):
             get_health.sync(client=client)
+
+
+class TestSignIn:
+    def test_a_newcomer_signs_in_works_and_signs_out(
+        self, base_url: str, settings: Settings, engine: Engine
+    ) -> None:
+        from santa_sdk import AuthenticatedClient, sign_in
+        from santa_sdk.api.auth import logout, refresh_session
+        from santa_sdk.api.boxes import create_box
+        from santa_sdk.api.users import get_me
+        from santa_sdk.models import Box, BoxCreate, Problem, User
+
+        account(engine, email="ann@example.org", password_hash=hash_password(settings, PASSWORD))
+        with sign_in(base_url, "ann@example.org", PASSWORD) as client:
+            assert isinstance(client, AuthenticatedClient)
+            box = create_box.sync(client=client, body=BoxCreate(name="Office"))
+            assert isinstance(box, Box)
+            assert box.my_role == "organizer"
+            # bodies that may be left out are left out (no crash in the generated call)
+            refused = refresh_session.sync(client=client)
+            assert isinstance(refused, Problem)
+            assert refused.status == 401
+            assert logout.sync_detailed(client=client).status_code == 204
+            after = get_me.sync(client=client)
+        assert not isinstance(after, User)
+        assert isinstance(after, Problem)
+        assert after.code == "session_revoked"
+
+    def test_a_refusal_is_an_api_error_with_the_problem_code(
+        self, base_url: str, settings: Settings, engine: Engine
+    ) -> None:
+        from santa_sdk import ApiError, sign_in
+
+        account(engine, email="ann@example.org", password_hash=hash_password(settings, PASSWORD))
+        with pytest.raises(ApiError) as err:
+            sign_in(base_url, "ann@example.org", "wrong password", language="ru")
+        assert err.value.code == "invalid_credentials"
+        assert err.value.status == 401
+        assert err.value.problem.detail == err.value.detail
+        assert "парол" in err.value.detail  # the language reaches the server
