@@ -59,7 +59,7 @@ _register_optional_groups()
 
 def main() -> None:
     """Entry point: map domain and configuration errors to one line and an exit code."""
-    from santa_core.errors import ConfigurationError, SantaError
+    from santa_core.errors import ConfigurationError, InvalidInput, SantaError
 
     try:
         rc = app(standalone_mode=False)
@@ -82,7 +82,7 @@ def main() -> None:
             else:
                 sys.stderr.write(f"error: {exc.format_message()}\n")
             sys.exit(exc.exit_code)
-        if isinstance(exc, ConfigurationError):
+        if isinstance(exc, ConfigurationError | InvalidInput):  # bad input: exit 2
             sys.stderr.write(f"error[{exc.code}]: {exc.message}\n")
             sys.exit(2)
         if isinstance(exc, SantaError):

@@ -118,5 +118,5 @@ def test_retry_by_id_refuses_sent_or_unknown_rows(cli: CliRunner, engine: Engine
     assert isinstance(result.exception, InvalidInput)
     assert result.exception.message == f"No outbox message {unknown}."
     bad = cli.invoke(app, ["outbox", "retry", "not-a-uuid"])
-    assert bad.exit_code == 1
+    assert bad.exit_code == 2
     assert "UUID" in bad.output

@@ -3,7 +3,11 @@
 from __future__ import annotations
 
 import json
+import os
+import subprocess
+import sys
 from collections.abc import Iterator
+from pathlib import Path
 
 import pytest
 from fastapi.testclient import TestClient
@@ -150,3 +154,22 @@ class TestList:
         assert "a@example.com" in table
         assert "b@example.com" not in table
         assert [u["deleted"] for u in _users(cli, "--deleted")] == [False, True]
+
+
+def test_bad_input_exits_2_from_the_santa_command(tmp_path: Path) -> None:
+    """A domain InvalidInput is bad input (exit 2), one line, never a traceback."""
+    env = {k: v for k, v in os.environ.items() if not k.startswith("SANTA_")}
+    env["SANTA_DATA_DIR"] = str(tmp_path)
+    weak = subprocess.run(
+        [sys.executable, "-m", "santa_cli.main", "users", "create", "w@x.org", "--password-stdin"],
+        input="short\n",
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=120,
+        check=False,
+    )
+    assert (weak.returncode, weak.stderr) == (
+        2,
+        "error[weak_password]: Use at least 8 characters.\n",
+    )

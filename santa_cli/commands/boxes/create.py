@@ -6,7 +6,17 @@ from typing import Annotated
 
 import typer
 
-from santa_cli.commands.boxes._api import DEFAULT_URL, Json, Token, Url, answer, call, client
+from santa_cli.commands.boxes._api import (
+    DEFAULT_URL,
+    Email,
+    Json,
+    Password,
+    Token,
+    Url,
+    answer,
+    call,
+    client,
+)
 from santa_cli.output import console, print_json
 
 
@@ -20,6 +30,8 @@ def create_box(
     ] = False,
     url: Url = DEFAULT_URL,
     token: Token = "",
+    email: Email = "",
+    password: Password = "",
     as_json: Json = False,
 ) -> None:
     """Create a box and print its id."""
@@ -31,7 +43,7 @@ def create_box(
         body.min_budget = min_budget
     if max_budget is not None:
         body.max_budget = max_budget
-    with client(url, token) as api:
+    with client(url, token, email, password) as api:
         box = answer(call(op.sync, client=api, body=body), Box)
     if as_json:
         print_json(box.to_dict())

@@ -6,7 +6,17 @@ from typing import Annotated
 
 import typer
 
-from santa_cli.commands.boxes._api import DEFAULT_URL, Json, Token, Url, answer, call, client
+from santa_cli.commands.boxes._api import (
+    DEFAULT_URL,
+    Email,
+    Json,
+    Password,
+    Token,
+    Url,
+    answer,
+    call,
+    client,
+)
 from santa_cli.output import console, fail, print_json
 
 
@@ -17,6 +27,8 @@ def run_draw(
     ] = False,
     url: Url = DEFAULT_URL,
     token: Token = "",
+    email: Email = "",
+    password: Password = "",
     as_json: Json = False,
 ) -> None:
     """Check the draw is possible, warn about secrecy, and run it once."""
@@ -29,8 +41,8 @@ def run_draw(
     try:
         box = uuid.UUID(box_id)
     except ValueError:
-        fail(f"{box_id!r} is not a box id", code="invalid_input")
-    with client(url, token) as api:
+        fail(f"{box_id!r} is not a box id", code="invalid_input", exit_code=2)
+    with client(url, token, email, password) as api:
         preview = answer(call(preview_draw.sync, box, client=api), DrawPreview)
         if not preview.feasible:
             fail(str(preview.explanation or preview.reason), code="draw_infeasible")

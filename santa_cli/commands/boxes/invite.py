@@ -1,81 +1,86 @@
 """``santa boxes invite``: invite everyone in a CSV file (column ``email``, optional ``name``).
 
-A file without a header row is read as one address per line (a second column
-is the name). Big files go up in parts of 10,000 addresses.
+How the file is read is in :mod:`santa_cli.commands.boxes._people`. Big files
+go up in parts of 10,000 addresses (the API's limit per request).
 """
 
 from __future__ import annotations
 
-import csv
-import io
 from pathlib import Path
-from typing import Annotated, Any
+from typing import Annotated, Any, NoReturn
 
 import typer
 
-from santa_cli.commands.boxes._api import DEFAULT_URL, Json, Token, Url, answer, call, client
+from santa_cli.commands.boxes import _people
+from santa_cli.commands.boxes._api import (
+    DEFAULT_URL,
+    Email,
+    Json,
+    Password,
+    Token,
+    Url,
+    answer,
+    call,
+    client,
+    refuse,
+)
 from santa_cli.output import console, fail, print_json
 
 PART = 10_000
-NAME_COLUMNS = ("name", "display_name", "full_name")
-
-
-def read_csv(text: str) -> list[tuple[str, str | None]]:
-    """(email, name) pairs from CSV text, header or not."""
-    rows = [r for r in csv.reader(io.StringIO(text)) if any(cell.strip() for cell in r)]
-    if not rows:
-        return []
-    header = [cell.strip().lower() for cell in rows[0]]
-    if "email" in header:
-        email_at = header.index("email")
-        name_at = next((header.index(c) for c in NAME_COLUMNS if c in header), None)
-        rows = rows[1:]
-    else:
-        email_at, name_at = 0, 1
-    out = []
-    for row in rows:
-        email = row[email_at].strip() if email_at < len(row) else ""
-        name = row[name_at].strip() if name_at is not None and name_at < len(row) else ""
-        if email:
-            out.append((email, name or None))
-    return out
 
 
 def import_invites(
     box_id: Annotated[str, typer.Argument(help="The box's id.")],
-    csv_file: Annotated[Path, typer.Argument(help="CSV file with the addresses.", exists=True)],
+    csv_file: Annotated[
+        Path,
+        typer.Argument(
+            help="CSV file with the addresses.", exists=True, dir_okay=False, readable=True
+        ),
+    ],
     message: Annotated[str | None, typer.Option(help="A note added to the emails.")] = None,
     url: Url = DEFAULT_URL,
     token: Token = "",
+    email: Email = "",
+    password: Password = "",
     as_json: Json = False,
 ) -> None:
     """Invite every address of a CSV file; members and pending invitations are skipped."""
     import uuid
 
     from santa_sdk.api.invites import import_invites as op
-    from santa_sdk.models import InviteImport, InviteImportEntry, InviteImportResult
+    from santa_sdk.models import InviteImport, InviteImportEntry, InviteImportResult, Problem
 
     try:
         box = uuid.UUID(box_id)
     except ValueError:
-        fail(f"{box_id!r} is not a box id", code="invalid_input")
-    people = read_csv(csv_file.read_text(encoding="utf-8-sig"))
+        fail(f"{box_id!r} is not a box id", code="invalid_input", exit_code=2)
+    try:
+        people = _people.read_people(_people.decode(csv_file.read_bytes()))
+        _people.check(people)
+    except _people.CsvProblem as exc:
+        fail(f"{csv_file}: {exc}", code="invalid_csv", exit_code=2)
+    except OSError as exc:
+        fail(f"cannot read {csv_file}: {exc.strerror or exc}", code="invalid_csv", exit_code=2)
     if not people:
-        fail(f"{csv_file} holds no email addresses", code="invalid_input")
-    with client(url, token) as api:
-        created = 0
-        skipped: list[dict[str, Any]] = []
+        fail(f"{csv_file} holds no email addresses", code="invalid_csv", exit_code=2)
+    created = 0
+    skipped: list[dict[str, Any]] = []
+    with client(url, token, email, password) as api:
         for start in range(0, len(people), PART):
+            part = people[start : start + PART]
             entries = []
-            for email, name in people[start : start + PART]:
-                entry = InviteImportEntry(email=email)
-                if name:
-                    entry.display_name = name
+            for person in part:
+                entry = InviteImportEntry(email=person.email)
+                if person.name:
+                    entry.display_name = person.name
                 entries.append(entry)
             body = InviteImport(invites=entries)
             if message:
                 body.message = message
-            result = answer(call(op.sync, box, client=api, body=body), InviteImportResult)
+            result = call(op.sync, box, client=api, body=body)
+            if isinstance(result, Problem):
+                _refused_part(result, part, sent=start)
+            result = answer(result, InviteImportResult)
             created += result.created
             skipped.extend({"email": s.email, "reason": str(s.reason)} for s in result.skipped)
     if as_json:
@@ -84,3 +89,20 @@ def import_invites(
     console.print(f"invited {created}, skipped {len(skipped)}", highlight=False)
     for s in skipped:
         console.print(f"  skipped {s['email']}: {s['reason']}", highlight=False)
+
+
+def _refused_part(problem: Any, part: list[_people.Person], *, sent: int) -> NoReturn:
+    """Name CSV lines instead of list positions, and say what was already sent."""
+    from santa_sdk.types import Unset
+
+    if not isinstance(problem.errors, Unset):
+        for error in problem.errors:
+            loc = list(error.loc)
+            at = loc[2] if loc[:2] == ["body", "invites"] and len(loc) > 2 else None
+            if isinstance(at, int) and 0 <= at < len(part):
+                error.loc = [f"line {part[at].line}", *loc[3:]]
+    if sent:
+        problem.detail += (
+            f" (the first {sent} addresses were sent; the same command again skips them)"
+        )
+    refuse(problem)

@@ -6,7 +6,17 @@ from typing import Annotated
 
 import typer
 
-from santa_cli.commands.boxes._api import DEFAULT_URL, Json, Token, Url, answer, call, client
+from santa_cli.commands.boxes._api import (
+    DEFAULT_URL,
+    Email,
+    Json,
+    Password,
+    Token,
+    Url,
+    answer,
+    call,
+    client,
+)
 from santa_cli.output import console, print_json
 
 
@@ -14,6 +24,8 @@ def list_boxes(
     role: Annotated[str, typer.Option(help="any, organizer or participant.")] = "any",
     url: Url = DEFAULT_URL,
     token: Token = "",
+    email: Email = "",
+    password: Password = "",
     as_json: Json = False,
 ) -> None:
     """List the boxes I organize or take part in."""
@@ -26,9 +38,13 @@ def list_boxes(
     except TypeError:
         from santa_cli.output import fail
 
-        fail(f"unknown role {role!r} (any, organizer, participant)", code="invalid_input")
+        fail(
+            f"unknown role {role!r} (any, organizer, participant)",
+            code="invalid_input",
+            exit_code=2,
+        )
     boxes = []
-    with client(url, token) as api:
+    with client(url, token, email, password) as api:
         page = 1
         while True:
             result = answer(

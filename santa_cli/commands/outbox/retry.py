@@ -26,7 +26,7 @@ def retry_outbox(
     try:
         parsed = [uuid.UUID(i) for i in ids] if ids else None
     except ValueError:
-        fail("message ids are UUIDs (see `santa outbox list`)", code="invalid_input")
+        fail("message ids are UUIDs (see `santa outbox list`)", code="invalid_input", exit_code=2)
     factory = make_sessionmaker(context.app_engine())
     with session_scope(factory) as session:
         count = admin.retry_messages(session, now=utcnow(), ids=parsed)
