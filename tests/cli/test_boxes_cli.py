@@ -116,7 +116,24 @@ def test_create_invite_csv_and_draw(
 
     not_ready = cli.invoke(app, ["boxes", "draw", box_id], env=env)
     assert not_ready.exit_code == 1
-    assert "error[" in not_ready.output
+    assert "error[box_not_ready]" in not_ready.output
+    assert "--close-signup" in not_ready.output
+
+    from santa_sdk import connect
+    from santa_sdk.api.participants import add_participant
+    from santa_sdk.models import ParticipantCard, ParticipantCreate
+
+    with connect(env["SANTA_API_URL"], token=env["SANTA_TOKEN"]) as sdk:
+        for kid in ("Kid", "Kiddo"):
+            body = ParticipantCreate(display_name=kid, offline=True)
+            assert isinstance(add_participant.sync(box_id, client=sdk, body=body), ParticipantCard)
+    drawn = cli.invoke(app, ["boxes", "draw", box_id, "--close-signup", "--yes", "--json"], env=env)
+    assert drawn.exit_code == 0, drawn.output
+    summary = json.loads(drawn.stdout)
+    assert (summary["participant_count"], summary["round"]) == (3, 1)
+    again = cli.invoke(app, ["boxes", "draw", box_id, "--close-signup"], env=env)
+    assert again.exit_code == 1
+    assert again.output.startswith("error[")
 
 
 def test_errors_are_one_line(api: tuple[CliRunner, dict[str, str]]) -> None:
