@@ -12,15 +12,11 @@
 Operations live in ``santa_sdk.api.<tag>.<operation_id>`` (each with ``sync``,
 ``sync_detailed``, ``asyncio`` and ``asyncio_detailed``); they return the
 expected model or a ``Problem`` (``code``, ``detail``, field ``errors``). Schemas
-are in ``santa_sdk.models``. ``santa_sdk/_generated`` is never edited by hand:
-regenerate it with ``uv run nox -s sdk``.
+are in ``santa_sdk.models``. ``santa_sdk/_generated`` and ``santa_sdk/api`` are
+never edited by hand: regenerate them with ``uv run nox -s sdk``.
 """
 
-from santa_sdk import _alias
-
-_alias.install()
-
-from santa_sdk._generated import AuthenticatedClient, Client  # noqa: E402
-from santa_sdk.client import ApiError, connect, sign_in  # noqa: E402
+from santa_sdk._generated import AuthenticatedClient, Client
+from santa_sdk.client import ApiError, connect, sign_in
 
 __all__ = ["ApiError", "AuthenticatedClient", "Client", "connect", "sign_in"]

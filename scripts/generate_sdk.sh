@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Regenerate openapi.json and santa_sdk/_generated from the code.
+# Regenerate openapi.json, santa_sdk/_generated and its public mirror santa_sdk/api from the code.
 #   scripts/generate_sdk.sh          regenerate in place
 #   scripts/generate_sdk.sh --check  fail (with how to fix) if the committed files drift
 # openapi-python-client runs in its own environment (it pins an older typer).
@@ -15,7 +15,8 @@ uv run python scripts/openapi_dump.py "$tmp/openapi.json"
 uvx --quiet --from openapi-python-client==0.29.1 openapi-python-client generate \
   --path "$tmp/openapi.json" --meta none --output-path "$tmp/out" \
   --config scripts/sdk-config.yaml --overwrite >/dev/null
-uv run ruff format --quiet --isolated --no-respect-gitignore "$tmp/out" >/dev/null
+uv run python scripts/sdk_mirror.py "$tmp/out" "$tmp/mirror"
+uv run ruff format --quiet --isolated --no-respect-gitignore "$tmp/out" "$tmp/mirror" >/dev/null
 
 if [ "$check" = 1 ]; then
   status=0
@@ -27,13 +28,18 @@ if [ "$check" = 1 ]; then
     echo "santa_sdk/_generated drifts from the code." >&2
     status=1
   fi
+  if ! diff -r -q -x __pycache__ "$tmp/mirror/api" santa_sdk/api >&2; then
+    echo "santa_sdk/api drifts from the code." >&2
+    status=1
+  fi
   if [ "$status" != 0 ]; then
-    echo "Fix: run \`uv run nox -s sdk\` and commit openapi.json and santa_sdk/_generated." >&2
+    echo "Fix: run \`uv run nox -s sdk\` and commit openapi.json, santa_sdk/_generated and santa_sdk/api." >&2
   fi
   exit "$status"
 fi
 
 cp "$tmp/openapi.json" openapi.json
-rm -rf santa_sdk/_generated
+rm -rf santa_sdk/_generated santa_sdk/api
 cp -r "$tmp/out" santa_sdk/_generated
-echo "regenerated openapi.json and santa_sdk/_generated"
+cp -r "$tmp/mirror/api" santa_sdk/api
+echo "regenerated openapi.json, santa_sdk/_generated and santa_sdk/api"
