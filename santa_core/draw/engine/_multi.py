@@ -11,9 +11,19 @@ Feasibility is a flow (:func:`._flow.complete`). Sampling:
     arises from the same number of stub pairings, so this is exactly uniform.
 ``markov-chain``
     The switch chain: pick two drawn pairs ``a -> b``, ``c -> d`` at random and
-    switch them to ``a -> d``, ``c -> b`` when allowed. Symmetric proposals, so the
-    stationary distribution is uniform; ``SWITCH_SWEEPS`` proposals per drawn pair,
-    or on large boxes ``4 * SWITCH_SWEEPS`` vectorized sweeps (:func:`_switch_batched`).
+    switch them to ``a -> d``, ``c -> b`` when allowed, or (half of the proposals,
+    sequential chain only) reverse a drawn loop ``a -> b -> c -> a``. Symmetric
+    proposals, so the stationary distribution is uniform; ``SWITCH_SWEEPS`` proposals
+    per drawn pair, or on large boxes ``4 * SWITCH_SWEEPS`` vectorized sweeps
+    (:func:`_switch_batched`, switches only).
+
+``exact-enumeration``
+    When rejection finds nothing on a box of at most ``ENUMERATION_NODES`` people:
+    list every valid draw (at most ``ENUMERATION_LIMIT``, within
+    ``ENUMERATION_BUDGET`` search nodes) and pick one uniformly. Exactly uniform.
+    Rejection failing on a small box means there are few valid draws, which is
+    where the switch chain is least trustworthy: it is not irreducible in general
+    (two draws may differ only by a reversed loop of three).
 
 When mutual pairs are forbidden and the chain cannot start (every draw found has
 one), boxes up to ``SEARCH_LIMIT`` people are searched exhaustively within
@@ -23,6 +33,7 @@ one), boxes up to ``SEARCH_LIMIT`` people are searched exhaustively within
 from __future__ import annotations
 
 import itertools
+from collections.abc import Callable
 from typing import Any
 
 import numpy as np
@@ -40,11 +51,22 @@ SEARCH_BUDGET = 200_000
 #: Stub operations the configuration-model sampler may spend.
 REJECTION_BUDGET = 20_000_000
 MAX_ATTEMPTS = 20_000
+#: Boxes (in people) small enough to list every draw when rejection fails.
+ENUMERATION_NODES = 10
+#: Most draws listed, and search nodes spent listing them.
+ENUMERATION_LIMIT = 20_000
+ENUMERATION_BUDGET = 150_000
 
 Out = list[list[int]]
 
 
 def find(problem: Problem, rng: np.random.Generator) -> tuple[Out | None, Witness | None]:
+    if problem.k >= problem.n:
+        # More gifts than other people: the first santa proves it on their own.
+        others = np.flatnonzero(
+            problem.allowed(np.zeros(problem.m, dtype=np.int64), np.arange(problem.m))
+        )
+        return None, Witness((0,), tuple(others.tolist()))
     quick = group_witness(problem)
     if quick is not None:
         return None, quick
@@ -104,6 +126,13 @@ def sample(
             for x, y in zip(xs.tolist(), ys.tolist(), strict=True):
                 drawn[x].append(y)
             return drawn, "rejection", {"attempts": attempt}
+    if force in (None, "exact") and problem.m <= ENUMERATION_NODES:
+        draws, complete, nodes = enumerate_draws(problem)
+        if complete:
+            if not draws:
+                return None, "exact-enumeration", {"search_nodes": nodes, "proved": True}
+            pick = draws[int(rng.integers(0, len(draws)))]
+            return pick, "exact-enumeration", {"search_nodes": nodes, "count": len(draws)}
     if force not in (None, "markov-chain"):
         raise ValueError(f"method {force!r} does not apply to this box")
     out, used, details = _switch(problem, out0, rng)
@@ -119,6 +148,32 @@ def sample(
 
 def search_draw(problem: Problem, rng: np.random.Generator) -> tuple[Out | None, bool, int]:
     """Depth-first search for a draw without mutual pairs: (draw, explored all, nodes)."""
+    found, complete, nodes = _search(problem, rng, want=1, avoid_two=True, budget=SEARCH_BUDGET)
+    return (found[0] if found else None), complete, nodes
+
+
+def enumerate_draws(problem: Problem) -> tuple[list[Out], bool, int]:
+    """Every valid draw (cycle options included), while there are at most
+    ``ENUMERATION_LIMIT`` of them: (draws, explored all, nodes)."""
+    return _search(
+        problem,
+        None,
+        want=ENUMERATION_LIMIT + 1,
+        avoid_two=problem.options.avoid_two_cycles,
+        budget=ENUMERATION_BUDGET,
+    )
+
+
+def _search(
+    problem: Problem,
+    rng: np.random.Generator | None,
+    *,
+    want: int,
+    avoid_two: bool,
+    budget: int,
+) -> tuple[list[Out], bool, int]:
+    """Depth-first search over santas in order: up to ``want`` draws, within ``budget``
+    nodes (``rng`` None: candidates in a fixed order)."""
     m = problem.m
     allowed = problem.allowed_matrix()
     cap_out = problem.cap_out.tolist()
@@ -127,42 +182,48 @@ def search_draw(problem: Problem, rng: np.random.Generator) -> tuple[Out | None,
     for s, g in problem.fixed:
         have[s, g] = True
     out: Out = [[] for _ in range(m)]
+    found: list[Out] = []
     nodes = 0
 
     class Stop(Exception):
         pass
 
-    def walk(x: int) -> bool:
+    def walk(x: int) -> None:
         nonlocal nodes
         nodes += 1
-        if nodes > SEARCH_BUDGET:
+        if nodes > budget:
             raise Stop
         if x == m:
-            return True
+            found.append([list(ys) for ys in out])
+            if len(found) >= want:
+                raise Stop
+            return
         # Every giftee still needs enough santas among those not yet placed.
         later = allowed[x:].sum(axis=0)
         if (left > later).any():
-            return False
-        cands = np.flatnonzero(allowed[x] & (left > 0) & ~have[:, x])
-        cands = cands[rng.permutation(cands.size)].tolist()
-        for combo in itertools.combinations(cands, cap_out[x]):
+            return
+        usable = allowed[x] & (left > 0)
+        if avoid_two:
+            usable &= ~have[:, x]
+        cands = np.flatnonzero(usable)
+        if rng is not None:
+            cands = cands[rng.permutation(cands.size)]
+        for combo in itertools.combinations(cands.tolist(), cap_out[x]):
             for y in combo:
                 have[x, y] = True
                 left[y] -= 1
             out[x] = list(combo)
-            if walk(x + 1):
-                return True
+            walk(x + 1)
             for y in combo:
                 have[x, y] = False
                 left[y] += 1
         out[x] = []
-        return False
 
     try:
-        found = walk(0)
+        walk(0)
     except Stop:
-        return None, False, nodes
-    return (out if found else None), True, nodes
+        return found, False, nodes
+    return found, True, nodes
 
 
 def _switch(
@@ -180,7 +241,15 @@ def _switch(
         return _switch_batched(problem, edges, rng)
     proposals = SWITCH_SWEEPS * e
     picks = rng.integers(0, e, size=(proposals, 2)).tolist() if e > 1 else []
-    for i, j in picks:
+    coins = rng.random(len(picks)).tolist()
+    # Edges keep their santa through both moves, so each santa's edge indices are fixed.
+    by_tail: list[list[int]] = [[] for _ in range(m)]
+    for i, (x, _) in enumerate(edges):
+        by_tail[x].append(i)
+    for (i, j), coin in zip(picks, coins, strict=True):
+        if coin >= 0.5:
+            _reverse_triangle(edges, have, by_tail, i, coin, ok1)
+            continue
         if i == j:
             continue
         a, b = edges[i]
@@ -198,6 +267,41 @@ def _switch(
     for x, y in edges:
         out[x].append(y)
     return out, "markov-chain", {"proposals": proposals}
+
+
+def _reverse_triangle(
+    edges: list[tuple[int, int]],
+    have: set[tuple[int, int]],
+    by_tail: list[list[int]],
+    i: int,
+    coin: float,
+    ok1: Callable[[int, int], bool],
+) -> None:
+    """Propose reversing the loop ``a -> b -> c -> a`` that starts with edge ``i``.
+
+    Switches alone do not connect all draws (two draws may differ only by the
+    direction of a loop of three). The loop is proposed with probability
+    ``sum(1 / drawn_out(v) for v in (a, b, c)) / edges``, the same for the loop
+    and its reverse, so the chain stays symmetric and uniform-stationary.
+    """
+    a, b = edges[i]
+    mine = by_tail[b]
+    if not mine:
+        return
+    j = mine[min(len(mine) - 1, int((coin - 0.5) * 2 * len(mine)))]
+    c = edges[j][1]
+    if c == a:
+        return
+    back = next((h for h in by_tail[c] if edges[h][1] == a), None)
+    if back is None:  # c -> a is not drawn, or is a forced pair (which stays)
+        return
+    if (a, c) in have or (c, b) in have or (b, a) in have:
+        return
+    if not (ok1(a, c) and ok1(c, b) and ok1(b, a)):
+        return
+    have.difference_update(((a, b), (b, c), (c, a)))
+    have.update(((a, c), (b, a), (c, b)))
+    edges[i], edges[j], edges[back] = (a, c), (b, a), (c, b)
 
 
 def _switch_batched(

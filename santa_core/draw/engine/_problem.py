@@ -282,8 +282,11 @@ def compile_indexed(
     xs = np.concatenate([fb[:, 0], forced[:, 0]])
     ys = np.concatenate([fb[:, 1], forced[:, 1]])
     dense = list(data.history)
-    cap_out = k - np.bincount(forced[:, 0], minlength=n).astype(np.int64)
-    cap_in = k - np.bincount(forced[:, 1], minlength=n).astype(np.int64)
+    # Nobody can give more than n - 1 gifts; the capacity stays small (and in int64)
+    # for absurd k, which the samplers then refuse with a witness (``_multi.find``).
+    cap = min(k, n)
+    cap_out = cap - np.bincount(forced[:, 0], minlength=n).astype(np.int64)
+    cap_in = cap - np.bincount(forced[:, 1], minlength=n).astype(np.int64)
     return Problem(
         n=n,
         k=k,

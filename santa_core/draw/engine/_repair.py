@@ -92,7 +92,8 @@ def repair(
     opened_ids = set(opened)
     opened_idx = {index[s] for s in opened_ids if s in index}
     kept = _kept(p, old, index)
-    out = _attempt(p, kept, opened_idx, rng)
+    # More gifts each than other people: no draw, and solve says why.
+    out = _attempt(p, kept, opened_idx, rng) if p.k < p.n else None
     redrawn = False
     if out is None:
         fresh = solve(data, seed=seed, secrecy=False)

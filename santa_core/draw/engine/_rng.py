@@ -20,7 +20,7 @@ import numpy as np
 
 #: Part of every commitment. Bump it whenever any algorithm or the use of the
 #: random stream changes, since a seed must map to the same draw forever after.
-ENGINE_VERSION = "santa-draw/1"
+ENGINE_VERSION = "santa-draw/2"
 
 
 def new_seed() -> str:

@@ -155,7 +155,7 @@ def _draw_multi(
         used,
         uniform,
         details,
-        count=None,
+        count=details.get("count"),
         secrecy=Secrecy(count=None, checked=False),
     )
 
@@ -230,7 +230,12 @@ def _hall(prepared: Prepared, witness: _flow.Witness, suggest: bool) -> Infeasib
     giftees_p = sorted(int(p.head[y]) for y in witness.giftees)
     santas = tuple(p.name(x) for x in santas_p)
     giftees = tuple(p.name(y) for y in giftees_p)
-    need = int(p.cap_out[list(witness.santas)].sum())
+    if p.k == 1:
+        need = len(witness.santas)
+    else:
+        # From k, not cap_out: capacities are capped at n for absurd k.
+        forced_out = sum(1 for s, _ in p.fixed if s in set(witness.santas))
+        need = p.k * len(witness.santas) - forced_out
     room = _room(p, witness)
     if p.k == 1:
         text: Text = _explain.hall(santas, giftees)
