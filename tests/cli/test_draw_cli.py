@@ -93,6 +93,11 @@ class TestSolve:
                 {"participants": ["a", "b"], "options": {"gifts_per_person": "2"}},
                 "gifts_per_person",
             ),
+            ({"participants": ["a", "b"], "options": []}, "options must be an object"),
+            (
+                {"participants": ["a", "b"], "history": [{"a": "b"}], "groups": False},
+                "groups must be a list",
+            ),
             ("[1, 2", "not valid JSON"),
             ("{}", "missing key 'participants'"),
         ],

@@ -147,24 +147,30 @@ def parse_input(data: object) -> DrawInput:
         )
     if "participants" not in data:
         raise DrawInputError("missing key 'participants'")
-    options = data.get("options") or {}
+    # null means absent; any other value must have the right type ([] is no object).
+    options = _given(data, "options", {})
     if not isinstance(options, Mapping):
         raise DrawInputError("options must be an object")
     option_names = {f.name for f in fields(DrawOptions)}
     bad = sorted(set(options) - option_names)
     if bad:
         raise DrawInputError(f"unknown option {bad[0]!r}")
-    history = data.get("history") or []
+    history = _given(data, "history", [])
     if not isinstance(history, list):
         raise DrawInputError("history must be a list of objects")
     return DrawInput(
         participants=data["participants"],
-        groups=data.get("groups") or (),
-        exclusions=data.get("exclusions") or (),
-        forced=data.get("forced") or (),
+        groups=_given(data, "groups", ()),
+        exclusions=_given(data, "exclusions", ()),
+        forced=_given(data, "forced", ()),
         history=tuple(_year_from_json(y, i) for i, y in enumerate(history)),
         options=DrawOptions(**options),
     )
+
+
+def _given(data: Mapping[str, Any], key: str, default: Any) -> Any:
+    value = data.get(key)
+    return default if value is None else value
 
 
 def _index_pairs(pairs: Sequence[Pair], index: dict[str, int], n: int) -> list[list[int]]:

@@ -3,9 +3,11 @@
 Candidates are single rules that touch the explanation's people, tried in order
 of how little they give up: a past year's pair (oldest first), an exclusion,
 remembering fewer years of history (when no single pair is enough), a forced
-pair, a group (smallest first), and last the cycle options. Each is
-checked with the complete feasibility test, within ``MAX_CHECKS`` checks and
-``MAX_WORK`` participant-checks (so a huge box gets fewer tries).
+pair, a group (smallest first), and last the cycle options. Within a kind they
+are tried in sorted order, so a box gets the same suggestion however its rules
+are listed. Each is checked with the complete feasibility test, within
+``MAX_CHECKS`` checks and ``MAX_WORK`` participant-checks (so a huge box gets
+fewer tries).
 """
 
 from __future__ import annotations
@@ -94,14 +96,14 @@ def _candidates(
     if pairs_ok:
         seen: set[tuple[str, str]] = set()
         for year in data.history_in_force():
-            for s, g in year:
+            for s, g in sorted(year):
                 if (s, g) not in seen and relevant(s, g):
                     seen.add((s, g))
                     yield (
                         Relaxation("history", _explain.relax_history(s, g), santa=s, giftee=g),
                         _drop_history(s, g),
                     )
-        for s, g in dict.fromkeys(data.exclusions):
+        for s, g in sorted(set(data.exclusions)):
             if relevant(s, g):
                 yield (
                     Relaxation("exclusion", _explain.relax_exclusion(s, g), santa=s, giftee=g),
@@ -115,13 +117,15 @@ def _candidates(
                 Relaxation("history_years", _explain.relax_history_years(years), years=years),
                 _keep_years(years),
             )
-    for s, g in data.forced:
+    for s, g in sorted(data.forced):
         if cycle_reason or reason == "forced_conflict" or s in who or g in who or g in outside:
             yield (
                 Relaxation("forced", _explain.relax_forced(s, g), santa=s, giftee=g),
                 _drop_forced(s, g),
             )
-    for i in sorted(range(len(data.groups)), key=lambda i: len(data.groups[i])):
+    for i in sorted(
+        range(len(data.groups)), key=lambda i: (len(data.groups[i]), sorted(data.groups[i]))
+    ):
         members = data.groups[i]
         if cycle_reason or who.intersection(members):
             yield (

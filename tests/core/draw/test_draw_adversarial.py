@@ -297,6 +297,18 @@ class TestHistorySuggestions:
         )  # fmt: skip
         assert len({solve(two_gifts, seed=str(s)).as_json()["explanation"] for s in range(8)}) == 1
 
+    def test_the_suggestion_does_not_depend_on_the_order_of_rules(self) -> None:
+        # a may give to nobody; dropping either exclusion works, the same one is named.
+        rules = [["a", "c"], ["a", "b"]]
+        results = [
+            solve(parse_input({"participants": ["a", "b", "c"], "exclusions": order}), seed="o")
+            for order in (rules, rules[::-1])
+        ]
+        suggestions = [r.suggestion for r in results if isinstance(r, Infeasible)]
+        assert len(suggestions) == 2
+        assert all(s is not None and s.as_json() == {"kind": "exclusion", "santa": "a",
+                   "giftee": "b"} for s in suggestions)  # fmt: skip
+
     def test_a_single_pair_is_preferred_when_it_is_enough(self) -> None:
         data = parse_input(
             {"participants": ["a", "b", "c"], "history": [{"a": "b", "b": "c", "c": "a"}],

@@ -38,6 +38,11 @@ from santa_core.draw.engine import (
         ({"participants": ["a", "b"], "forced": [["a", "b"], ["a", "b"]]}, "appears twice"),
         ({"participants": ["a", "b"], "history": {"a": "b"}}, "history must be a list"),
         ({"participants": ["a", "b"], "history": [{"a": 3}]}, "must be an id or a list of ids"),
+        ({"participants": ["a", "b"], "options": []}, "options must be an object"),
+        ({"participants": ["a", "b"], "history": ""}, "history must be a list"),
+        ({"participants": ["a", "b"], "groups": 0}, "groups must be a list"),
+        ({"participants": ["a", "b"], "exclusions": False}, "exclusions must be a list"),
+        ({"participants": ["a", "b"], "forced": {}}, "forced must be a list"),
         ({"participants": ["a", "b"], "exclusion": []}, "unknown key 'exclusion'"),
         ({"participants": ["a", "b"], "options": {"k": 2}}, "unknown option 'k'"),
         (
