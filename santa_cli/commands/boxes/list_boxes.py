@@ -29,9 +29,9 @@ def list_boxes(
     as_json: Json = False,
 ) -> None:
     """List the boxes I organize or take part in."""
+    from santa_sdk._generated.models.box_role_filter import check_box_role_filter
     from santa_sdk.api.boxes import list_boxes as op
     from santa_sdk.models import BoxPage
-    from santa_sdk._generated.models.box_role_filter import check_box_role_filter
 
     try:
         role_filter = check_box_role_filter(role)
