@@ -92,8 +92,9 @@ def repair(
     opened_ids = set(opened)
     opened_idx = {index[s] for s in opened_ids if s in index}
     kept = _kept(p, old, index)
-    # More gifts each than other people: no draw, and solve says why.
-    out = _attempt(p, kept, opened_idx, rng) if p.k < p.n else None
+    # A forced pair against another rule, or more gifts each than other people:
+    # no draw, and solve says why.
+    out = _attempt(p, kept, opened_idx, rng) if p.k < p.n and not p.conflicts else None
     redrawn = False
     if out is None:
         fresh = solve(data, seed=seed, secrecy=False)

@@ -130,3 +130,14 @@ class TestRulesRechecked:
         result = repair(box(IDS[:3]), old, seed="x")
         assert isinstance(result, Infeasible)
         assert result.reason == "hall"
+
+
+@pytest.mark.parametrize("options", [{}, {"single_cycle": True}, {"gifts_per_person": 2}])
+def test_a_forced_pair_now_against_a_rule_is_infeasible(options: dict[str, object]) -> None:
+    before = {"participants": ["a", "b", "c", "d"], "forced": [["a", "b"]], "options": options}
+    current = first_draw(parse_input(before), "f")
+    after = parse_input(before | {"exclusions": [["a", "b"]]})
+    result = repair(after, current, seed="f")
+    assert isinstance(result, Infeasible)
+    assert result.reason == "forced_conflict"
+    assert result.witness == ("a",)
