@@ -71,45 +71,21 @@ def serve(
 
 
 def _log_config(level: str) -> dict[str, Any]:
-    """uvicorn's loggers plus santa's own at ``level``; request lines never show secrets
-    (invitation codes, calendar and reset tokens travel in URLs)."""
+    """uvicorn's own logging config plus santa's loggers at ``level``; request lines
+    never show secrets (invitation codes, calendar and reset tokens travel in URLs)."""
+    import copy
+
+    from uvicorn.config import LOGGING_CONFIG
+
     from santa_core import logs
 
-    return logs.config(
-        level,
-        extra={
-            "formatters": {
-                "default": {
-                    "()": "uvicorn.logging.DefaultFormatter",
-                    "fmt": "%(levelprefix)s %(message)s",
-                },
-                "access": {
-                    "()": "uvicorn.logging.AccessFormatter",
-                    "fmt": '%(levelprefix)s %(client_addr)s - "%(request_line)s" %(status_code)s',
-                },
-            },
-            "handlers": {
-                "default": {
-                    "formatter": "default",
-                    "class": "logging.StreamHandler",
-                    "stream": "ext://sys.stderr",
-                },
-                "access": {
-                    "formatter": "access",
-                    "class": "logging.StreamHandler",
-                    "stream": "ext://sys.stdout",
-                },
-            },
-            "loggers": {
-                "uvicorn": {"handlers": ["default"], "level": "INFO", "propagate": False},
-                "uvicorn.error": {"level": "INFO"},
-                "uvicorn.access": {"handlers": ["access"], "level": "INFO", "propagate": False},
-                # The embedded consumer's per-task lines (a sweep every few seconds) are
-                # noise next to the API's log, unless debugging.
-                "huey": {"level": "DEBUG" if level.upper() == "DEBUG" else "WARNING"},
-            },
-        },
-    )
+    uvicorn_config = copy.deepcopy(LOGGING_CONFIG)
+    # The embedded consumer's per-task lines (a sweep every few seconds) are noise
+    # next to the API's log, unless debugging.
+    uvicorn_config["loggers"]["huey"] = {
+        "level": "DEBUG" if level.upper() == "DEBUG" else "WARNING"
+    }
+    return logs.config(level, extra=uvicorn_config)
 
 
 def _exit_after_sigterm(signum: int, frame: object) -> None:
