@@ -6,6 +6,8 @@ English lives on the error classes; Russian here. A domain adds its codes to
 
 from __future__ import annotations
 
+import re
+
 from santa_core.models.enums import Language
 
 RU: dict[str, str] = {
@@ -169,7 +171,6 @@ RU_FIELD_TEXTS: dict[str, str] = {
     "must be a string": "Должно быть строкой.",
     "must be a number": "Должно быть числом.",
     "must include a time zone": "Укажите часовой пояс (например, +03:00).",
-    "must be between the years 2000 and 2200": "Год должен быть от 2000 до 2200.",
     "unknown time zone (use an IANA name such as Europe/Moscow)": (
         "Неизвестный часовой пояс (укажите имя IANA, например Europe/Moscow)."
     ),
@@ -186,6 +187,9 @@ RU_FIELD_TEXTS: dict[str, str] = {
 }
 
 
+_YEARS = re.compile(r"must be between the years (\d+) and (\d+)")
+
+
 def translate_field(
     error_type: str,
     english: str,
@@ -200,6 +204,9 @@ def translate_field(
         return RU_FIELD_TEXTS[text]
     if text.startswith("value is not a valid email address"):
         return "Некорректный адрес email."
+    years = _YEARS.fullmatch(text)
+    if years:
+        return f"Год должен быть от {years[1]} до {years[2]}."
     template = RU_FIELD_TYPES.get(error_type)
     if template is None:
         return english

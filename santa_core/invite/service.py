@@ -205,8 +205,9 @@ def invite_many(
         existing, name = unjoined.get(email), wanted[email]
         participant_id = existing or uuid.uuid4()
         if existing is not None:
-            placeholder = session.get(models.Participant, existing) if name else None
-            if placeholder is not None and name:
+            if name:
+                placeholder = session.get(models.Participant, existing)
+                assert placeholder is not None  # read in this transaction above
                 placeholder.display_name = name
         else:
             participants.append(
@@ -216,7 +217,7 @@ def invite_many(
                     "user_id": None,
                     "person_key": uuid.uuid4(),
                     "email": email,
-                    "display_name": wanted[email] or email.split("@")[0][:200],
+                    "display_name": name or email.split("@")[0][:200],
                     "status": ParticipantStatus.INVITED,
                     "role": ParticipantRole.PARTICIPANT,
                     "takes_part": True,
