@@ -4,6 +4,7 @@ import { makeClient } from "./client";
 export const SIGNED_OUT_EVENT = "santa:signed-out";
 
 export const api = makeClient({
+  baseUrl: typeof window === "undefined" ? "" : window.location.origin,
   language: () => document.documentElement.lang || "en",
   onSignedOut: () => window.dispatchEvent(new Event(SIGNED_OUT_EVENT)),
 });

@@ -12,9 +12,9 @@ import { fieldErrors, ProblemAlert } from "../../components/ProblemAlert";
 import { Skeleton } from "../../components/Skeleton";
 import { participantsKey, useParticipants } from "../../hooks/useBox";
 
-export function memberState(p: Participant): "invited" | "card_filled" | "joined" | "locked" | "offline" {
+/** Invited → joined → card filled (after the draw cards are "locked", which changes nothing here). */
+export function memberState(p: Participant): "invited" | "card_filled" | "joined" | "offline" {
   if (p.status === "invited") return "invited";
-  if (p.status === "locked") return "locked";
   if (p.has_wishes || p.has_address) return "card_filled";
   if (p.is_offline) return "offline";
   return "joined";
@@ -24,7 +24,6 @@ const TONE = {
   invited: "bg-gold-100 text-gold-800",
   joined: "bg-berry-100 text-berry-700",
   card_filled: "bg-pine-50 text-pine-700",
-  locked: "bg-stone-200 text-stone-700",
   offline: "bg-stone-200 text-stone-700",
 } as const;
 

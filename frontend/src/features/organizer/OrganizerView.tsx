@@ -13,7 +13,8 @@ export function OrganizerView({ box }: { box: Box }) {
   const { t } = useTranslation("organizer");
   const open = box.status === "draft";
   return (
-    <div className="space-y-6" aria-label={t("organizer_tools")}>
+    <div className="space-y-6">
+      <h2 className="sr-only">{t("organizer_tools")}</h2>
       {open ? <JoinLinkPanel boxId={box.id} open={open} /> : null}
       {open ? <InvitePanel boxId={box.id} open={open} /> : null}
       <MembersPanel box={box} />
