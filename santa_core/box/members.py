@@ -29,18 +29,14 @@ from santa_core.box.member_schemas import (
     ParticipantUpdate,
     WishItem,
 )
-from santa_core.box.urls import assignment_url
 from santa_core.config import Settings
 from santa_core.db import utcnow
 from santa_core.errors import FieldError, InvalidInput, NotOrganizer, ParticipantNotFound
 from santa_core.models import BoxStatus, InviteStatus, ParticipantRole, ParticipantStatus
+from santa_core.notify import links, payloads
+from santa_core.notify.wording import public_name, shown_name
 
 CARD_FIELDS = ("display_name", "nickname", "wishes", "wish_items", "address", "phone")
-
-
-def public_name(participant: models.Participant) -> str:
-    """The name shown to plain members of a box with private names."""
-    return participant.nickname or f"Elf {participant.id.hex[:4].upper()}"
 
 
 def _sees_private(access: BoxAccess, participant: models.Participant) -> bool:
@@ -205,21 +201,18 @@ def _tell_santas(
         .join(models.Participant, models.Participant.user_id == models.User.id)
         .where(models.Participant.id.in_(santa_ids), models.User.deleted_at.is_(None))
     ).scalars()
-    name = public_name(participant) if box.is_private_names else participant.display_name
+    payload = payloads.WishlistChanged(
+        box_name=box.name,
+        giftee_name=shown_name(box, participant),
+        assignment_url=links.assignment_url(settings, box.id),
+    )
     stamp = utcnow().strftime("%Y-%m-%dT%H")
     for user in rows:
-        notify.enqueue(
+        notify.send(
             session,
-            kind="wishlist_changed",
-            recipient=user.email,
-            language=user.language,
-            recipient_user_id=user.id,
+            user,
+            payload,
             box_id=box.id,
-            payload={
-                "box_name": box.name,
-                "giftee_name": name,
-                "assignment_url": assignment_url(settings, box.id),
-            },
             dedupe_key=f"wishlist_changed:{participant.id}:{user.id}:{stamp}",
         )
 

@@ -19,10 +19,10 @@ from sqlalchemy.orm import Session
 
 from santa_core import audit, models
 from santa_core.box.access import load
-from santa_core.box.bulk import bulk_insert
 from santa_core.box.schemas import BoxRenew
 from santa_core.box.service import make_slug
 from santa_core.db import utcnow
+from santa_core.kit.bulk import bulk_insert
 from santa_core.models import BoxStatus, ParticipantStatus
 
 

@@ -14,7 +14,7 @@ from typing import Annotated, Any
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
-from santa_core.box.types import (
+from santa_core.kit.types import (
     Bool,
     Cover,
     Currency,

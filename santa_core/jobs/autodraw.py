@@ -25,9 +25,8 @@ from santa_core import models
 from santa_core.config import Settings
 from santa_core.db import session_scope
 from santa_core.errors import SantaError
-from santa_core.models import BoxStatus, Language
-from santa_core.notify import links
-from santa_core.notify.outbox import enqueue
+from santa_core.models import BoxStatus
+from santa_core.notify import links, payloads, send
 
 log = logging.getLogger("santa.jobs")
 
@@ -146,18 +145,15 @@ def _tell_organizer(session: Session, settings: Settings, box_id: uuid.UUID, rea
     organizer = session.get(models.User, box.organizer_id)
     if organizer is None or organizer.deleted_at is not None:
         return
-    enqueue(
+    send(
         session,
-        kind="auto_draw_failed",
-        recipient=organizer.email,
-        language=organizer.language or Language(settings.default_language),
-        recipient_user_id=organizer.id,
+        organizer,
+        payloads.AutoDrawFailed(
+            box_name=box.name,
+            box_url=links.box_url(settings, box.id),
+            reason=reason,
+            recipient_name=organizer.full_name,
+        ),
         box_id=box.id,
-        payload={
-            "box_name": box.name,
-            "box_url": links.box_url(settings, box.id),
-            "reason": reason,
-            "recipient_name": organizer.full_name,
-        },
         dedupe_key=failure_key(box),
     )
