@@ -31,6 +31,7 @@ from santa_core.db import utcnow
 from santa_core.errors import UserNotFound
 from santa_core.models import Language, TokenPurpose
 from santa_core.notify import payloads
+from santa_core.user.service import has_deliverable_email
 
 #: Accounts made through a provider that gave no email get an address on the
 #: reserved ``.invalid`` TLD (RFC 2606): unique, and never deliverable.
@@ -44,10 +45,6 @@ def normalize_email(email: str) -> str:
 
 def placeholder_email(provider: str, subject: str) -> str:
     return f"{provider}-{_UNSAFE.sub('-', subject.lower())}@{PLACEHOLDER_DOMAIN}"
-
-
-def has_deliverable_email(user: models.User) -> bool:
-    return not user.email.endswith(".invalid")
 
 
 def find_by_email(session: Session, email: str) -> models.User | None:

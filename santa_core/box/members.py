@@ -245,34 +245,13 @@ def update_my_card(
     return to_card(access, participant)
 
 
-def add_participant(
-    session: Session,
-    settings: Settings,
-    actor: models.User,
-    box_id: uuid.UUID,
-    /,
-    *,
-    data: ParticipantCreate,
+def add_offline(
+    session: Session, actor: models.User, box_id: uuid.UUID, /, *, data: ParticipantCreate
 ) -> models.Participant:
-    """Add an offline person, or invite someone by email (they join on accepting)."""
-    if data.email is not None:
-        from santa_core.invite import service as invite_service
-        from santa_core.invite.schemas import InviteCreate
+    """Add an offline person (no account) the organizers act for.
 
-        invite = invite_service.create_invite(
-            session,
-            settings,
-            actor,
-            box_id,
-            data=InviteCreate(
-                email=data.email, display_name=data.display_name, message=data.message
-            ),
-        )
-        participant = session.get(models.Participant, invite.participant_id)
-        assert participant is not None
-        if data.nickname is not None:
-            participant.nickname = data.nickname
-        return participant
+    Adding someone by email is an invitation: :func:`santa_core.invite.adding.add_participant`.
+    """
     access = load(session, actor, box_id, manage=True, for_update=True)
     lifecycle.require(Action.ADD_PARTICIPANT, access.box.status)
     participant = models.Participant(
@@ -349,54 +328,33 @@ def _set_role(access: BoxAccess, participant: models.Participant, role: Particip
     participant.role = role
 
 
-def remove_participant(
-    session: Session,
-    settings: Settings,
-    actor: models.User,
-    box_id: uuid.UUID,
-    participant_id: uuid.UUID,
-    /,
-    *,
-    language: str = "en",
-) -> None:
-    """Before the draw the person just leaves; after it, the draw is repaired around them.
-
-    ``language`` is the one the repair explains itself in when no repair exists."""
-    access = load(session, actor, box_id, manage=True, for_update=True)
-    participant = get_in_box(session, access.box.id, participant_id)
-    _remove(session, settings, access, participant, language=language)
-
-
-def leave_box(
-    session: Session, settings: Settings, actor: models.User, box_id: uuid.UUID, /
-) -> None:
+def leave_box(session: Session, actor: models.User, box_id: uuid.UUID, /) -> None:
     """A member leaves on their own (before the draw; afterwards ask an organizer)."""
     access = load(session, actor, box_id, for_update=True)
     participant = my_membership(access)
     lifecycle.require(Action.REMOVE_PARTICIPANT, access.box.status)
-    _remove(session, settings, access, participant)
+    check_removable(access, participant)
+    drop(session, access, participant, details={})
 
 
-def _remove(
+def check_removable(access: BoxAccess, participant: models.Participant) -> None:
+    """Anyone but the box's owner may go; before the draw the box's status must allow it
+    (after it, :mod:`santa_core.draw.leaving` repairs the draw first)."""
+    if participant.role is ParticipantRole.ORGANIZER:
+        raise OwnerCannotLeave()
+    if access.box.status is not BoxStatus.MATCHED:
+        lifecycle.require(Action.REMOVE_PARTICIPANT, access.box.status)
+
+
+def drop(
     session: Session,
-    settings: Settings,
     access: BoxAccess,
     participant: models.Participant,
     *,
-    language: str = "en",
+    details: dict[str, Any],
 ) -> None:
+    """Take the person out of the box (their pending invitation is revoked); audited."""
     box = access.box
-    if participant.role is ParticipantRole.ORGANIZER:
-        raise OwnerCannotLeave()
-    details: dict[str, Any] = {}
-    if box.status is BoxStatus.MATCHED:
-        from santa_core.draw.assignments import repair_without
-
-        details = repair_without(
-            session, settings, access.actor, box, participant, language=language
-        )
-    else:
-        lifecycle.require(Action.REMOVE_PARTICIPANT, box.status)
     for invite in session.scalars(
         select(models.EmailInvite).where(models.EmailInvite.participant_id == participant.id)
     ):

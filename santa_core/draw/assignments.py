@@ -30,7 +30,7 @@ from santa_core.draw.inputs import build_input
 from santa_core.draw.schemas import Assignment, GifteeCard, Pair, PairPerson, PairsReveal
 from santa_core.draw.service import current_run, humanize, notify_santas, write_pairs
 from santa_core.errors import BoxNotEditable
-from santa_core.models import ParticipantStatus
+from santa_core.models import Language, ParticipantStatus
 from santa_core.notify import links, payloads
 from santa_core.notify.wording import display_name_of, shown_name
 
@@ -174,7 +174,7 @@ def repair_without(
     box: models.Box,
     leaving: models.Participant,
     *,
-    language: str = "en",
+    language: Language = Language.EN,
 ) -> dict[str, Any]:
     """Fix the draw for the person leaving, moving as few santas as possible.
 

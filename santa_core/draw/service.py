@@ -58,12 +58,8 @@ def humanize(text: str, prepared: BoxInput) -> str:
     )
 
 
-def _language(language: str) -> Language:
-    return Language.RU if language == Language.RU.value else Language.EN
-
-
 def _warnings(
-    secrecy: engine.Secrecy | None, language: str, prepared: BoxInput
+    secrecy: engine.Secrecy | None, language: Language, prepared: BoxInput
 ) -> list[DrawWarning]:
     if secrecy is None:
         return []
@@ -74,7 +70,12 @@ def _warnings(
 
 
 def preview_draw(
-    session: Session, actor: models.User, box_id: uuid.UUID, /, *, language: str = "en"
+    session: Session,
+    actor: models.User,
+    box_id: uuid.UUID,
+    /,
+    *,
+    language: Language = Language.EN,
 ) -> DrawPreview:
     """Feasibility and the secrecy warning, before drawing (organizers; shows no pair)."""
     access = load(session, actor, box_id, manage=True)
@@ -86,7 +87,7 @@ def preview_draw(
             participant_count=int(exc.params.get("count", 0)),
             not_joined_count=_not_joined(session, access.box),
             reason="not_enough_participants",
-            explanation=i18n.translate(exc.code, exc.message, _language(language)),
+            explanation=i18n.translate(exc.code, exc.message, language),
             secrecy_checked=False,
             requires_acknowledgement=False,
         )
@@ -149,7 +150,7 @@ def run_draw(
     *,
     settings: Settings | None = None,
     acknowledge_secrecy_warning: bool = False,
-    language: str = "en",
+    language: Language = Language.EN,
 ) -> models.DrawRun:
     """Draw the box once. ``settings`` gives the links in the emails (default: environment).
 
@@ -177,7 +178,7 @@ def run_draw(
         lead = i18n.translate(
             f"{SecrecyNotAcknowledged.code}.lead",
             SecrecyNotAcknowledged.default_message,
-            _language(language),
+            language,
         )
         raise SecrecyNotAcknowledged(f"{lead} {warnings}".strip())
     previous = current_run(session, box.id)

@@ -11,7 +11,6 @@ deadline; the box is not retried until the deadline changes.
 from __future__ import annotations
 
 import datetime as dt
-import importlib
 import logging
 import uuid
 from collections.abc import Callable
@@ -24,6 +23,7 @@ from sqlalchemy.orm import Session, sessionmaker
 from santa_core import models
 from santa_core.config import Settings
 from santa_core.db import session_scope
+from santa_core.draw import service as draw_service
 from santa_core.errors import SantaError
 from santa_core.models import BoxStatus
 from santa_core.notify import links, payloads, send
@@ -54,21 +54,14 @@ def default_draw(settings: Settings) -> DrawFunction | None:
     so refusing would stall the exchange for good. The warnings accepted are in
     the ``draw.completed`` audit event; the draw preview shows them beforehand.
     """
-    try:
-        service = importlib.import_module("santa_core.draw.service")
-    except ModuleNotFoundError:
-        return None
-    run_draw = getattr(service, "run_draw", None)
-    if not callable(run_draw):
-        return None
 
     def draw(session: Session, actor: models.User, box_id: uuid.UUID) -> Any:
-        return run_draw(
+        return draw_service.run_draw(
             session,
             actor,
             box_id,
             settings=settings,
-            language=actor.language.value,
+            language=actor.language,
             acknowledge_secrecy_warning=True,
         )
 
