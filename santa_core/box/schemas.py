@@ -184,12 +184,3 @@ class AuditEventPage(BaseModel):
     total: int
     page: int
     per_page: int
-
-
-class PageParams(BaseModel):
-    page: int = 1
-    per_page: int = 50
-
-    @property
-    def offset(self) -> int:
-        return (self.page - 1) * self.per_page

@@ -20,7 +20,7 @@ from sqlalchemy.orm import Session
 
 from santa_core import audit, models
 from santa_core.box import lifecycle
-from santa_core.box.access import BoxAccess, load, visible_boxes
+from santa_core.box.access import BoxAccess, load
 from santa_core.box.lifecycle import Action
 from santa_core.box.schemas import (
     NOT_NULLABLE,
@@ -55,7 +55,6 @@ __all__ = [
     "list_boxes",
     "make_slug",
     "update_box",
-    "visible_boxes",
 ]
 
 
