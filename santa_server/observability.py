@@ -125,16 +125,18 @@ def read_state(app: FastAPI) -> dict[str, Any]:
     state: dict[str, Any] = {}
     with app.state.engine.connect() as conn:
         rows = conn.execute(
-            select(outbox.status, outbox.attempts > 0, func.count())
+            select(outbox.status, outbox.attempts, func.count())
             .where(
-                outbox.status.in_([OutboxStatus.PENDING, OutboxStatus.SENDING, OutboxStatus.FAILED])
+                outbox.status.in_(
+                    [OutboxStatus.PENDING, OutboxStatus.SENDING, OutboxStatus.FAILED]
+                )
             )
-            .group_by(outbox.status, outbox.attempts > 0)
+            .group_by(outbox.status, outbox.attempts)
         ).all()
         counts = {"pending": 0, "retrying": 0, "sending": 0, "dead": 0}
-        for status, tried, count in rows:
+        for status, attempts, count in rows:
             if status == OutboxStatus.PENDING:
-                counts["retrying" if tried else "pending"] += count
+                counts["retrying" if attempts else "pending"] += count
             elif status == OutboxStatus.SENDING:
                 counts["sending"] += count
             else:
