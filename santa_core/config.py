@@ -28,6 +28,17 @@ DEV_ENCRYPTION_KEY = "dev-insecure-encryption-key-change-me"
 #: SQLAlchemy drivers the app ships with (``postgresql://`` means psycopg 3).
 SUPPORTED_DRIVERS = frozenset({"postgresql", "postgresql+psycopg", "sqlite", "sqlite+pysqlite"})
 LOG_LEVELS = ("CRITICAL", "ERROR", "WARNING", "INFO", "DEBUG")
+LOG_FORMATS = ("text", "json")
+#: Who may read ``/metrics`` by default: loopback and private networks (a Prometheus
+#: next to the app), never the internet.
+DEFAULT_METRICS_NETWORKS = (
+    "127.0.0.0/8",
+    "::1/128",
+    "10.0.0.0/8",
+    "172.16.0.0/12",
+    "192.168.0.0/16",
+    "fc00::/7",
+)
 
 
 class Environment(enum.StrEnum):
@@ -151,6 +162,25 @@ class Settings(BaseSettings):
     invite_ttl_days: int = 30
 
     log_level: str = "INFO"
+    #: ``text`` for people, ``json`` (one object per line) for log collectors.
+    log_format: str = "text"
+
+    # --- operations (santa_server.observability, santa_server.launch) ---
+    #: Prometheus metrics at ``/metrics``.
+    metrics_enabled: bool = True
+    #: When set, ``/metrics`` also wants ``Authorization: Bearer <token>``.
+    metrics_token: SecretStr | None = None
+    #: Client networks allowed to read ``/metrics`` (others get 404).
+    metrics_allowed_networks: Annotated[list[str], NoDecode] = Field(
+        default_factory=lambda: list(DEFAULT_METRICS_NETWORKS)
+    )
+    #: Gunicorn: worker processes (unset: one per CPU, at least 2).
+    web_workers: int | None = Field(default=None, ge=1)
+    #: Gunicorn: seconds a stopping worker gets to finish its requests.
+    graceful_timeout_seconds: int = Field(default=30, ge=1)
+    #: Gunicorn: a worker is replaced after this many requests (0: never), +- jitter.
+    max_requests: int = Field(default=10000, ge=0)
+    max_requests_jitter: int = Field(default=1000, ge=0)
 
     @field_validator("encryption_keys", mode="before")
     @classmethod
@@ -159,7 +189,7 @@ class Settings(BaseSettings):
             return [part.strip() for part in value.split(",") if part.strip()]
         return value
 
-    @field_validator("trusted_proxies", mode="before")
+    @field_validator("trusted_proxies", "metrics_allowed_networks", mode="before")
     @classmethod
     def _split_proxies(cls, value: object) -> object:
         if isinstance(value, str):
@@ -232,6 +262,14 @@ class Settings(BaseSettings):
         if level not in LOG_LEVELS:
             raise ValueError(f"SANTA_LOG_LEVEL must be one of {', '.join(LOG_LEVELS)}")
         return level
+
+    @field_validator("log_format")
+    @classmethod
+    def _check_log_format(cls, value: str) -> str:
+        log_format = value.strip().lower()
+        if log_format not in LOG_FORMATS:
+            raise ValueError(f"SANTA_LOG_FORMAT must be one of {', '.join(LOG_FORMATS)}")
+        return log_format
 
     @model_validator(mode="after")
     def _refuse_insecure_production(self) -> Settings:

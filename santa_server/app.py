@@ -14,7 +14,7 @@ from fastapi.responses import FileResponse
 from santa_core import crypto, migrate
 from santa_core.config import Settings, get_settings
 from santa_core.db import make_engine, make_sessionmaker
-from santa_server import __version__, errors, openapi
+from santa_server import __version__, errors, observability, openapi
 from santa_server import jobs as embedded_jobs
 from santa_server.api import auth, boxes, draws, health, invites, oauth, participants, users
 from santa_server.api import calendar as calendar_api
@@ -88,6 +88,7 @@ def create_app(
     app.state.engine = engine
     app.state.sessionmaker = make_sessionmaker(engine)
     errors.install(app)
+    observability.install(app, settings)  # request ids, request metrics, /metrics
     for router in ROUTERS:
         app.include_router(router, prefix=API_PREFIX)
     openapi.install(app)
