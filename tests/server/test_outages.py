@@ -22,8 +22,8 @@ from santa_core import migrate
 from santa_core.db import make_engine
 from santa_server.app import create_app
 from tests.conftest import make_settings
-from tests.server.prod_support import santa_serve, sign_up
 from tests.server.private_services import private_postgres, private_redis
+from tests.server.prod_support import santa_serve, sign_up
 
 pytestmark = pytest.mark.slow
 
@@ -36,7 +36,9 @@ class KeptConnection:
         self.conn = http.client.HTTPConnection(parts.hostname or "", parts.port, timeout=30)
         self.sock: object | None = None
 
-    def get(self, path: str, headers: dict[str, str]) -> tuple[int, dict[str, str], dict[str, object]]:
+    def get(
+        self, path: str, headers: dict[str, str]
+    ) -> tuple[int, dict[str, str], dict[str, object]]:
         self.conn.request("GET", path, headers=headers)
         if self.sock is not None:
             assert self.conn.sock is self.sock, "the server closed the keep-alive connection"
@@ -111,7 +113,7 @@ class TestDatabaseOutage:
 
 class TestRedisOutage:
     def test_requests_keep_working_while_redis_is_down(self, tmp_path: Path) -> None:
-        with private_redis() as redis_server:
+        with private_redis() as redis_server:  # noqa: SIM117 (the server needs its url)
             with santa_serve(tmp_path, SANTA_REDIS_URL=redis_server.url) as served:
                 with httpx.Client(base_url=served.api, timeout=30) as http:
                     me = sign_up(http, "olga@example.com", "Olga")
