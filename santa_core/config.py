@@ -158,6 +158,31 @@ class Settings(BaseSettings):
     run_jobs_in_process: bool = True
     worker_count: int = Field(default=2, ge=1)
 
+    # --- request path under load (santa_core.db, santa_server.admission) ---
+    #: Pooled database connections per process; the admission gate never lets more
+    #: requests in at once, so a request can always get a connection.
+    db_pool_size: int = Field(default=20, ge=1, le=500)
+    #: Extra connections for jobs and health checks that run beside requests.
+    db_max_overflow: int = Field(default=5, ge=0, le=500)
+    #: Seconds to wait for a pooled connection before answering 503.
+    db_pool_timeout_seconds: float = Field(default=5.0, gt=0)
+    #: Seconds to wait for the database server to accept a connection.
+    db_connect_timeout_seconds: int = Field(default=2, ge=1)
+    #: A statement running longer is cancelled (PostgreSQL), answered 503.
+    db_statement_timeout_ms: int = Field(default=10_000, ge=0)
+    #: How long an SQLite writer waits for the write lock.
+    sqlite_busy_timeout_ms: int = Field(default=5_000, ge=0)
+    #: Worker threads running sync endpoints (AnyIO's limit).
+    threadpool_size: int = Field(default=40, ge=1, le=1000)
+    #: Requests served at once per process; default min(pool size, thread limit).
+    max_concurrent_requests: int | None = Field(default=None, ge=1)
+    #: Requests waiting for a slot beyond which new ones get 503 at once.
+    request_queue_depth: int = Field(default=1000, ge=0)
+    #: Seconds a request may wait for a slot before it gets 503.
+    request_queue_timeout_seconds: float = Field(default=10.0, gt=0)
+    #: ``Retry-After`` sent with 503 answers (overload, database or Redis outage).
+    retry_after_seconds: int = Field(default=1, ge=1)
+
     gdpr_grace_days: int = 30
     invite_ttl_days: int = 30
 
@@ -305,6 +330,14 @@ class Settings(BaseSettings):
     @property
     def outbox_path(self) -> Path:
         return self.outbox_dir or self.data_dir / "outbox"
+
+    @property
+    def request_concurrency(self) -> int:
+        """Requests in flight at once: never more than connections or threads."""
+        limit = min(self.db_pool_size, self.threadpool_size)
+        if self.max_concurrent_requests is None:
+            return limit
+        return min(self.max_concurrent_requests, limit)
 
     @property
     def embedded(self) -> bool:

@@ -13,8 +13,8 @@ from fastapi.responses import FileResponse
 
 from santa_core import crypto, migrate
 from santa_core.config import Settings, get_settings
-from santa_core.db import make_engine, make_sessionmaker
-from santa_server import __version__, errors, observability, openapi
+from santa_core.db import engine_from_settings, make_read_sessionmaker, make_sessionmaker
+from santa_server import __version__, admission, errors, observability, openapi
 from santa_server import jobs as embedded_jobs
 from santa_server.api import auth, boxes, draws, health, invites, oauth, participants, users
 from santa_server.api import calendar as calendar_api
@@ -50,7 +50,7 @@ def create_app(
     crypto.install_keyring(
         crypto.Keyring.from_secrets([k.get_secret_value() for k in settings.encryption_keys])
     )
-    engine = make_engine(settings.database_url_obj)
+    engine = engine_from_settings(settings)
     do_migrate = (
         auto_migrate if auto_migrate is not None else engine.url.get_backend_name() == "sqlite"
     )
@@ -58,6 +58,7 @@ def create_app(
 
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
+        await admission.size_threadpool(settings)
         stoppers: list[Callable[[], None]] = []
         hooks = STARTUP_HOOKS if run_jobs else SHARED_QUEUE_HOOKS if settings.redis_url else []
         for hook in hooks:
@@ -87,7 +88,9 @@ def create_app(
     app.state.settings = settings
     app.state.engine = engine
     app.state.sessionmaker = make_sessionmaker(engine)
+    app.state.read_sessionmaker = make_read_sessionmaker(engine)
     errors.install(app)
+    app.add_middleware(admission.AdmissionGate, settings=settings)
     observability.install(app, settings)  # request ids, request metrics, /metrics
     for router in ROUTERS:
         app.include_router(router, prefix=API_PREFIX)
