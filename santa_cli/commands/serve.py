@@ -31,7 +31,14 @@ def serve(
 
     import uvicorn
 
+    from santa_core.config import for_listener
+
     settings = context.settings()
+    if port != 0:
+        # Email links must reach this server: without SANTA_PUBLIC_BASE_URL they point at
+        # --host/--port. The server processes uvicorn starts read the same variable.
+        settings = for_listener(settings, host, port)
+        os.environ["SANTA_PUBLIC_BASE_URL"] = settings.public_base_url
     run_jobs = jobs if jobs is not None else settings.embedded and settings.run_jobs_in_process
     os.environ["SANTA__SERVE_JOBS"] = "1" if run_jobs else "0"
     # Check everything once here so that problems surface as one line, not a traceback
@@ -47,11 +54,12 @@ def serve(
         app.state.engine.dispose()
     if settings.redis_url:
         context.require_redis(settings)
+    _warn_about_web_ui()
     backend = settings.database_url_obj.get_backend_name()
     mode = "in-process" if run_jobs else "external worker"
     typer.echo(
         f"santa on http://{host}:{port}  (database: {backend}, jobs: {mode}, "
-        f"data: {settings.data_dir})"
+        f"data: {settings.data_dir}; email links: {settings.public_base_url})"
     )
     # uvicorn stops gracefully on SIGTERM, then raises it again: exit 0 like after Ctrl-C.
     signal.signal(signal.SIGTERM, _exit_after_sigterm)
@@ -68,6 +76,15 @@ def serve(
         # default would believe any loopback peer's header (rate limits key on the client IP).
         proxy_headers=False,
     )
+
+
+def _warn_about_web_ui() -> None:
+    """A missing or stale web UI bundle is said loudly, never served silently."""
+    from santa_server import webui
+
+    reason = webui.missing_reason() or webui.stale_reason()
+    if reason:
+        typer.secho(f"warning[web_ui]: {reason}", fg="yellow", err=True)
 
 
 def _log_config(level: str) -> dict[str, Any]:
