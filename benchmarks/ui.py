@@ -99,7 +99,7 @@ class Santa:
         settings = Settings(
             data_dir=workdir,
             database_url=self.database_url,
-            secret_key=SECRET,  # type: ignore[arg-type]
+            secret_key=SECRET,
             encryption_keys=ENCRYPTION_KEY,
             argon2_time_cost=1,
             argon2_memory_cost_kib=1024,
