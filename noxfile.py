@@ -79,7 +79,15 @@ def frontend(session: nox.Session) -> None:
     With CI=true (or `-- --check`) the fresh build is compared with the committed bundle
     instead, failing with "run `uv run nox -s frontend` and commit" when they differ.
     """
-    check = "--check" in session.posargs or os.environ.get("CI", "").lower() in {"1", "true"}
+    import shutil
+
+    in_ci = os.environ.get("CI", "").lower() in {"1", "true", "yes"}
+    if shutil.which("npm") is None:
+        message = "Node/npm is not installed (apt-get install -y nodejs npm)"
+        if in_ci:
+            session.error(message)
+        session.skip(f"!!! {message}: the web UI checks did NOT run !!!")
+    check = "--check" in session.posargs or in_ci
     session.run("python", "scripts/webui_bundle.py", "--npm-ci-only")
     for script in ("lint", "typecheck", "test"):
         # CI=true: vitest runs once instead of watching.
