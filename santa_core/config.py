@@ -345,6 +345,23 @@ class Settings(BaseSettings):
         return not self.redis_url
 
 
+def listen_url(host: str, port: int) -> str:
+    """The address a browser on this machine reaches ``santa serve --host H --port N`` at."""
+    if host in {"", "0.0.0.0", "::"}:  # noqa: S104 - every interface: loopback is one of them
+        host = "127.0.0.1"
+    if ":" in host:
+        host = f"[{host}]"
+    return f"http://{host}:{port}"
+
+
+def for_listener(settings: Settings, host: str, port: int) -> Settings:
+    """``settings`` whose email links point at the server listening on ``host:port``,
+    unless ``SANTA_PUBLIC_BASE_URL`` was given (a proxy or real domain in front)."""
+    if "public_base_url" in settings.model_fields_set:
+        return settings
+    return settings.model_copy(update={"public_base_url": listen_url(host, port)})
+
+
 def get_settings(**overrides: object) -> Settings:
     """Build settings from the environment, turning validation errors into one line."""
     from pydantic import ValidationError
