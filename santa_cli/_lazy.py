@@ -92,6 +92,21 @@ class LazyGroup(SantaGroup):
         self.commands[cmd_name] = command
         return command
 
+    def invoke(self, ctx: Any) -> Any:
+        """Run the command; an error becomes one line and an exit code (``--debug``: raise)."""
+        from typer.exceptions import TyperException
+
+        try:
+            return super().invoke(ctx)
+        except (TyperException, typer.Exit, typer.Abort, KeyboardInterrupt):
+            raise
+        except Exception as exc:
+            if ctx.params.get("debug"):
+                raise
+            from santa_cli.errors import report
+
+            raise typer.Exit(report(exc)) from None
+
     def format_commands(self, ctx: Any, formatter: Any) -> None:
         rows = []
         for name in self.list_commands(ctx):

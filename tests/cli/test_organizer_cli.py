@@ -162,12 +162,8 @@ def test_import_reports_every_bad_row_and_imports_nothing(
             select(models.Participant.email).where(models.Participant.household_id == household.id)
         ).all()
         assert (household.name, sorted(members)) == ("Lees", ["ann@x.org", "bob@x.org"])
-        nicks = {
-            email: nick
-            for email, nick in s.execute(
-                select(models.Participant.email, models.Participant.nickname)
-            )
-        }
+        rows = s.execute(select(models.Participant.email, models.Participant.nickname)).all()
+        nicks = {row[0]: row[1] for row in rows}
         assert (nicks["ann@x.org"], nicks["dee@x.org"]) == ("Elf", "Dee-Dee")
 
 

@@ -65,9 +65,11 @@ class TestCheck:
         )
         problems = [str(p) for p in check(people)]
         assert problems == [
-            "line 3: 'not-an-email' is not an email address (An email address must have an @-sign.)",
+            "line 3: 'not-an-email' is not an email address"
+            " (An email address must have an @-sign.)",
             "line 4: 'No Mail' has no email address",
-            "line 6: 'also@bad' is not an email address (The part after the @-sign is not valid. It should have a period.)",
+            "line 6: 'also@bad' is not an email address"
+            " (The part after the @-sign is not valid. It should have a period.)",
             "line 7: GOOD@x.org is already on line 2",
         ]
 
