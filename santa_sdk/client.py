@@ -116,9 +116,13 @@ class _SessionAuth(httpx.Auth):
                 )
                 if answer.status_code == 200:
                     self._store(answer.json())
+                else:  # the session is over: no second try with this refresh token
+                    with self._lock:
+                        tokens.refresh_token = None
             if self.tokens is not None and self.tokens is not tokens:
                 request.headers["Authorization"] = f"Bearer {self.tokens.access_token}"
-                response = yield request
+            # Sent again either way: httpx answers with the last response of the flow.
+            response = yield request
         if self.raise_on_error:
             raise_for(response)
 
@@ -319,7 +323,10 @@ def logout(client: AuthenticatedClient) -> None:
     """End the session on the server (its refresh token stops working)."""
     tokens = tokens_of(client)
     body = {"refresh_token": tokens.refresh_token} if tokens and tokens.refresh_token else {}
-    raise_for(client.get_httpx_client().post(LOGOUT_PATH, json=body))
+    answer = client.get_httpx_client().post(LOGOUT_PATH, json=body)
+    if tokens is not None:
+        tokens.refresh_token = None  # nothing left to refresh
+    raise_for(answer)
 
 
 def unwrap(result: T | Problem | None) -> T:

@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 import uuid
+from collections.abc import Iterator
 from typing import Any
 
 import pytest
@@ -37,6 +38,22 @@ UNREACHABLE = {
     "households": "a member's card names its household (participants.household_id)",
     "draw_history": "keyed by pseudonymous person keys, not by account or card",
 }
+
+
+@pytest.fixture(autouse=True)
+def _fresh_cli_context() -> Iterator[None]:
+    """The CLI caches its settings and engine per process: each test gets its own."""
+    from santa_cli import context
+
+    def clear() -> None:
+        if context.engine.cache_info().currsize:
+            context.engine().dispose()
+        context.settings.cache_clear()
+        context.engine.cache_clear()
+
+    clear()
+    yield
+    clear()
 
 
 def _cli_env(settings: Settings, engine: Engine) -> dict[str, str]:
