@@ -26,8 +26,9 @@ def lint(session: nox.Session) -> None:
 
 @nox.session
 def typecheck(session: nox.Session) -> None:
-    """mypy: strict on santa_core and on the SDK's public face, standard elsewhere."""
+    """mypy: strict on santa_core, santa_cli and the SDK's public face, standard elsewhere."""
     session.run("mypy", "santa_core")
+    session.run("mypy", "--strict", "santa_cli")
     session.run("mypy", "santa_server", "santa_cli", "santa_sdk/client.py")
     # The SDK as its users see it: typed public modules, strict.
     session.run("mypy", "--strict", "santa_sdk", "tests/sdk/typing_sample.py")
