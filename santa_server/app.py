@@ -12,6 +12,7 @@ from fastapi import APIRouter, FastAPI
 from fastapi.responses import FileResponse
 
 from santa_core import crypto, migrate
+from santa_core.auth.ratelimit import limiter_for
 from santa_core.config import Settings, get_settings
 from santa_core.db import make_engine, make_sessionmaker
 from santa_server import __version__, errors, openapi
@@ -87,6 +88,7 @@ def create_app(
     app.state.settings = settings
     app.state.engine = engine
     app.state.sessionmaker = make_sessionmaker(engine)
+    app.state.rate_limiter = limiter_for(settings)
     errors.install(app)
     for router in ROUTERS:
         app.include_router(router, prefix=API_PREFIX)
