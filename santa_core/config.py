@@ -104,7 +104,35 @@ class Settings(BaseSettings):
     login_max_failures_per_ip_total: int = 100
     #: Wrong passwords for one account from all addresses (a distributed attack).
     login_max_failures_per_account: int = 50
-    login_failure_window_seconds: int = 900
+    login_failure_window_seconds: int = Field(default=900, ge=1)
+    #: Redis socket timeouts of the limiter; past them it falls back to in-process limits.
+    rate_limit_redis_timeout_seconds: float = Field(default=0.25, gt=0)
+    #: How long the limiter stays on its in-process fallback before trying Redis again.
+    rate_limit_redis_retry_seconds: float = Field(default=5.0, ge=0)
+    #: Sign-ups (password accounts) from one address; a valid invite/join code lifts it.
+    signup_max_per_address: int = Field(default=10, ge=1)
+    #: Sign-ups from one address into one box with a valid invitation or join code.
+    signup_max_per_address_with_code: int = Field(default=500, ge=1)
+    signup_window_seconds: int = Field(default=3600, ge=1)
+    #: Password-reset and verification requests per address / per account.
+    reset_max_per_address: int = Field(default=10, ge=1)
+    reset_max_per_account: int = Field(default=3, ge=1)
+    reset_window_seconds: int = Field(default=3600, ge=1)
+    #: Uses of emailed links (verify, reset confirm) per address.
+    link_max_per_address: int = Field(default=30, ge=1)
+    link_window_seconds: int = Field(default=900, ge=1)
+    #: Refreshes per minute, per address and per session.
+    refresh_max_per_address: int = Field(default=120, ge=1)
+    refresh_max_per_session: int = Field(default=30, ge=1)
+    #: OAuth/Telegram sign-in starts and callbacks per minute per address.
+    oauth_max_per_address: int = Field(default=30, ge=1)
+    #: Wrong secrets (invite/join codes, calendar and unsubscribe tokens) per caller.
+    secret_max_misses: int = Field(default=30, ge=1)
+    secret_miss_window_seconds: int = Field(default=600, ge=1)
+    #: Invitation emails one organizer may send per hour (invites, imports, resends).
+    invite_send_max_per_hour: int = Field(default=500, ge=1)
+    #: Messages one account may send per hour (santa-giftee messages).
+    message_send_max_per_hour: int = Field(default=60, ge=1)
     #: Comma-separated proxy addresses/networks whose X-Forwarded-For is believed.
     trusted_proxies: Annotated[list[str], NoDecode] = Field(default_factory=list)
     google_client_id: str | None = None

@@ -9,6 +9,7 @@ from contextlib import asynccontextmanager
 from fastapi import APIRouter, FastAPI
 
 from santa_core import crypto, migrate
+from santa_core.auth.ratelimit import limiter_for
 from santa_core.config import Settings, get_settings
 from santa_core.db import engine_from_settings, make_read_sessionmaker, make_sessionmaker
 from santa_server import __version__, admission, errors, observability, openapi, webui
@@ -82,6 +83,7 @@ def create_app(
     app.state.engine = engine
     app.state.sessionmaker = make_sessionmaker(engine)
     app.state.read_sessionmaker = make_read_sessionmaker(engine)
+    app.state.rate_limiter = limiter_for(settings)
     errors.install(app)
     app.add_middleware(admission.AdmissionGate, settings=settings)
     observability.install(app, settings)  # request ids, request metrics, /metrics
