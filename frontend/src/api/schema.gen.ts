@@ -554,6 +554,8 @@ export interface paths {
         /**
          * Import Invites
          * @description Invite many addresses at once; members, pending invitations and repeats are skipped.
+         *
+         *     Every address counts against ``SANTA_INVITE_SEND_MAX_PER_HOUR``, skipped ones too.
          */
         post: operations["import_invites"];
         delete?: never;
@@ -837,6 +839,46 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/health/live": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get Liveness
+         * @description The process is up and its event loop answers (no database or Redis call).
+         */
+        get: operations["get_liveness"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/health/ready": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get Readiness
+         * @description Ready for traffic: database reachable and migrated, Redis reachable when configured.
+         */
+        get: operations["get_readiness"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/invitations/{code}": {
         parameters: {
             query?: never;
@@ -909,6 +951,11 @@ export interface paths {
         /**
          * Join With New Account
          * @description No account yet? Make one and join in one step (a verification link is emailed).
+         *
+         *     A valid code is the proof the caller was invited: instead of the anonymous
+         *     sign-up cap per address (``SANTA_SIGNUP_MAX_PER_ADDRESS``) the box's own, far
+         *     larger one applies (``SANTA_SIGNUP_MAX_PER_ADDRESS_WITH_CODE``), so a whole
+         *     office behind one address can join through one link.
          */
         post: operations["join_with_new_account"];
         delete?: never;
@@ -980,6 +1027,30 @@ export interface paths {
          *     erased after ``SANTA_GDPR_GRACE_DAYS``.
          */
         post: operations["delete_my_account"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/users/me/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Export My Data
+         * @description Everything santa holds about me, as one JSON document (GDPR art. 15 and 20).
+         *
+         *     Account, linked accounts, settings, sessions, every box membership with its
+         *     card (wishes, address, phone), invitations sent and received, notifications
+         *     to me and audit events about me. Hashed secrets are left out.
+         */
+        get: operations["export_my_data"];
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -1616,6 +1687,7 @@ export interface components {
             /** Environment */
             environment: string;
             queue: components["schemas"]["ComponentStatus"];
+            rate_limits?: components["schemas"]["ComponentStatus"] | null;
             /**
              * Status
              * @enum {string}
@@ -1820,11 +1892,20 @@ export interface components {
             auth: components["schemas"]["AuthResult"] | null;
             membership: components["schemas"]["Membership"];
         };
+        JsonValue: unknown;
         /**
          * Language
          * @enum {string}
          */
         Language: "en" | "ru";
+        /** Liveness */
+        Liveness: {
+            /**
+             * Status
+             * @constant
+             */
+            status: "alive";
+        };
         /** LoginRequest */
         LoginRequest: {
             /**
@@ -2097,6 +2178,18 @@ export interface components {
              */
             type: string;
         };
+        /** Readiness */
+        Readiness: {
+            /** Database */
+            database: string;
+            /** Redis */
+            redis: string;
+            /**
+             * Status
+             * @constant
+             */
+            status: "ready";
+        };
         /** RefreshRequest */
         RefreshRequest: {
             /** Refresh Token */
@@ -2258,6 +2351,38 @@ export interface components {
             language: components["schemas"]["Language"];
             /** Timezone */
             timezone: string;
+        };
+        /**
+         * UserExport
+         * @description Everything santa holds about the signed-in person (GDPR export, ``santa-export/1``).
+         *
+         *     ``account`` is their user row; every other key is a section named after what
+         *     it holds (``memberships``, ``invitations``, ``sessions``, ``notifications``,
+         *     ``audit_events``, ...), a list of rows with every column but hashed secrets.
+         */
+        UserExport: {
+            /** Account */
+            account: {
+                [key: string]: components["schemas"]["JsonValue"];
+            };
+            /** Box Names */
+            box_names: {
+                [key: string]: components["schemas"]["JsonValue"];
+            };
+            /** Format */
+            format: string;
+            /**
+             * Generated At
+             * Format: date-time
+             */
+            generated_at: string;
+            /**
+             * User Id
+             * Format: uuid
+             */
+            user_id: string;
+        } & {
+            [key: string]: unknown;
         };
         /** UserSettings */
         UserSettings: {
@@ -4479,6 +4604,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description Too many requests */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     import_invites: {
@@ -4552,6 +4686,15 @@ export interface operations {
             };
             /** @description Invalid input */
             422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests */
+            429: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -5663,6 +5806,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description Too many requests */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     get_health: {
@@ -5681,6 +5833,55 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["Health"];
+                };
+            };
+        };
+    };
+    get_liveness: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Liveness"];
+                };
+            };
+        };
+    };
+    get_readiness: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Readiness"];
+                };
+            };
+            /** @description Overloaded or a service is unavailable (retry after Retry-After seconds) */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -5717,6 +5918,15 @@ export interface operations {
             };
             /** @description Invalid input */
             422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests */
+            429: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -5783,6 +5993,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description Too many requests */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     decline_invitation: {
@@ -5833,6 +6052,15 @@ export interface operations {
             };
             /** @description Invalid input */
             422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests */
+            429: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -5953,6 +6181,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description Too many requests */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     unsubscribe: {
@@ -5987,6 +6224,15 @@ export interface operations {
             };
             /** @description Invalid input */
             422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests */
+            429: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -6134,6 +6380,35 @@ export interface operations {
             };
             /** @description Invalid input */
             422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    export_my_data: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UserExport"];
+                };
+            };
+            /** @description Not signed in */
+            401: {
                 headers: {
                     [name: string]: unknown;
                 };
