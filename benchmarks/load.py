@@ -5,7 +5,8 @@
 
 One command: it makes a fresh PostgreSQL database on the test server, a
 1,000-person drawn box whose people are all signed in (a live session each),
-and starts the stack on loopback (``--workers`` processes, Redis for the queue
+and starts the stack on loopback (Gunicorn with ``--workers`` Uvicorn workers,
+``--launcher uvicorn`` for Uvicorn's own process manager; Redis for the queue
 and the limits). In the same run, with the same launcher and worker count, it
 measures:
 
@@ -77,11 +78,10 @@ def uvicorn_command(app: str, port: int, workers: int) -> list[str]:
 
 
 def gunicorn_command(app: str, port: int, workers: int) -> list[str]:
-    return [
-        sys.executable, "-m", "gunicorn", f"{app}()", "--bind", f"127.0.0.1:{port}",
-        "--workers", str(workers), "--worker-class", "uvicorn.workers.UvicornWorker",
-        "--log-level", "warning", "--backlog", "4096",
-    ]  # fmt: skip
+    """Production: Gunicorn with santa's config and Uvicorn workers (santa_server.launch)."""
+    from santa_server import launch
+
+    return launch.command(port=port, workers=workers, app=f"{app}()")
 
 
 LAUNCHERS: dict[str, Callable[[str, int, int], list[str]]] = {
@@ -352,7 +352,7 @@ def main() -> None:
     parser.add_argument("--connections", type=int, default=64)
     parser.add_argument("--duration", type=float, default=20.0, help="seconds per phase")
     parser.add_argument("--burst", type=int, default=500)
-    parser.add_argument("--launcher", choices=sorted(LAUNCHERS), default="uvicorn")
+    parser.add_argument("--launcher", choices=sorted(LAUNCHERS), default="gunicorn")
     parser.add_argument(
         "--profile", type=Path, help="write py-spy collapsed stacks of one worker here"
     )
