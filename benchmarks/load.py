@@ -139,7 +139,8 @@ def launch(
             except httpx.TransportError:
                 pass
             if proc.poll() is not None or time.monotonic() > deadline:
-                raise SystemExit(f"server did not start:\n{log.read_text()}")
+                tail = "\n".join(log.read_text().splitlines()[-30:])
+                raise SystemExit(f"server did not start:\n{tail}")
             time.sleep(0.2)
     # Every worker up: each answers the probe (connections land on workers at random).
     time.sleep(1.0)
@@ -407,7 +408,7 @@ def main() -> None:
 
             server = launch(
                 args.launcher, "santa_server.asgi:app_from_env", args.workers, env, workdir,
-                "/api/v1/health",
+                "/api/v1/health/live",
             )  # fmt: skip
             try:
                 with httpx.Client(base_url=server.base, timeout=60) as http:

@@ -112,6 +112,25 @@ def one_of(column: Any, values: Sequence[Any], *, dialect: str) -> Any:
     return column.in_(values)
 
 
+#: Indexes that migrations create on PostgreSQL only (pg_trgm search) and the models
+#: do not describe: the schema comparison skips them.
+DATABASE_ONLY_INDEXES = frozenset(
+    {
+        "ix_trgm_participants_display_name",
+        "ix_trgm_participants_nickname",
+        "ix_trgm_participants_email",
+        "ix_trgm_email_invites_email",
+    }
+)
+
+
+def include_in_comparison(
+    obj: object, name: str | None, type_: str, reflected: bool, compare_to: object
+) -> bool:
+    """Alembic ``include_object``: leave the database-only indexes out of drift checks."""
+    return not (type_ == "index" and reflected and name in DATABASE_ONLY_INDEXES)
+
+
 #: Execution option naming a read-only unit of work: on SQLite it opens a deferred
 #: transaction (a WAL reader that never takes the write lock); writers use
 #: ``BEGIN IMMEDIATE`` so they queue on the lock instead of failing on upgrade.
