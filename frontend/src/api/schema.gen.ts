@@ -528,7 +528,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** List Invites */
+        /**
+         * List Invites
+         * @description The box's invitations, newest first (page by ``cursor`` in big boxes).
+         */
         get: operations["list_invites"];
         put?: never;
         /**
@@ -632,6 +635,9 @@ export interface paths {
         /**
          * List Participants
          * @description The box's members (nicknames only for plain members of boxes with private names).
+         *
+         *     Page by ``cursor`` (each page's ``next_cursor``) in big boxes; ``page`` still
+         *     works. ``total`` comes with the first page, or with ``with_total=true``.
          */
         get: operations["list_participants"];
         put?: never;
@@ -1865,12 +1871,14 @@ export interface components {
         InvitePage: {
             /** Items */
             items: components["schemas"]["Invite"][];
+            /** Next Cursor */
+            next_cursor?: string | null;
             /** Page */
             page: number;
             /** Per Page */
             per_page: number;
             /** Total */
-            total: number;
+            total: number | null;
         };
         /**
          * InviteStatus
@@ -2089,12 +2097,14 @@ export interface components {
         ParticipantPage: {
             /** Items */
             items: components["schemas"]["Participant"][];
+            /** Next Cursor */
+            next_cursor?: string | null;
             /** Page */
             page: number;
             /** Per Page */
             per_page: number;
             /** Total */
-            total: number;
+            total: number | null;
         };
         /**
          * ParticipantRole
@@ -4470,6 +4480,10 @@ export interface operations {
                 page?: number;
                 /** @description Items per page (at most 200). */
                 per_page?: number;
+                /** @description The previous page's next_cursor. */
+                cursor?: string | null;
+                /** @description Count the matching items (always done on the first page). */
+                with_total?: boolean;
             };
             header?: never;
             path: {
@@ -4982,6 +4996,10 @@ export interface operations {
                 page?: number;
                 /** @description Items per page (at most 200). */
                 per_page?: number;
+                /** @description The previous page's next_cursor. */
+                cursor?: string | null;
+                /** @description Count the matching items (always done on the first page). */
+                with_total?: boolean;
             };
             header?: never;
             path: {
