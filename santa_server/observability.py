@@ -127,9 +127,7 @@ def read_state(app: FastAPI) -> dict[str, Any]:
         rows = conn.execute(
             select(outbox.status, outbox.attempts, func.count())
             .where(
-                outbox.status.in_(
-                    [OutboxStatus.PENDING, OutboxStatus.SENDING, OutboxStatus.FAILED]
-                )
+                outbox.status.in_([OutboxStatus.PENDING, OutboxStatus.SENDING, OutboxStatus.FAILED])
             )
             .group_by(outbox.status, outbox.attempts)
         ).all()
