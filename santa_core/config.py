@@ -104,7 +104,35 @@ class Settings(BaseSettings):
     login_max_failures_per_ip_total: int = 100
     #: Wrong passwords for one account from all addresses (a distributed attack).
     login_max_failures_per_account: int = 50
-    login_failure_window_seconds: int = 900
+    login_failure_window_seconds: int = Field(default=900, ge=1)
+    #: Redis socket timeouts of the limiter; past them it falls back to in-process limits.
+    rate_limit_redis_timeout_seconds: float = Field(default=0.25, gt=0)
+    #: How long the limiter stays on its in-process fallback before trying Redis again.
+    rate_limit_redis_retry_seconds: float = Field(default=5.0, ge=0)
+    #: Sign-ups (password accounts) from one address; a valid invite/join code lifts it.
+    signup_max_per_address: int = Field(default=10, ge=1)
+    #: Sign-ups from one address into one box with a valid invitation or join code.
+    signup_max_per_address_with_code: int = Field(default=500, ge=1)
+    signup_window_seconds: int = Field(default=3600, ge=1)
+    #: Password-reset and verification requests per address / per account.
+    reset_max_per_address: int = Field(default=10, ge=1)
+    reset_max_per_account: int = Field(default=3, ge=1)
+    reset_window_seconds: int = Field(default=3600, ge=1)
+    #: Uses of emailed links (verify, reset confirm) per address.
+    link_max_per_address: int = Field(default=30, ge=1)
+    link_window_seconds: int = Field(default=900, ge=1)
+    #: Refreshes per minute, per address and per session.
+    refresh_max_per_address: int = Field(default=120, ge=1)
+    refresh_max_per_session: int = Field(default=30, ge=1)
+    #: OAuth/Telegram sign-in starts and callbacks per minute per address.
+    oauth_max_per_address: int = Field(default=30, ge=1)
+    #: Wrong secrets (invite/join codes, calendar and unsubscribe tokens) per caller.
+    secret_max_misses: int = Field(default=30, ge=1)
+    secret_miss_window_seconds: int = Field(default=600, ge=1)
+    #: Invitation emails one organizer may send per hour (invites, imports, resends).
+    invite_send_max_per_hour: int = Field(default=500, ge=1)
+    #: Messages one account may send per hour (santa-giftee messages).
+    message_send_max_per_hour: int = Field(default=60, ge=1)
     #: Comma-separated proxy addresses/networks whose X-Forwarded-For is believed.
     trusted_proxies: Annotated[list[str], NoDecode] = Field(default_factory=list)
     google_client_id: str | None = None
@@ -157,6 +185,31 @@ class Settings(BaseSettings):
     #: Embedded mode runs the job consumer inside ``santa serve``.
     run_jobs_in_process: bool = True
     worker_count: int = Field(default=2, ge=1)
+
+    # --- request path under load (santa_core.db, santa_server.admission) ---
+    #: Pooled database connections per process; the admission gate never lets more
+    #: requests in at once, so a request can always get a connection.
+    db_pool_size: int = Field(default=20, ge=1, le=500)
+    #: Extra connections for jobs and health checks that run beside requests.
+    db_max_overflow: int = Field(default=5, ge=0, le=500)
+    #: Seconds to wait for a pooled connection before answering 503.
+    db_pool_timeout_seconds: float = Field(default=5.0, gt=0)
+    #: Seconds to wait for the database server to accept a connection.
+    db_connect_timeout_seconds: int = Field(default=2, ge=1)
+    #: A statement running longer is cancelled (PostgreSQL), answered 503.
+    db_statement_timeout_ms: int = Field(default=10_000, ge=0)
+    #: How long an SQLite writer waits for the write lock.
+    sqlite_busy_timeout_ms: int = Field(default=5_000, ge=0)
+    #: Worker threads running sync endpoints (AnyIO's limit).
+    threadpool_size: int = Field(default=40, ge=1, le=1000)
+    #: Requests served at once per process; default min(pool size, thread limit).
+    max_concurrent_requests: int | None = Field(default=None, ge=1)
+    #: Requests waiting for a slot beyond which new ones get 503 at once.
+    request_queue_depth: int = Field(default=1000, ge=0)
+    #: Seconds a request may wait for a slot before it gets 503.
+    request_queue_timeout_seconds: float = Field(default=10.0, gt=0)
+    #: ``Retry-After`` sent with 503 answers (overload, database or Redis outage).
+    retry_after_seconds: int = Field(default=1, ge=1)
 
     gdpr_grace_days: int = 30
     invite_ttl_days: int = 30
@@ -307,9 +360,34 @@ class Settings(BaseSettings):
         return self.outbox_dir or self.data_dir / "outbox"
 
     @property
+    def request_concurrency(self) -> int:
+        """Requests in flight at once: never more than connections or threads."""
+        limit = min(self.db_pool_size, self.threadpool_size)
+        if self.max_concurrent_requests is None:
+            return limit
+        return min(self.max_concurrent_requests, limit)
+
+    @property
     def embedded(self) -> bool:
         """No Redis: jobs run in-process or from a SQLite queue."""
         return not self.redis_url
+
+
+def listen_url(host: str, port: int) -> str:
+    """The address a browser on this machine reaches ``santa serve --host H --port N`` at."""
+    if host in {"", "0.0.0.0", "::"}:  # noqa: S104 - every interface: loopback is one of them
+        host = "127.0.0.1"
+    if ":" in host:
+        host = f"[{host}]"
+    return f"http://{host}:{port}"
+
+
+def for_listener(settings: Settings, host: str, port: int) -> Settings:
+    """``settings`` whose email links point at the server listening on ``host:port``,
+    unless ``SANTA_PUBLIC_BASE_URL`` was given (a proxy or real domain in front)."""
+    if "public_base_url" in settings.model_fields_set:
+        return settings
+    return settings.model_copy(update={"public_base_url": listen_url(host, port)})
 
 
 def get_settings(**overrides: object) -> Settings:

@@ -13,6 +13,9 @@ from santa_core.models.enums import Language
 RU: dict[str, str] = {
     "error": "Что-то пошло не так.",
     "internal_error": "Внутренняя ошибка сервера. Мы уже разбираемся.",
+    "overloaded": "Сервер перегружен. Повторите через мгновение.",
+    "database_unavailable": "База данных недоступна. Повторите через мгновение.",
+    "service_unavailable": "Нужный сервис недоступен. Повторите через мгновение.",
     "configuration_error": "Неверная конфигурация.",
     "not_found": "Не найдено.",
     "forbidden": "У вас нет прав на это действие.",

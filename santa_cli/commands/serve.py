@@ -40,7 +40,14 @@ def serve(
 
     import uvicorn
 
+    from santa_core.config import for_listener
+
     settings = context.settings()
+    if port != 0:
+        # Email links must reach this server: without SANTA_PUBLIC_BASE_URL they point at
+        # --host/--port. The server processes uvicorn starts read the same variable.
+        settings = for_listener(settings, host, port)
+        os.environ["SANTA_PUBLIC_BASE_URL"] = settings.public_base_url
     gunicorn = not reload and ((workers or 1) > 1 or settings.is_production)
     if gunicorn:
         # Before anything imports prometheus_client: the workers Gunicorn forks count
@@ -63,11 +70,12 @@ def serve(
         app.state.engine.dispose()
     if settings.redis_url:
         context.require_redis(settings)
+    _warn_about_web_ui()
     backend = settings.database_url_obj.get_backend_name()
     mode = "in-process" if run_jobs else "external worker"
     typer.echo(
         f"santa on http://{host}:{port}  (database: {backend}, jobs: {mode}, "
-        f"data: {settings.data_dir})"
+        f"data: {settings.data_dir}; email links: {settings.public_base_url})"
     )
     if gunicorn:
         _run_gunicorn(settings, host, port, workers)
@@ -96,6 +104,15 @@ def _run_gunicorn(settings: Settings, host: str, port: int, workers: int | None)
 
     bind = f"[{host}]:{port}" if ":" in host else f"{host}:{port}"
     launch.run(settings, bind=bind, workers=workers)
+
+
+def _warn_about_web_ui() -> None:
+    """A missing or stale web UI bundle is said loudly, never served silently."""
+    from santa_server import webui
+
+    reason = webui.missing_reason() or webui.stale_reason()
+    if reason:
+        typer.secho(f"warning[web_ui]: {reason}", fg="yellow", err=True)
 
 
 def _log_config(level: str, log_format: str = "text") -> dict[str, Any]:

@@ -36,6 +36,9 @@ class Health(BaseModel):
     environment: str
     database: ComponentStatus
     queue: ComponentStatus
+    #: Rate limits: shared in Redis, in this process (embedded), or on the
+    #: in-process fallback while Redis is unreachable (then ``ok`` is false).
+    rate_limits: ComponentStatus | None = None
 
 
 def _database_status(request: Request) -> ComponentStatus:
@@ -94,6 +97,15 @@ def _queue_status(request: Request, settings: SettingsDep) -> ComponentStatus:
     return ComponentStatus(ok=True, detail="embedded")
 
 
+def _rate_limit_status(request: Request) -> ComponentStatus | None:
+    limiter = getattr(request.app.state, "rate_limiter", None)
+    if limiter is None:
+        return None
+    if limiter.degraded:
+        return ComponentStatus(ok=False, detail="redis unreachable: in-process fallback")
+    return ComponentStatus(ok=True, detail=str(getattr(limiter, "kind", "memory")))
+
+
 @router.get("/health", operation_id="get_health", response_model=Health)
 def get_health(request: Request, response: Response, settings: SettingsDep) -> Health:
     """Report whether the API, its database and its job queue are usable."""
@@ -101,11 +113,14 @@ def get_health(request: Request, response: Response, settings: SettingsDep) -> H
 
     database = _database_status(request)
     queue = _queue_status(request, settings)
+    limits = _rate_limit_status(request)
     ok = database.ok and queue.ok
     if not ok:
         response.status_code = 503
+    degraded = not ok or (limits is not None and not limits.ok)
     return Health(
-        status="ok" if ok else "degraded",
+        status="degraded" if degraded else "ok",
+        rate_limits=limits,
         version=__version__,
         environment=settings.environment.value,
         database=database,

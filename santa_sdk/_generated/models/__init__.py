@@ -85,6 +85,9 @@ from .telegram_sign_in import TelegramSignIn
 from .telegram_sign_in_transport import TelegramSignInTransport
 from .unsubscription import Unsubscription
 from .user import User
+from .user_export import UserExport
+from .user_export_account import UserExportAccount
+from .user_export_box_names import UserExportBoxNames
 from .user_settings import UserSettings
 from .user_settings_preferences import UserSettingsPreferences
 from .user_settings_update import UserSettingsUpdate
@@ -178,6 +181,9 @@ __all__ = (
     "TelegramSignInTransport",
     "Unsubscription",
     "User",
+    "UserExport",
+    "UserExportAccount",
+    "UserExportBoxNames",
     "UserSettings",
     "UserSettingsPreferences",
     "UserSettingsUpdate",
