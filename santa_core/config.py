@@ -198,6 +198,10 @@ class Settings(BaseSettings):
     db_connect_timeout_seconds: int = Field(default=2, ge=1)
     #: A statement running longer is cancelled (PostgreSQL), answered 503.
     db_statement_timeout_ms: int = Field(default=10_000, ge=0)
+    #: Ping each connection on checkout (one more round trip per request). Off: a
+    #: connection that died with the server fails one request with 503, and the
+    #: pool then drops every connection older than the failure.
+    db_pool_pre_ping: bool = False
     #: How long an SQLite writer waits for the write lock.
     sqlite_busy_timeout_ms: int = Field(default=5_000, ge=0)
     #: Worker threads running sync endpoints (AnyIO's limit).

@@ -83,6 +83,7 @@ def create_app(
     app.state.engine = engine
     app.state.sessionmaker = make_sessionmaker(engine)
     app.state.read_sessionmaker = make_read_sessionmaker(engine)
+    app.state.pure_read_sessionmaker = make_read_sessionmaker(engine, autocommit=True)
     app.state.rate_limiter = limiter_for(settings)
     errors.install(app)
     app.add_middleware(admission.AdmissionGate, settings=settings)
