@@ -40,7 +40,12 @@ def solve(
     ] = None,
     lang: Annotated[str, typer.Option(help="Language of explanations: en or ru.")] = "en",
 ) -> None:
-    """Draw who gives to whom. Exit 0 with a draw, 1 when none exists, 2 on bad input."""
+    """Draw who gives to whom. Exit 0 with a draw, 1 when none exists, 2 on bad input.
+
+    \b
+    Example:
+      santa draw solve box.json --seed 42
+    """
     from santa_core.draw.engine import METHODS, Draw, solve_many
     from santa_core.draw.engine import solve as run
 
