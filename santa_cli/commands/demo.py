@@ -55,6 +55,7 @@ def demo(
     from santa_core.box.schemas import BoxCreate
     from santa_core.config import Environment
     from santa_core.db import make_sessionmaker, session_scope, utcnow
+    from santa_core.invite import adding
 
     settings = context.settings()
     if settings.environment is Environment.PRODUCTION:
@@ -96,7 +97,7 @@ def demo(
             )
             ids = {}
             for name, wishes, address in PEOPLE:
-                person = members.add_participant(
+                person = adding.add_participant(
                     session,
                     settings,
                     organizer,

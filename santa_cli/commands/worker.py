@@ -43,7 +43,7 @@ def worker(
       santa worker --workers 4
     """
     settings = context.settings()
-    logs.configure(settings.log_level)
+    logs.configure(settings.log_level, settings.log_format)
     from santa_core.db import make_sessionmaker
     from santa_core.jobs import build_jobs
 

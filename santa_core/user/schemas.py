@@ -9,7 +9,7 @@ from typing import Annotated, Any
 
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, JsonValue
 
-from santa_core.box.types import Label
+from santa_core.kit.types import Label
 from santa_core.models import Language
 
 #: One line, may be empty; no control characters (PostgreSQL refuses NUL).

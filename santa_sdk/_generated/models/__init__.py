@@ -50,6 +50,7 @@ from .invite_status import InviteStatus
 from .join_link import JoinLink
 from .join_result import JoinResult
 from .language import Language
+from .liveness import Liveness
 from .login_request import LoginRequest
 from .login_request_transport import LoginRequestTransport
 from .logout_request import LogoutRequest
@@ -69,6 +70,7 @@ from .password_change import PasswordChange
 from .password_reset_confirm import PasswordResetConfirm
 from .password_reset_request import PasswordResetRequest
 from .problem import Problem
+from .readiness import Readiness
 from .refresh_request import RefreshRequest
 from .registration import Registration
 from .reveal_request import RevealRequest
@@ -144,6 +146,7 @@ __all__ = (
     "JoinLink",
     "JoinResult",
     "Language",
+    "Liveness",
     "LoginRequest",
     "LoginRequestTransport",
     "LogoutRequest",
@@ -163,6 +166,7 @@ __all__ = (
     "PasswordResetConfirm",
     "PasswordResetRequest",
     "Problem",
+    "Readiness",
     "RefreshRequest",
     "Registration",
     "RevealRequest",

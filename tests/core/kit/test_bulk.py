@@ -1,14 +1,14 @@
-"""Bulk inserts behave like ORM inserts, and ring the job queue for outbox rows."""
+"""Bulk inserts behave like ORM inserts; outbox rows written in bulk ring the job queue."""
 
 from __future__ import annotations
 
 from sqlalchemy import Engine, select
 from sqlalchemy.orm import Session
 
-from santa_core import models
-from santa_core.box.bulk import bulk_insert
+from santa_core import models, notify
 from santa_core.db import make_sessionmaker, session_scope
 from santa_core.jobs.signal import install_commit_signal
+from santa_core.kit.bulk import bulk_insert
 
 
 class TestBulkInsert:
@@ -19,7 +19,7 @@ class TestBulkInsert:
         try:
             rows = [{"kind": "joined", "recipient": f"p{i}@example.com"} for i in range(25)]
             with session_scope(factory) as session:
-                bulk_insert(session, models.OutboxMessage, rows)
+                notify.add_rows(session, rows)
                 assert rung == []  # never before the commit
         finally:
             stop()

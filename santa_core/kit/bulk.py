@@ -5,6 +5,10 @@ connection (same transaction): an executemany would send one INSERT per row.
 Values pass through the columns' Python-side processing first (encryption,
 UTC timestamps, JSON, enums) and missing columns get their Python defaults,
 exactly as an ORM insert would. Elsewhere (SQLite) a plain executemany is fast.
+
+``COPY`` runs behind the ORM's back, so no session event sees those rows: a
+caller that must react to them (the outbox writer rings the job queue) passes
+``on_copy``, called with the number of rows copied.
 """
 
 from __future__ import annotations
@@ -13,6 +17,8 @@ import enum
 from collections.abc import Callable, Sequence
 from typing import Any
 
+import psycopg
+from psycopg.types.json import Jsonb
 from sqlalchemy import JSON, Column, Table, insert
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
@@ -20,13 +26,14 @@ from sqlalchemy.types import TypeDecorator
 
 from santa_core.db import Base
 
-try:
-    from psycopg.types.json import Jsonb
-except ImportError:  # pragma: no cover - psycopg is a dependency
-    Jsonb = None  # type: ignore[assignment,misc]
 
-
-def bulk_insert(session: Session, model: type[Base], rows: Sequence[dict[str, Any]]) -> None:
+def bulk_insert(
+    session: Session,
+    model: type[Base],
+    rows: Sequence[dict[str, Any]],
+    *,
+    on_copy: Callable[[int], None] | None = None,
+) -> None:
     if not rows:
         return
     session.flush()
@@ -41,7 +48,6 @@ def bulk_insert(session: Session, model: type[Base], rows: Sequence[dict[str, An
     names = ", ".join(f'"{c.name}"' for c in columns)
     raw = connection.connection.driver_connection
     assert raw is not None
-    import psycopg
 
     statement = f'COPY "{table.name}" ({names}) FROM STDIN'
     try:
@@ -50,11 +56,8 @@ def bulk_insert(session: Session, model: type[Base], rows: Sequence[dict[str, An
                 copy.write_row([f(row) for f in convert])
     except psycopg.errors.IntegrityError as exc:
         raise IntegrityError(statement, None, exc) from exc
-    if table.name == "outbox_messages":
-        # COPY bypasses the ORM events that ring the job queue after commit.
-        from santa_core import notify
-
-        notify.rows_added(session, len(rows))
+    if on_copy is not None:
+        on_copy(len(rows))
 
 
 def _has_default(column: Column[Any]) -> bool:

@@ -2,10 +2,12 @@
 
 The new box joins the old one's series (``series_id``) with the next year, and
 the old box's pairs are recorded as the series' history (by person key), so
-the engine avoids last years' pairs. People keep their accounts, names and addresses; wishes
-start empty. Who had joined is a member again straight away (``active``);
-who was still invited stays invited, without an email: inviting their address in
-the new box sends them a fresh invitation (:func:`santa_core.invite.service.invite_many`).
+the engine avoids last years' pairs. People keep their accounts, names and
+addresses; wishes start empty. Who had joined is a member again straight away
+(``active``); who was still invited stays invited, without an email: inviting
+their address in the new box sends them a fresh invitation
+(:func:`santa_core.invite.service.invite_many`). Renewing needs the draw's
+pairs, so it lives in the draw domain, above the box it copies.
 """
 
 from __future__ import annotations
@@ -19,10 +21,11 @@ from sqlalchemy.orm import Session
 
 from santa_core import audit, models
 from santa_core.box.access import load
-from santa_core.box.bulk import bulk_insert
 from santa_core.box.schemas import BoxRenew
 from santa_core.box.service import make_slug
 from santa_core.db import utcnow
+from santa_core.draw.service import record_history
+from santa_core.kit.bulk import bulk_insert
 from santa_core.models import BoxStatus, ParticipantStatus
 
 
@@ -44,8 +47,6 @@ def renew_box(
 ) -> models.Box:
     access = load(session, actor, box_id, manage=True)
     old = access.box
-    from santa_core.draw.service import record_history
-
     record_history(session, old)
     year = (old.year or utcnow().year) + 1
     event_date = data.event_date or (_next_year(old.event_date) if old.event_date else None)
