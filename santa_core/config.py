@@ -122,6 +122,11 @@ class Settings(BaseSettings):
     invite_send_max_per_hour: int = Field(default=500, ge=1)
     #: Messages one account may send per hour (santa-giftee messages).
     message_send_max_per_hour: int = Field(default=60, ge=1)
+    #: Largest request body in bytes (413 past it); import routes have their own limit.
+    max_body_bytes: int = Field(default=1024 * 1024, ge=1024)
+    max_import_body_bytes: int = Field(default=10 * 1024 * 1024, ge=1024)
+    #: Comma-separated origins allowed to call the API from a browser (CORS); empty: none.
+    cors_origins: Annotated[list[str], NoDecode] = Field(default_factory=list)
     #: Comma-separated proxy addresses/networks whose X-Forwarded-For is believed.
     trusted_proxies: Annotated[list[str], NoDecode] = Field(default_factory=list)
     google_client_id: str | None = None
@@ -185,6 +190,20 @@ class Settings(BaseSettings):
     def _split_keys(cls, value: object) -> object:
         if isinstance(value, str):
             return [part.strip() for part in value.split(",") if part.strip()]
+        return value
+
+    @field_validator("cors_origins", mode="before")
+    @classmethod
+    def _split_origins(cls, value: object) -> object:
+        if isinstance(value, str):
+            value = [part.strip().rstrip("/") for part in value.split(",") if part.strip()]
+        if isinstance(value, list):
+            for item in value:
+                parts = urlsplit(str(item))
+                if parts.scheme not in {"http", "https"} or not parts.netloc or parts.path:
+                    raise ValueError(
+                        f"SANTA_CORS_ORIGINS: {item!r} is not an origin (e.g. https://santa.example.org)"
+                    )
         return value
 
     @field_validator("trusted_proxies", mode="before")

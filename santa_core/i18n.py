@@ -21,6 +21,7 @@ RU: dict[str, str] = {
     "invalid_input": "Данные заполнены неверно.",
     "validation_error": "Данные заполнены неверно.",
     "malformed_request": "Не удалось разобрать запрос.",
+    "payload_too_large": "Тело запроса слишком большое.",
     "rate_limited": "Слишком много попыток. Попробуйте позже.",
     "method_not_allowed": "Этот метод не поддерживается.",
     "box_not_found": "Коробка не найдена.",

@@ -9,13 +9,14 @@ from pathlib import Path
 from typing import Any
 
 from fastapi import APIRouter, FastAPI
+from fastapi.middleware.cors import CORSMiddleware
 from fastapi.responses import FileResponse
 
 from santa_core import crypto, migrate
 from santa_core.auth.ratelimit import limiter_for
 from santa_core.config import Settings, get_settings
 from santa_core.db import make_engine, make_sessionmaker
-from santa_server import __version__, errors, openapi
+from santa_server import __version__, docs, errors, middleware, openapi
 from santa_server import jobs as embedded_jobs
 from santa_server.api import auth, boxes, draws, health, invites, oauth, participants, users
 from santa_server.api import calendar as calendar_api
@@ -80,7 +81,7 @@ def create_app(
         version=__version__,
         description="Secret Santa gift exchanges: boxes, invitations, draws, notifications.",
         lifespan=lifespan,
-        docs_url="/api/docs",
+        docs_url=None,  # santa_server.docs serves Swagger UI locally
         redoc_url=None,
         openapi_url="/openapi.json",
         generate_unique_id_function=openapi.operation_id,
@@ -93,6 +94,18 @@ def create_app(
     for router in ROUTERS:
         app.include_router(router, prefix=API_PREFIX)
     openapi.install(app)
+    docs.install(app)
+    app.add_middleware(middleware.BodyLimit, settings=settings)
+    if settings.cors_origins:
+        app.add_middleware(
+            CORSMiddleware,
+            allow_origins=settings.cors_origins,
+            allow_credentials=True,
+            allow_methods=["GET", "POST", "PATCH", "PUT", "DELETE"],
+            allow_headers=["Authorization", "Content-Type", "X-CSRF-Token", "Accept-Language"],
+            max_age=600,
+        )
+    app.add_middleware(middleware.SecurityHeaders, settings=settings)
     _mount_ui(app, default_ui_dir())
     return app
 
