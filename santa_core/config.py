@@ -65,6 +65,10 @@ class Settings(BaseSettings):
         default_factory=lambda: [SecretStr(DEV_ENCRYPTION_KEY)]
     )
 
+    #: Comma-separated ``id:secret`` keys for hashing stored codes and tokens; the first
+    #: hashes, all are tried on lookup. Unset: derived from the encryption keys (legacy).
+    hash_keys: Annotated[list[SecretStr], NoDecode] = Field(default_factory=list)
+
     public_base_url: str = "http://127.0.0.1:8000"
     default_language: Literal["en", "ru"] = "en"
 
@@ -185,7 +189,7 @@ class Settings(BaseSettings):
 
     log_level: str = "INFO"
 
-    @field_validator("encryption_keys", mode="before")
+    @field_validator("encryption_keys", "hash_keys", mode="before")
     @classmethod
     def _split_keys(cls, value: object) -> object:
         if isinstance(value, str):
@@ -290,11 +294,19 @@ class Settings(BaseSettings):
                 "SANTA_SECRET_KEY must be set to a random value of at least 32 characters "
                 "in production"
             )
-        keys = [k.get_secret_value() for k in self.encryption_keys]
+        from santa_core.crypto import split_key_spec
+
+        keys = [split_key_spec(k.get_secret_value())[1] for k in self.encryption_keys]
         if not keys or DEV_ENCRYPTION_KEY in keys or any(len(k) < 32 for k in keys):
             raise ValueError(
                 "SANTA_ENCRYPTION_KEYS must be set to random values of at least 32 characters "
                 "in production"
+            )
+        hashes = [split_key_spec(k.get_secret_value())[1] for k in self.hash_keys]
+        if not hashes or any(len(k) < 32 for k in hashes) or set(hashes) & set(keys):
+            raise ValueError(
+                "SANTA_HASH_KEYS must be set to random values of at least 32 characters, "
+                "different from the encryption keys, in production"
             )
         return self
 

@@ -49,9 +49,7 @@ def create_app(
     start_jobs: bool | None = None,
 ) -> FastAPI:
     settings = settings or get_settings()
-    crypto.install_keyring(
-        crypto.Keyring.from_secrets([k.get_secret_value() for k in settings.encryption_keys])
-    )
+    crypto.install_keyring(crypto.keyring_from_settings(settings))
     engine = make_engine(settings.database_url_obj)
     do_migrate = (
         auto_migrate if auto_migrate is not None else engine.url.get_backend_name() == "sqlite"

@@ -17,6 +17,7 @@ cannot run code.
 
 from __future__ import annotations
 
+import contextlib
 import json
 from collections.abc import Iterable
 
@@ -146,10 +147,8 @@ class BodyLimit:
                 started = True
             await send(message)
 
-        try:
+        with contextlib.suppress(_TooLarge):  # the app did not catch our cut-off
             await self.app(scope, counting_receive, guarded_send)
-        except _TooLarge:
-            pass
         if exceeded and not started:
             await self._refuse(scope, send, limit)
 
