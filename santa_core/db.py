@@ -8,6 +8,7 @@ inside it and never commit.
 from __future__ import annotations
 
 import datetime as dt
+import json
 import uuid
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
@@ -72,7 +73,28 @@ class EncryptedText(TypeDecorator[str]):
     def process_result_value(self, value: str | None, dialect: Any) -> str | None:
         if value is None:
             return None
+        if crypto.Keyring.key_id_of(value) is None:
+            return value  # written before the column was encrypted; `santa keys rotate` seals it
         return crypto.get_keyring().decrypt(value)
+
+
+class EncryptedJSON(TypeDecorator[Any]):
+    """JSON encrypted at rest (AES-GCM) as text: for payloads that name people."""
+
+    impl = Text
+    cache_ok = True
+
+    def process_bind_param(self, value: Any, dialect: Any) -> str | None:
+        if value is None:
+            return None
+        return crypto.get_keyring().encrypt(json.dumps(value, separators=(",", ":")))
+
+    def process_result_value(self, value: str | None, dialect: Any) -> Any:
+        if value is None:
+            return None
+        if crypto.Keyring.key_id_of(value) is None:
+            return json.loads(value)  # written before the column was encrypted
+        return json.loads(crypto.get_keyring().decrypt(value))
 
 
 #: JSONB on PostgreSQL, JSON elsewhere.

@@ -21,7 +21,7 @@ from sqlalchemy import (
 )
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
-from santa_core.db import Base, EncryptedText, Timestamped, UUIDPk, utcnow
+from santa_core.db import Base, EncryptedJSON, EncryptedText, Timestamped, UUIDPk, utcnow
 from santa_core.models.enums import BoxStatus, ParticipantRole, ParticipantStatus, str_enum
 
 if TYPE_CHECKING:
@@ -114,9 +114,10 @@ class Participant(UUIDPk, Timestamped, Base):
     email: Mapped[str | None] = mapped_column(String(320))
     display_name: Mapped[str] = mapped_column(String(200))
     nickname: Mapped[str | None] = mapped_column(String(100))
-    wishes: Mapped[str] = mapped_column(Text, default="")
-    #: [{"title": ..., "url": ..., "note": ...}]
-    wish_items: Mapped[list[Any]] = mapped_column(default=list)
+    #: Encrypted: only the person, their santa and organizers of offline people read them.
+    wishes: Mapped[str] = mapped_column(EncryptedText, default="")
+    #: [{"title": ..., "url": ..., "note": ...}], encrypted.
+    wish_items: Mapped[list[Any]] = mapped_column(EncryptedJSON, default=list)
     address: Mapped[str | None] = mapped_column(EncryptedText)
     phone: Mapped[str | None] = mapped_column(EncryptedText)
     status: Mapped[ParticipantStatus] = mapped_column(
