@@ -1,5 +1,6 @@
 """Big-box queries use indexes: at 10,000 people no query of a participants page, a
-search, the invitations, the households or the draw input scans a whole table.
+search, the invitations, the households, the draw input or a box read (its member
+count comes from an index) scans a whole table.
 
 The statements are the ones the services really send (captured while they run),
 explained with their parameters. The box holds the whole table, so a full scan
@@ -22,6 +23,7 @@ from sqlalchemy.orm import Session
 from santa_core import models
 from santa_core.box import members as member_service
 from santa_core.box import rules as rule_service
+from santa_core.box import service as box_service
 from santa_core.db import utcnow
 from santa_core.draw.inputs import build_input
 from santa_core.invite import service as invite_service
@@ -145,6 +147,7 @@ def test_big_box_queries_use_indexes(db: Session) -> None:
         "invitations": lambda: invite_service.list_invites(db, owner, box.id, per_page=50),
         "households": lambda: rule_service.list_households(db, owner, box.id),
         "draw input": lambda: build_input(db, box),
+        "box read (member count)": lambda: box_service.get_box(db, owner, box.id),
     }
     problems: list[str] = []
     for name, call in calls.items():
