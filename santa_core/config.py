@@ -147,6 +147,19 @@ class Settings(BaseSettings):
     run_jobs_in_process: bool = True
     worker_count: int = Field(default=2, ge=1)
 
+    # --- after the draw: messages and live events (santa_core.message, santa_server.ws) ---
+    #: A sender may edit a message for this long after sending it.
+    message_edit_seconds: int = Field(default=300, ge=0)
+    #: Messages one person may send in ``message_rate_window_seconds`` (all threads).
+    message_rate_limit: int = Field(default=30, ge=1)
+    message_rate_window_seconds: int = Field(default=600, ge=1)
+    #: Extra origins allowed to open the WebSocket with cookies (the public base URL always is).
+    ws_allowed_origins: Annotated[list[str], NoDecode] = Field(default_factory=list)
+    #: Seconds between heartbeats on an idle WebSocket.
+    ws_heartbeat_seconds: float = Field(default=20.0, gt=0)
+    #: Events queued for one WebSocket before it counts as too slow and is dropped.
+    ws_queue_size: int = Field(default=256, ge=1)
+
     gdpr_grace_days: int = 30
     invite_ttl_days: int = 30
 
@@ -157,6 +170,13 @@ class Settings(BaseSettings):
     def _split_keys(cls, value: object) -> object:
         if isinstance(value, str):
             return [part.strip() for part in value.split(",") if part.strip()]
+        return value
+
+    @field_validator("ws_allowed_origins", mode="before")
+    @classmethod
+    def _split_origins(cls, value: object) -> object:
+        if isinstance(value, str):
+            return [part.strip().rstrip("/") for part in value.split(",") if part.strip()]
         return value
 
     @field_validator("trusted_proxies", mode="before")

@@ -181,20 +181,30 @@ def _apply_card(
     if not card:
         return []
     lifecycle.require(Action.EDIT_CARD, access.box.status)
-    wishes_changed = False
+    wishes_changed = details_changed = False
     for field, value in card.items():
         if field in ("wishes", "wish_items") and value != getattr(participant, field):
             wishes_changed = True
+        elif field in ("address", "phone") and value != getattr(participant, field):
+            details_changed = True
         setattr(participant, field, value)
     if wishes_changed:
         participant.wishes_updated_at = utcnow()
         if access.box.status is BoxStatus.MATCHED:
             _tell_santas(session, settings, access.box, participant)
+    elif details_changed and access.box.status is BoxStatus.MATCHED:
+        # A new address or phone matters to the santa as much as new wishes.
+        _tell_santas(session, settings, access.box, participant, kind="card_changed")
     return sorted(card)
 
 
 def _tell_santas(
-    session: Session, settings: Settings, box: models.Box, participant: models.Participant
+    session: Session,
+    settings: Settings,
+    box: models.Box,
+    participant: models.Participant,
+    *,
+    kind: str = "wishlist_changed",
 ) -> None:
     """After the draw, a changed wishlist is news for the person's santa(s)."""
     santa_ids = select(models.Draw.santa_participant_id).where(
@@ -210,7 +220,7 @@ def _tell_santas(
     for user in rows:
         notify.enqueue(
             session,
-            kind="wishlist_changed",
+            kind=kind,
             recipient=user.email,
             language=user.language,
             recipient_user_id=user.id,
@@ -220,7 +230,7 @@ def _tell_santas(
                 "giftee_name": name,
                 "assignment_url": assignment_url(settings, box.id),
             },
-            dedupe_key=f"wishlist_changed:{participant.id}:{user.id}:{stamp}",
+            dedupe_key=f"{kind}:{participant.id}:{user.id}:{stamp}",
         )
 
 

@@ -42,6 +42,17 @@ shipping_deadline_reminder  box_name, shipping_deadline, assignment_url — jobs
 event_reminder              box_name, event_date, box_url — jobs
 wishes_nudge                box_name, box_url — jobs, to members with an empty wishlist
 assignment_nudge            box_name, assignment_url — jobs, to santas who never looked
+card_changed                box_name, giftee_name, assignment_url — boxes, to the santa of the
+                            participant whose address or phone changed (after the draw)
+new_message                 box_name, thread_title, messages_url — messages, to the other side
+                            of a pair, at most once per thread per hour
+announcement                box_name, author_name, body, box_url — announcements, to members
+gift_updated                box_name, action, title, gifts_url [carrier, tracking, thank_you]
+                            — gifts, to the other side of the pair
+gift_issue                  box_name, reason, box_url [giftee_name, count] — gifts and the
+                            deadline job, to organizers (never names a santa)
+assignment_withdrawn        box_name, box_url — draw changes, to a santa replaced by a backup
+draw_revealed               box_name, box_url — reveal, to every member after the event
 ==========================  ==================================================================
 """
 
@@ -143,6 +154,32 @@ KINDS: dict[str, Kind] = {
         Kind("event_reminder", R, ("box_name", "event_date", "box_url"), action="box_url"),
         Kind("wishes_nudge", R, ("box_name", "box_url"), action="box_url"),
         Kind("assignment_nudge", R, ("box_name", "assignment_url"), action="assignment_url"),
+        Kind(
+            "card_changed",
+            B,
+            ("box_name", "giftee_name", "assignment_url"),
+            action="assignment_url",
+        ),
+        Kind(
+            "new_message", B, ("box_name", "thread_title", "messages_url"), action="messages_url"
+        ),
+        Kind("announcement", B, ("box_name", "author_name", "body", "box_url"), action="box_url"),
+        Kind(
+            "gift_updated",
+            B,
+            ("box_name", "action", "title", "gifts_url"),
+            ("carrier", "tracking", "thank_you"),
+            action="gifts_url",
+        ),
+        Kind(
+            "gift_issue",
+            B,
+            ("box_name", "reason", "box_url"),
+            ("giftee_name", "count"),
+            action="box_url",
+        ),
+        Kind("assignment_withdrawn", B, ("box_name", "box_url"), action="box_url"),
+        Kind("draw_revealed", B, ("box_name", "box_url"), action="box_url"),
     )
 }
 
