@@ -160,9 +160,7 @@ KINDS: dict[str, Kind] = {
             ("box_name", "giftee_name", "assignment_url"),
             action="assignment_url",
         ),
-        Kind(
-            "new_message", B, ("box_name", "thread_title", "messages_url"), action="messages_url"
-        ),
+        Kind("new_message", B, ("box_name", "thread_title", "messages_url"), action="messages_url"),
         Kind("announcement", B, ("box_name", "author_name", "body", "box_url"), action="box_url"),
         Kind(
             "gift_updated",
