@@ -51,7 +51,7 @@ def get_reveal_settings(
     return reveal_service.get_reveal_settings(session, user, box_id)
 
 
-@router.put(
+@router.patch(
     "/boxes/{box_id}/reveal-settings",
     operation_id="update_reveal_settings",
     response_model=RevealSettings,

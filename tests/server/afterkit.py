@@ -15,7 +15,14 @@ from santa_core import models
 from santa_core.config import Settings
 from tests.server.boxkit import Actor, account, ok
 
-NAMES = ["Olga Organizer", "Boris Belov", "Clara Curie", "Dmitri Donskoy", "Eva Engel", "Fyodor Fox"]
+NAMES = [
+    "Olga Organizer",
+    "Boris Belov",
+    "Clara Curie",
+    "Dmitri Donskoy",
+    "Eva Engel",
+    "Fyodor Fox",
+]
 
 
 @dataclass
@@ -54,6 +61,7 @@ def drawn_box(
     *,
     n: int = 6,
     box: dict[str, Any] | None = None,
+    couple: bool = False,
 ) -> Season:
     organizer = Actor(client, settings, account(engine, full_name=NAMES[0]))
     body = {
@@ -68,7 +76,9 @@ def drawn_box(
     for i in range(1, n):
         first, last = NAMES[i % len(NAMES)].split(" ")
         user = account(
-            engine, full_name=f"{first} {last}", email=f"{first.lower()}.{last.lower()}{i}@example.com"
+            engine,
+            full_name=f"{first} {last}",
+            email=f"{first.lower()}.{last.lower()}{i}@example.com",
         )
         actor = Actor(client, settings, user)
         ok(actor.post(f"/invitations/{link['code']}/accept"))
@@ -92,6 +102,9 @@ def drawn_box(
         pid = by_email[actor.user.email]
         season.by_pid[pid] = actor
         season.pid_of[actor.user.id] = pid
+    if couple:
+        pair = [season.pid(people[0]), season.pid(people[1])]
+        ok(organizer.post(f"/boxes/{box_id}/households", json={"participant_ids": pair}), 201)
     ok(organizer.post(f"/boxes/{box_id}/status", json={"status": "ready"}))
     preview = ok(organizer.get(f"/boxes/{box_id}/draw/preview"))
     ok(

@@ -17,7 +17,9 @@ from tests.server.boxkit import ok, problem
 
 def _outbox(engine: Engine, kind: str) -> list[models.OutboxMessage]:
     with Session(engine) as s:
-        return list(s.scalars(select(models.OutboxMessage).where(models.OutboxMessage.kind == kind)))
+        return list(
+            s.scalars(select(models.OutboxMessage).where(models.OutboxMessage.kind == kind))
+        )
 
 
 class TestMessages:
@@ -34,7 +36,10 @@ class TestMessages:
             assert thread["title"] == mine["display_name"]
             pair = thread["pair_id"]
             for i in range(3):
-                ok(santa.post(f"/boxes/{box}/threads/{pair}/messages", json={"body": f"Q{i}?"}), 201)
+                ok(
+                    santa.post(f"/boxes/{box}/threads/{pair}/messages", json={"body": f"Q{i}?"}),
+                    201,
+                )
             theirs = thread_as(giftee, box, "giftee")
             assert theirs["pair_id"] == pair
             assert theirs["title"] == "Your Santa"
@@ -126,12 +131,13 @@ class TestMessages:
             santa = next(
                 a
                 for a in season.people
-                if season.pid(a) not in givers[organizer_pid]
-                and thread_as(a, box, "santa")
+                if season.pid(a) not in givers[organizer_pid] and thread_as(a, box, "santa")
             )
             pair = thread_as(santa, box, "santa")["pair_id"]
             ok(santa.post(f"/boxes/{box}/threads/{pair}/messages", json={"body": "hello"}), 201)
-            mine = {t["pair_id"] for t in ok(season.organizer.get(f"/boxes/{box}/threads"))["items"]}
+            mine = {
+                t["pair_id"] for t in ok(season.organizer.get(f"/boxes/{box}/threads"))["items"]
+            }
             if pair not in mine:
                 problem(
                     season.organizer.get(f"/boxes/{box}/threads/{pair}/messages"),
