@@ -59,7 +59,8 @@ class TestChangesAfterDraw:
             assert len(before - after - {p for p in before if leaving_pid in p}) <= 1
             assert len(unaffected - after) <= 1  # only the direct fix, or one more when forbidden
             assert all(leaving_pid not in p for p in after)
-            assert len({s for s, _ in after}) == 5 and len({g for _, g in after}) == 5
+            assert len({s for s, _ in after}) == 5
+            assert len({g for _, g in after}) == 5
             notified = _outbox_to(engine, "draw_done")
             movers = {season.by_pid[s].user.email for s, _ in changed}
             assert notified == movers
@@ -79,7 +80,8 @@ class TestChangesAfterDraw:
             assert len(after - before) <= 3
             assert len(before - after) == 1
             late_pid = result["participant_id"]
-            assert any(s == late_pid for s, _ in after) and any(g == late_pid for _, g in after)
+            assert any(s == late_pid for s, _ in after)
+            assert any(g == late_pid for _, g in after)
             with Session(engine) as s:
                 actions = [
                     a.action
