@@ -9,12 +9,14 @@ import uuid
 from sqlalchemy import and_, or_, select
 from sqlalchemy.orm import Session
 
-from santa_core import audit, events, models, notify
+from santa_core import audit, events, models
 from santa_core.announcement.schemas import Announcement, AnnouncementCreate, AnnouncementPage
 from santa_core.box.access import BoxAccess, load
+from santa_core.box.bulk import bulk_insert
 from santa_core.config import Settings
 from santa_core.db import utcnow
 from santa_core.errors import BoxNotEditable, InvalidInput
+from santa_core.invite.service import outbox_row
 from santa_core.models import BoxStatus
 from santa_core.notify import links
 from santa_core.pair.service import shown
@@ -75,26 +77,31 @@ def post_announcement(
     events.publish(session, box.id, "announcement", {"announcement_id": str(row.id)})
     author = _author(session, box, actor.id)
     U, P = models.User, models.Participant
-    for user in session.scalars(
-        select(U)
-        .join(P, P.user_id == U.id)
-        .where(P.box_id == box.id, U.deleted_at.is_(None), U.id != actor.id)
-    ):
-        notify.enqueue(
-            session,
+    payload = {
+        "box_name": box.name,
+        "author_name": author,
+        "body": data.body,
+        "box_url": links.box_url(settings, box.id),
+    }
+    # One bulk insert for the whole box (a 1,000-member box is one statement, not 1,000).
+    rows = [
+        outbox_row(
             kind="announcement",
-            recipient=user.email,
-            language=user.language,
-            recipient_user_id=user.id,
+            recipient=email,
+            language=language,
+            recipient_user_id=uid,
             box_id=box.id,
-            payload={
-                "box_name": box.name,
-                "author_name": author,
-                "body": data.body,
-                "box_url": links.box_url(settings, box.id),
-            },
-            dedupe_key=f"announcement:{row.id}:{user.id}",
+            payload=payload,
+            dedupe_key=f"announcement:{row.id}:{uid}",
+            now=now,
         )
+        for uid, email, language in session.execute(
+            select(U.id, U.email, U.language)
+            .join(P, P.user_id == U.id)
+            .where(P.box_id == box.id, U.deleted_at.is_(None), U.id != actor.id)
+        )
+    ]
+    bulk_insert(session, models.OutboxMessage, rows)
     return _to_schema(session, box, row)
 
 
