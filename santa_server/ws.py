@@ -53,7 +53,7 @@ log = logging.getLogger("santa.ws")
 
 router = APIRouter()
 
-CHANNEL = "santa:events"
+CHANNEL = events.CHANNEL
 SLOW_CONSUMER = 4008
 POLICY_VIOLATION = 1008
 
@@ -139,19 +139,11 @@ class RedisRelay:
     """Fan-out across processes: publish committed events, deliver what the channel says."""
 
     def __init__(self, url: str, hub: Hub, channel: str = CHANNEL) -> None:
-        import redis
-
         self.url = url
         self.hub = hub
         self.channel = channel
-        self.client = redis.Redis.from_url(url, socket_timeout=2, socket_connect_timeout=2)
+        self.publish = events.redis_sink(url, channel)
         self.ready = asyncio.Event()
-
-    def publish(self, batch: Sequence[LiveEvent]) -> None:
-        pipe = self.client.pipeline(transaction=False)
-        for event in batch:
-            pipe.publish(self.channel, json.dumps(event.as_json(), separators=(",", ":")))
-        pipe.execute()
 
     async def run(self) -> None:
         import redis.asyncio as aioredis
@@ -184,7 +176,7 @@ class RedisRelay:
 
     def close(self) -> None:
         with contextlib.suppress(Exception):
-            self.client.close()
+            self.publish.close()
 
 
 def start_live_events(app: FastAPI) -> Callable[[], None]:

@@ -206,6 +206,34 @@ def last_seq(session: Session, box_id: uuid.UUID) -> int:
 
 Sink = Callable[[Sequence[LiveEvent]], None]
 
+#: The Redis pub/sub channel every API process listens on (``santa_server.ws``).
+CHANNEL = "santa:events"
+
+
+class RedisSink:
+    """Publish committed events to Redis (API processes and ``santa worker`` alike)."""
+
+    def __init__(self, url: str, channel: str = CHANNEL) -> None:
+        import redis
+
+        self.channel = channel
+        self.client = redis.Redis.from_url(url, socket_timeout=2, socket_connect_timeout=2)
+
+    def __call__(self, batch: Sequence[LiveEvent]) -> None:
+        import json
+
+        pipe = self.client.pipeline(transaction=False)
+        for event in batch:
+            pipe.publish(self.channel, json.dumps(event.as_json(), separators=(",", ":")))
+        pipe.execute()
+
+    def close(self) -> None:
+        self.client.close()
+
+
+def redis_sink(url: str, channel: str = CHANNEL) -> RedisSink:
+    return RedisSink(url, channel)
+
 
 def install_publisher(factory: sessionmaker[Session], sink: Sink) -> Callable[[], None]:
     """After each commit that wrote events, hand them to ``sink``; returns a remover."""
@@ -235,14 +263,17 @@ def install_publisher(factory: sessionmaker[Session], sink: Sink) -> Callable[[]
 
 __all__ = [
     "AUDITED",
+    "CHANNEL",
     "MEMBERS",
     "ORGANIZERS",
     "PARTICIPANT",
     "LiveEvent",
+    "RedisSink",
     "Viewer",
     "events_after",
     "from_audit",
     "install_publisher",
     "last_seq",
     "publish",
+    "redis_sink",
 ]
