@@ -202,3 +202,22 @@ class TestReveal:
             bad = runner.invoke(draw_cli, ["verify", str(path)])
             assert bad.exit_code == 1, bad.output
             assert "failed" in bad.output
+
+
+class TestCardChangedAfterDraw:
+    def test_address_change_tells_the_santa_once_an_hour(
+        self, settings: Settings, engine: Engine
+    ) -> None:
+        with TestClient(create_app(settings)) as client:
+            season = drawn_box(client, settings, engine, n=4)
+            box = season.box_id
+            person = season.people[1]
+            santas = santa_of(engine, box)[season.pid(person)]
+            for street in ("New Street 1", "New Street 2"):
+                ok(person.patch(f"/boxes/{box}/participants/me", json={"address": street}))
+            with Session(engine) as s:
+                rows = s.scalars(
+                    select(models.OutboxMessage).where(models.OutboxMessage.kind == "card_changed")
+                ).all()
+            assert [r.recipient for r in rows] == [season.by_pid[santas[0]].user.email]
+            assert "New Street" not in json.dumps(rows[0].payload)
