@@ -5,16 +5,14 @@ from __future__ import annotations
 import logging
 from collections.abc import AsyncIterator, Callable
 from contextlib import asynccontextmanager
-from pathlib import Path
-from typing import Any
 
 from fastapi import APIRouter, FastAPI
-from fastapi.responses import FileResponse
 
 from santa_core import crypto, migrate
+from santa_core.auth.ratelimit import limiter_for
 from santa_core.config import Settings, get_settings
-from santa_core.db import make_engine, make_sessionmaker
-from santa_server import __version__, errors, openapi, ws
+from santa_core.db import engine_from_settings, make_read_sessionmaker, make_sessionmaker
+from santa_server import __version__, admission, errors, observability, openapi, webui, ws
 from santa_server import jobs as embedded_jobs
 from santa_server.api import (
     announcements,
@@ -54,10 +52,6 @@ SHARED_QUEUE_HOOKS: list[StartupHook] = [embedded_jobs.connect_to_shared_queue]
 ALWAYS_HOOKS: list[StartupHook] = [ws.start_live_events]
 
 
-def default_ui_dir() -> Path:
-    return Path(__file__).resolve().parent.parent / "frontend" / "dist"
-
-
 def create_app(
     settings: Settings | None = None,
     *,
@@ -68,7 +62,7 @@ def create_app(
     crypto.install_keyring(
         crypto.Keyring.from_secrets([k.get_secret_value() for k in settings.encryption_keys])
     )
-    engine = make_engine(settings.database_url_obj)
+    engine = engine_from_settings(settings)
     do_migrate = (
         auto_migrate if auto_migrate is not None else engine.url.get_backend_name() == "sqlite"
     )
@@ -76,6 +70,7 @@ def create_app(
 
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
+        await admission.size_threadpool(settings)
         stoppers: list[Callable[[], None]] = []
         hooks = STARTUP_HOOKS if run_jobs else SHARED_QUEUE_HOOKS if settings.redis_url else []
         hooks = [*ALWAYS_HOOKS, *hooks]
@@ -106,23 +101,13 @@ def create_app(
     app.state.settings = settings
     app.state.engine = engine
     app.state.sessionmaker = make_sessionmaker(engine)
+    app.state.read_sessionmaker = make_read_sessionmaker(engine)
+    app.state.rate_limiter = limiter_for(settings)
     errors.install(app)
+    app.add_middleware(admission.AdmissionGate, settings=settings)
+    observability.install(app, settings)  # request ids, request metrics, /metrics
     for router in ROUTERS:
         app.include_router(router, prefix=API_PREFIX)
     openapi.install(app)
-    _mount_ui(app, default_ui_dir())
+    webui.install(app)  # last: its catch-all never shadows an API route
     return app
-
-
-def _mount_ui(app: FastAPI, ui_dir: Path) -> None:
-    """Serve the built web UI (single-page app) when it exists."""
-    index = ui_dir / "index.html"
-    if not index.is_file():
-        return
-
-    @app.get("/{path:path}", include_in_schema=False)
-    def spa(path: str) -> Any:
-        candidate = (ui_dir / path).resolve()
-        if path and candidate.is_file() and ui_dir.resolve() in candidate.parents:
-            return FileResponse(candidate)
-        return FileResponse(index)

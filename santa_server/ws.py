@@ -46,7 +46,7 @@ from santa_core.auth.tokens import decode_access_token
 from santa_core.config import Settings
 from santa_core.errors import SantaError
 from santa_core.events import LiveEvent, Viewer
-from santa_core.events import service as event_service
+from santa_core.live import service as event_service
 from santa_server.deps import ACCESS_COOKIE
 
 log = logging.getLogger("santa.ws")

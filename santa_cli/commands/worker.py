@@ -39,7 +39,7 @@ def worker(
     Uses Redis when SANTA_REDIS_URL is set, else the SQLite queue in the data dir.
     """
     settings = context.settings()
-    logs.configure(settings.log_level)
+    logs.configure(settings.log_level, settings.log_format)
     from santa_core.db import make_sessionmaker
     from santa_core.jobs import build_jobs
 

@@ -9,16 +9,14 @@ import uuid
 from sqlalchemy import and_, or_, select
 from sqlalchemy.orm import Session
 
-from santa_core import audit, events, models
+from santa_core import audit, events, models, notify
 from santa_core.announcement.schemas import Announcement, AnnouncementCreate, AnnouncementPage
 from santa_core.box.access import BoxAccess, load
-from santa_core.box.bulk import bulk_insert
 from santa_core.config import Settings
 from santa_core.db import utcnow
 from santa_core.errors import BoxNotEditable, InvalidInput
-from santa_core.invite.service import outbox_row
 from santa_core.models import BoxStatus
-from santa_core.notify import links
+from santa_core.notify import links, payloads
 from santa_core.pair.service import shown
 
 
@@ -77,21 +75,20 @@ def post_announcement(
     events.publish(session, box.id, "announcement", {"announcement_id": str(row.id)})
     author = _author(session, box, actor.id)
     U, P = models.User, models.Participant
-    payload = {
-        "box_name": box.name,
-        "author_name": author,
-        "body": data.body,
-        "box_url": links.box_url(settings, box.id),
-    }
+    payload = payloads.AnnouncementPosted(
+        box_name=box.name,
+        author_name=author or "—",
+        body=data.body,
+        box_url=links.box_url(settings, box.id),
+    )
     # One bulk insert for the whole box (a 1,000-member box is one statement, not 1,000).
     rows = [
-        outbox_row(
-            kind="announcement",
+        notify.row(
+            payload,
             recipient=email,
             language=language,
             recipient_user_id=uid,
             box_id=box.id,
-            payload=payload,
             dedupe_key=f"announcement:{row.id}:{uid}",
             now=now,
         )
@@ -101,7 +98,7 @@ def post_announcement(
             .where(P.box_id == box.id, U.deleted_at.is_(None), U.id != actor.id)
         )
     ]
-    bulk_insert(session, models.OutboxMessage, rows)
+    notify.add_rows(session, rows)
     return _to_schema(session, box, row)
 
 

@@ -8,7 +8,7 @@ from typing import Annotated
 
 from pydantic import BaseModel, ConfigDict, EmailStr, Field, model_validator
 
-from santa_core.box.types import (
+from santa_core.kit.types import (
     Address,
     Bool,
     Label,

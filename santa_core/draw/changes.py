@@ -40,7 +40,7 @@ from santa_core.draw.record import note_repair
 from santa_core.draw.service import current_run, humanize, notify_santas, write_pairs
 from santa_core.errors import AlreadyMember, Conflict, ParticipantNotFound
 from santa_core.models import GiftStatus, ParticipantStatus
-from santa_core.notify import links
+from santa_core.notify import links, payloads
 from santa_core.pair.service import PairNotFound, box_pairs, pair_id, shown
 
 
@@ -318,13 +318,10 @@ def _tell_withdrawn(
     user = session.get(models.User, member.user_id)
     if user is None or user.deleted_at is not None:
         return
-    notify.enqueue(
+    notify.send(
         session,
-        kind="assignment_withdrawn",
-        recipient=user.email,
-        language=user.language,
-        recipient_user_id=user.id,
+        user,
+        payloads.AssignmentWithdrawn(box_name=box.name, box_url=links.box_url(settings, box.id)),
         box_id=box.id,
-        payload={"box_name": box.name, "box_url": links.box_url(settings, box.id)},
         dedupe_key=f"assignment_withdrawn:{pid}",
     )

@@ -30,7 +30,7 @@ from santa_core.db import utcnow
 from santa_core.draw.service import current_run
 from santa_core.errors import BoxNotEditable, Conflict
 from santa_core.models import BoxStatus
-from santa_core.notify import links
+from santa_core.notify import links, payloads
 
 FORMAT = "santa-draw-verification/1"
 
@@ -137,14 +137,11 @@ def reveal_draw(
         for user in session.scalars(
             select(U).join(P, P.user_id == U.id).where(P.box_id == box.id, U.deleted_at.is_(None))
         ):
-            notify.enqueue(
+            notify.send(
                 session,
-                kind="draw_revealed",
-                recipient=user.email,
-                language=user.language,
-                recipient_user_id=user.id,
+                user,
+                payloads.DrawRevealed(box_name=box.name, box_url=links.box_url(settings, box.id)),
                 box_id=box.id,
-                payload={"box_name": box.name, "box_url": links.box_url(settings, box.id)},
                 dedupe_key=f"draw_revealed:{box.id}:{user.id}",
             )
         session.flush()

@@ -29,7 +29,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from sqlalchemy import event as sa_event
-from sqlalchemy import select, update
+from sqlalchemy import or_, select, update
 from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.orm import Session, sessionmaker
@@ -182,9 +182,7 @@ def from_audit(session: Session, audited: models.AuditEvent) -> None:
 
 def visible(stmt: Any, viewer: Viewer) -> Any:
     E = models.BoxEvent
-    from sqlalchemy import and_, or_
-
-    clauses = [E.audience == MEMBERS, and_(E.participant_id == viewer.participant_id)]
+    clauses = [E.audience == MEMBERS, E.participant_id == viewer.participant_id]
     if viewer.is_organizer:
         clauses.append(E.audience == ORGANIZERS)
     return stmt.where(or_(*clauses))

@@ -36,7 +36,7 @@ from santa_core.db import utcnow
 from santa_core.errors import Conflict, FieldError, Forbidden, InvalidInput
 from santa_core.gift.schemas import Gift, GiftAction, GiftIssue, GiftList, GiftMove, GiftSummary
 from santa_core.models import GiftStatus, Language, MessageSide
-from santa_core.notify import links
+from santa_core.notify import links, payloads
 from santa_core.pair.service import MyPair, box_pairs, my_pairs, resolve, shown
 
 S, G = GiftStatus, MessageSide
@@ -255,27 +255,21 @@ def _tell(
             language=user.language,
         )
         title = next((p.label for p in theirs if p.pair_id == pair.pair_id), "")
-        payload: dict[str, object] = {
-            "box_name": box.name,
-            "action": action.value,
-            "title": title,
-            "gifts_url": gifts_url(settings, box.id),
-        }
-        for key in ("carrier", "tracking", "thank_you"):
-            value = getattr(row, key)
-            if value and (
-                (key == "thank_you") == (action is GiftAction.RECEIVED)
-                and action in (GiftAction.SENT, GiftAction.RECEIVED)
-            ):
-                payload[key] = value
-        notify.enqueue(
+        sent = action is GiftAction.SENT
+        payload = payloads.GiftUpdated(
+            box_name=box.name,
+            move=action.value,
+            title=title,
+            gifts_url=gifts_url(settings, box.id),
+            carrier=row.carrier if sent else None,
+            tracking=row.tracking if sent else None,
+            thank_you=row.thank_you if action is GiftAction.RECEIVED else None,
+        )
+        notify.send(
             session,
-            kind="gift_updated",
-            recipient=user.email,
-            language=user.language,
-            recipient_user_id=user.id,
+            user,
+            payload,
             box_id=box.id,
-            payload=payload,
             dedupe_key=f"gift_updated:{row.id}:{action.value}",
         )
     if action is GiftAction.MISSING:
@@ -306,20 +300,17 @@ def tell_organizers(
         user = session.get(models.User, org.user_id)
         if user is None or user.deleted_at is not None:
             continue
-        notify.enqueue(
+        notify.send(
             session,
-            kind="gift_issue",
-            recipient=user.email,
-            language=user.language,
-            recipient_user_id=user.id,
+            user,
+            payloads.GiftIssue(
+                box_name=box.name,
+                reason=reason,
+                giftee_name=giftee_name or None,
+                count=count,
+                box_url=gifts_url(settings, box.id),
+            ),
             box_id=box.id,
-            payload={
-                "box_name": box.name,
-                "reason": reason,
-                "giftee_name": giftee_name,
-                "count": count,
-                "box_url": gifts_url(settings, box.id),
-            },
             dedupe_key=f"{key}:{user.id}",
         )
     events.publish(

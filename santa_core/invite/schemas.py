@@ -10,7 +10,7 @@ from typing import Annotated
 
 from pydantic import BaseModel, ConfigDict, EmailStr, Field
 
-from santa_core.box.types import Name, ShortText
+from santa_core.kit.types import Name, ShortText
 from santa_core.models import InviteStatus, ParticipantStatus
 
 #: The most addresses one import takes (the CLI splits bigger CSV files).

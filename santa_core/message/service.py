@@ -18,7 +18,7 @@ from sqlalchemy.orm import Session
 from sqlalchemy.sql.elements import ColumnElement
 
 from santa_core import events, models, notify
-from santa_core.auth.ratelimit import RateLimiter, Rule, enforce
+from santa_core.auth.ratelimit import Limits, RateLimiter, enforce_message_send
 from santa_core.box import lifecycle
 from santa_core.box.access import BoxAccess, load
 from santa_core.box.lifecycle import Action
@@ -35,7 +35,7 @@ from santa_core.message.schemas import (
     ThreadList,
 )
 from santa_core.models import GiftStatus, Language, MessageSide
-from santa_core.notify import links
+from santa_core.notify import links, payloads
 from santa_core.pair.service import MyPair, my_pairs, resolve
 
 _YOU = {Language.EN: "You", Language.RU: "Вы"}
@@ -67,10 +67,6 @@ class MessageEditWindowClosed(Conflict):
 class InvalidCursor(InvalidInput):
     code = "invalid_cursor"
     default_message = "The page cursor is invalid."
-
-
-def send_rule(settings: Settings) -> Rule:
-    return Rule("message_send", settings.message_rate_limit, settings.message_rate_window_seconds)
 
 
 def messages_url(settings: Settings, box_id: uuid.UUID) -> str:
@@ -276,18 +272,15 @@ def _notify_other(
     # The thread as the recipient names it: "Your Santa (2)" for a giftee, a name for a santa.
     theirs = my_pairs(session, settings, _as(access, other), language=user.language)
     title = next((p.label for p in theirs if p.pair_id == pair.pair_id), "")
-    notify.enqueue(
+    notify.send(
         session,
-        kind="new_message",
-        recipient=user.email,
-        language=user.language,
-        recipient_user_id=user.id,
+        user,
+        payloads.NewMessage(
+            box_name=access.box.name,
+            thread_title=title,
+            messages_url=messages_url(settings, access.box.id),
+        ),
         box_id=access.box.id,
-        payload={
-            "box_name": access.box.name,
-            "thread_title": title,
-            "messages_url": messages_url(settings, access.box.id),
-        },
         # One notice per thread and recipient per hour, however many messages.
         dedupe_key=f"new_message:{pair.pair_id}:{other.id}:{now.strftime('%Y-%m-%dT%H')}",
     )
@@ -312,7 +305,7 @@ def send_message(
     access = _access(session, actor, box_id)
     pair = resolve(session, settings, access, pair_id, language=language)
     _guard(session, access, pair, data.body, data.confirm_reveal)
-    enforce(limiter, send_rule(settings), str(actor.id))
+    enforce_message_send(limiter, Limits.from_settings(settings), actor.id)
     now = utcnow()
     row = models.Message(
         box_id=box_id,

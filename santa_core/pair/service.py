@@ -13,10 +13,10 @@ from sqlalchemy.orm import Session
 
 from santa_core import models
 from santa_core.box.access import BoxAccess
-from santa_core.box.members import public_name
 from santa_core.config import Settings
 from santa_core.errors import NotFound
 from santa_core.models import Language, MessageSide
+from santa_core.notify.wording import public_name
 
 
 class PairNotFound(NotFound):

@@ -7,8 +7,8 @@ from typing import Annotated
 
 from fastapi import APIRouter, Query
 
-from santa_core.events import service as event_service
-from santa_core.events.service import BoxEventPage
+from santa_core.live import service as event_service
+from santa_core.live.service import BoxEventPage
 from santa_server.deps import CurrentUser, SessionDep
 from santa_server.errors import problem_responses
 

@@ -21,6 +21,8 @@ from santa_core.box.member_schemas import (
     ParticipantPage,
     ParticipantUpdate,
 )
+from santa_core.draw import leaving as leaving_service
+from santa_core.invite import adding as adding_service
 from santa_core.models import ParticipantRole, ParticipantStatus
 from santa_server.api._common import Page, PerPage, Search, language
 from santa_server.deps import CurrentUser, SessionDep, SettingsDep
@@ -75,7 +77,7 @@ def add_participant(
     settings: SettingsDep,
 ) -> ParticipantCard:
     """Invite someone by email, or add an offline person (no account) the organizers act for."""
-    participant = member_service.add_participant(session, settings, user, box_id, data=body)
+    participant = adding_service.add_participant(session, settings, user, box_id, data=body)
     return member_service.get_participant(session, user, box_id, participant.id)
 
 
@@ -114,11 +116,9 @@ def update_my_card(
     status_code=status.HTTP_204_NO_CONTENT,
     response_class=Response,
 )
-def leave_box(
-    box_id: uuid.UUID, user: CurrentUser, session: SessionDep, settings: SettingsDep
-) -> Response:
+def leave_box(box_id: uuid.UUID, user: CurrentUser, session: SessionDep) -> Response:
     """Leave the box (before the draw)."""
-    member_service.leave_box(session, settings, user, box_id)
+    member_service.leave_box(session, user, box_id)
     return Response(status_code=status.HTTP_204_NO_CONTENT)
 
 
@@ -170,7 +170,7 @@ def remove_participant(
     settings: SettingsDep,
 ) -> Response:
     """Remove someone; after the draw the pairs are repaired around them."""
-    member_service.remove_participant(
+    leaving_service.remove_participant(
         session, settings, user, box_id, participant_id, language=language(request)
     )
     return Response(status_code=status.HTTP_204_NO_CONTENT)

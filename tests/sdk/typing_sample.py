@@ -17,7 +17,11 @@ from santa_sdk.types import UNSET, Unset
 
 
 def check(client: AuthenticatedClient) -> None:
-    assert_type(connect("http://127.0.0.1:8000"), Client | AuthenticatedClient)
+    assert_type(connect("http://127.0.0.1:8000"), Client)
+    assert_type(
+        connect("http://127.0.0.1:8000", email="a@example.org", password="pw"),
+        AuthenticatedClient,
+    )
     assert_type(get_health.sync(client=client), Health | None)
     created = create_box.sync(client=client, body=BoxCreate(name="Office"))
     assert_type(created, Box | Problem | None)

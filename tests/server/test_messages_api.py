@@ -146,7 +146,7 @@ class TestMessages:
                 )
 
     def test_rate_limited(self, settings: Settings, engine: Engine) -> None:
-        settings = settings.model_copy(update={"message_rate_limit": 2})
+        settings = settings.model_copy(update={"message_send_max_per_hour": 2})
         with TestClient(create_app(settings)) as client:
             season = drawn_box(client, settings, engine, n=3)
             santa = season.people[0]

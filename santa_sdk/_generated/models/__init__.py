@@ -67,6 +67,7 @@ from .join_result import JoinResult
 from .language import Language
 from .latecomer_create import LatecomerCreate
 from .latecomer_result import LatecomerResult
+from .liveness import Liveness
 from .login_request import LoginRequest
 from .login_request_transport import LoginRequestTransport
 from .logout_request import LogoutRequest
@@ -92,6 +93,7 @@ from .password_change import PasswordChange
 from .password_reset_confirm import PasswordResetConfirm
 from .password_reset_request import PasswordResetRequest
 from .problem import Problem
+from .readiness import Readiness
 from .refresh_request import RefreshRequest
 from .registration import Registration
 from .reveal_request import RevealRequest
@@ -110,6 +112,9 @@ from .thread import Thread
 from .thread_list import ThreadList
 from .unsubscription import Unsubscription
 from .user import User
+from .user_export import UserExport
+from .user_export_account import UserExportAccount
+from .user_export_box_names import UserExportBoxNames
 from .user_settings import UserSettings
 from .user_settings_preferences import UserSettingsPreferences
 from .user_settings_update import UserSettingsUpdate
@@ -187,6 +192,7 @@ __all__ = (
     "Language",
     "LatecomerCreate",
     "LatecomerResult",
+    "Liveness",
     "LoginRequest",
     "LoginRequestTransport",
     "LogoutRequest",
@@ -212,6 +218,7 @@ __all__ = (
     "PasswordResetConfirm",
     "PasswordResetRequest",
     "Problem",
+    "Readiness",
     "RefreshRequest",
     "Registration",
     "RevealRequest",
@@ -230,6 +237,9 @@ __all__ = (
     "ThreadList",
     "Unsubscription",
     "User",
+    "UserExport",
+    "UserExportAccount",
+    "UserExportBoxNames",
     "UserSettings",
     "UserSettingsPreferences",
     "UserSettingsUpdate",
