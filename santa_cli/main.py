@@ -41,6 +41,7 @@ def _register_optional_groups() -> None:
         ("santa_cli.commands.outbox", "outbox"),
         ("santa_cli.commands.users", "users"),
         ("santa_cli.commands.boxes", "boxes"),
+        ("santa_cli.commands.keys", "keys"),
     ):
         try:
             module = importlib.import_module(module_name)
