@@ -103,7 +103,9 @@ class LazyGroup(SantaGroup):
         except (TyperException, typer.Exit, typer.Abort, KeyboardInterrupt):
             raise
         except Exception as exc:
-            if ctx.params.get("debug"):
+            from santa_cli import errors
+
+            if errors.DEBUG or ctx.params.get("debug"):
                 raise
             from santa_cli.errors import report
 
@@ -145,4 +147,17 @@ def group(name: str, help: str, **kwargs: Any) -> typer.Typer:
     """A sub-app as every group of santa is made: plain help, no arguments shows help."""
     kwargs.setdefault("no_args_is_help", True)
     kwargs.setdefault("add_completion", False)
-    return typer.Typer(name=name, help=help, cls=SantaGroup, rich_markup_mode=MARKUP, **kwargs)
+    kwargs.setdefault("cls", SantaGroup)
+    return typer.Typer(name=name, help=help, rich_markup_mode=MARKUP, **kwargs)
+
+
+def lazy_group(name: str, help: str, verbs: tuple[Entry, ...]) -> typer.Typer:
+    """A sub-app whose verbs load on demand (``santa box list --help`` builds one command)."""
+    cls = type(f"Lazy_{name}", (LazyGroup,), {"entries": {e.name: e for e in verbs}})
+    app = group(name, help, cls=cls)
+    app.callback()(_no_options)  # a group even before its verbs are loaded
+    return app
+
+
+def _no_options() -> None:
+    """Nothing to set at group level."""

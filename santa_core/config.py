@@ -195,6 +195,15 @@ class Settings(BaseSettings):
     run_jobs_in_process: bool = True
     worker_count: int = Field(default=2, ge=1)
 
+    # --- after the draw: messages and live events (santa_core.message, santa_server.ws) ---
+    #: A sender may edit a message for this long after sending it.
+    message_edit_seconds: int = Field(default=300, ge=0)
+    #: Extra origins allowed to open the WebSocket with cookies (the public base URL always is).
+    ws_allowed_origins: Annotated[list[str], NoDecode] = Field(default_factory=list)
+    #: Seconds between heartbeats on an idle WebSocket.
+    ws_heartbeat_seconds: float = Field(default=20.0, gt=0)
+    #: Events queued for one WebSocket before it counts as too slow and is dropped.
+    ws_queue_size: int = Field(default=256, ge=1)
     # --- request path under load (santa_core.db, santa_server.admission) ---
     #: Pooled database connections per process; the admission gate never lets more
     #: requests in at once, so a request can always get a connection.
@@ -255,7 +264,7 @@ class Settings(BaseSettings):
             return [part.strip() for part in value.split(",") if part.strip()]
         return value
 
-    @field_validator("cors_origins", mode="before")
+    @field_validator("cors_origins", "ws_allowed_origins", mode="before")
     @classmethod
     def _split_origins(cls, value: object) -> object:
         if isinstance(value, str):

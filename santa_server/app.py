@@ -22,10 +22,25 @@ from santa_server import (
     observability,
     openapi,
     webui,
+    ws,
 )
 from santa_server import jobs as embedded_jobs
-from santa_server.api import auth, boxes, draws, health, invites, oauth, participants, users
+from santa_server.api import (
+    announcements,
+    auth,
+    boxes,
+    draw_changes,
+    draws,
+    gifts,
+    health,
+    invites,
+    messages,
+    oauth,
+    participants,
+    users,
+)
 from santa_server.api import calendar as calendar_api
+from santa_server.api import events as events_api
 from santa_server.api import unsubscribe as unsubscribe_api
 
 log = logging.getLogger("santa.server")
@@ -36,12 +51,16 @@ API_PREFIX = "/api/v1"
 ROUTERS: list[APIRouter] = [health.router, auth.router, oauth.router, users.router]
 ROUTERS += [boxes.router, participants.router, invites.router, draws.router]
 ROUTERS += [calendar_api.router, unsubscribe_api.router]
+ROUTERS += [messages.router, gifts.router, announcements.router, draw_changes.router]
+ROUTERS += [events_api.router, ws.router]
 
 #: Hooks run at startup/shutdown with the app (e.g. the in-process job consumer).
 StartupHook = Callable[[FastAPI], Callable[[], None] | None]
 STARTUP_HOOKS: list[StartupHook] = [embedded_jobs.start_embedded_jobs]
 #: Hooks for API replicas that leave consuming to `santa worker` but share its queue.
 SHARED_QUEUE_HOOKS: list[StartupHook] = [embedded_jobs.connect_to_shared_queue]
+#: Hooks every API process runs (live events over WebSocket).
+ALWAYS_HOOKS: list[StartupHook] = [ws.start_live_events]
 
 
 def create_app(
@@ -63,6 +82,7 @@ def create_app(
         await admission.size_threadpool(settings)
         stoppers: list[Callable[[], None]] = []
         hooks = STARTUP_HOOKS if run_jobs else SHARED_QUEUE_HOOKS if settings.redis_url else []
+        hooks = [*ALWAYS_HOOKS, *hooks]
         for hook in hooks:
             stop = hook(app)
             if stop is not None:

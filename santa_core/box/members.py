@@ -199,20 +199,30 @@ def _apply_card(
     if not card:
         return []
     lifecycle.require(Action.EDIT_CARD, access.box.status)
-    wishes_changed = False
+    wishes_changed = details_changed = False
     for field, value in card.items():
         if field in ("wishes", "wish_items") and value != getattr(participant, field):
             wishes_changed = True
+        elif field in ("address", "phone") and value != getattr(participant, field):
+            details_changed = True
         setattr(participant, field, value)
     if wishes_changed:
         participant.wishes_updated_at = utcnow()
         if access.box.status is BoxStatus.MATCHED:
             _tell_santas(session, settings, access.box, participant)
+    elif details_changed and access.box.status is BoxStatus.MATCHED:
+        # A new address or phone matters to the santa as much as new wishes.
+        _tell_santas(session, settings, access.box, participant, kind="card_changed")
     return sorted(card)
 
 
 def _tell_santas(
-    session: Session, settings: Settings, box: models.Box, participant: models.Participant
+    session: Session,
+    settings: Settings,
+    box: models.Box,
+    participant: models.Participant,
+    *,
+    kind: str = "wishlist_changed",
 ) -> None:
     """After the draw, a changed wishlist is news for the person's santa(s)."""
     santa_ids = select(models.Draw.santa_participant_id).where(
@@ -223,7 +233,8 @@ def _tell_santas(
         .join(models.Participant, models.Participant.user_id == models.User.id)
         .where(models.Participant.id.in_(santa_ids), models.User.deleted_at.is_(None))
     ).scalars()
-    payload = payloads.WishlistChanged(
+    payload_type = payloads.CardChanged if kind == "card_changed" else payloads.WishlistChanged
+    payload = payload_type(
         box_name=box.name,
         giftee_name=shown_name(box, participant),
         assignment_url=links.assignment_url(settings, box.id),
@@ -235,7 +246,7 @@ def _tell_santas(
             user,
             payload,
             box_id=box.id,
-            dedupe_key=f"wishlist_changed:{participant.id}:{user.id}:{stamp}",
+            dedupe_key=f"{kind}:{participant.id}:{user.id}:{stamp}",
         )
 
 

@@ -28,9 +28,9 @@ def _all_commands() -> list[list[str]]:
         if entry.optional and _lazy.importlib.util.find_spec(entry.target.split(":")[0]) is None:
             continue
         command = _lazy.load(entry)
-        sub = getattr(command, "commands", None)
-        if sub:
-            paths += [[entry.name, name] for name in sub]
+        if hasattr(command, "list_commands"):
+            ctx = command.context_class(command)
+            paths += [[entry.name, name] for name in command.list_commands(ctx)]
         else:
             paths.append([entry.name])
     return paths
