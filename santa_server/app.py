@@ -5,21 +5,42 @@ from __future__ import annotations
 import logging
 from collections.abc import AsyncIterator, Callable
 from contextlib import asynccontextmanager
-from pathlib import Path
-from typing import Any
 
 from fastapi import APIRouter, FastAPI
 from fastapi.middleware.cors import CORSMiddleware
-from fastapi.responses import FileResponse
 
 from santa_core import crypto, migrate
 from santa_core.auth.ratelimit import limiter_for
 from santa_core.config import Settings, get_settings
-from santa_core.db import make_engine, make_sessionmaker
-from santa_server import __version__, docs, errors, middleware, openapi
+from santa_core.db import engine_from_settings, make_read_sessionmaker, make_sessionmaker
+from santa_server import (
+    __version__,
+    admission,
+    docs,
+    errors,
+    middleware,
+    observability,
+    openapi,
+    webui,
+    ws,
+)
 from santa_server import jobs as embedded_jobs
-from santa_server.api import auth, boxes, draws, health, invites, oauth, participants, users
+from santa_server.api import (
+    announcements,
+    auth,
+    boxes,
+    draw_changes,
+    draws,
+    gifts,
+    health,
+    invites,
+    messages,
+    oauth,
+    participants,
+    users,
+)
 from santa_server.api import calendar as calendar_api
+from santa_server.api import events as events_api
 from santa_server.api import unsubscribe as unsubscribe_api
 
 log = logging.getLogger("santa.server")
@@ -30,16 +51,16 @@ API_PREFIX = "/api/v1"
 ROUTERS: list[APIRouter] = [health.router, auth.router, oauth.router, users.router]
 ROUTERS += [boxes.router, participants.router, invites.router, draws.router]
 ROUTERS += [calendar_api.router, unsubscribe_api.router]
+ROUTERS += [messages.router, gifts.router, announcements.router, draw_changes.router]
+ROUTERS += [events_api.router, ws.router]
 
 #: Hooks run at startup/shutdown with the app (e.g. the in-process job consumer).
 StartupHook = Callable[[FastAPI], Callable[[], None] | None]
 STARTUP_HOOKS: list[StartupHook] = [embedded_jobs.start_embedded_jobs]
 #: Hooks for API replicas that leave consuming to `santa worker` but share its queue.
 SHARED_QUEUE_HOOKS: list[StartupHook] = [embedded_jobs.connect_to_shared_queue]
-
-
-def default_ui_dir() -> Path:
-    return Path(__file__).resolve().parent.parent / "frontend" / "dist"
+#: Hooks every API process runs (live events over WebSocket).
+ALWAYS_HOOKS: list[StartupHook] = [ws.start_live_events]
 
 
 def create_app(
@@ -50,7 +71,7 @@ def create_app(
 ) -> FastAPI:
     settings = settings or get_settings()
     crypto.install_keyring(crypto.keyring_from_settings(settings))
-    engine = make_engine(settings.database_url_obj)
+    engine = engine_from_settings(settings)
     do_migrate = (
         auto_migrate if auto_migrate is not None else engine.url.get_backend_name() == "sqlite"
     )
@@ -58,8 +79,10 @@ def create_app(
 
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
+        await admission.size_threadpool(settings)
         stoppers: list[Callable[[], None]] = []
         hooks = STARTUP_HOOKS if run_jobs else SHARED_QUEUE_HOOKS if settings.redis_url else []
+        hooks = [*ALWAYS_HOOKS, *hooks]
         for hook in hooks:
             stop = hook(app)
             if stop is not None:
@@ -87,8 +110,12 @@ def create_app(
     app.state.settings = settings
     app.state.engine = engine
     app.state.sessionmaker = make_sessionmaker(engine)
+    app.state.read_sessionmaker = make_read_sessionmaker(engine)
+    app.state.pure_read_sessionmaker = make_read_sessionmaker(engine, autocommit=True)
     app.state.rate_limiter = limiter_for(settings)
     errors.install(app)
+    app.add_middleware(admission.AdmissionGate, settings=settings)
+    observability.install(app, settings)  # request ids, request metrics, /metrics
     for router in ROUTERS:
         app.include_router(router, prefix=API_PREFIX)
     openapi.install(app)
@@ -104,19 +131,5 @@ def create_app(
             max_age=600,
         )
     app.add_middleware(middleware.SecurityHeaders, settings=settings)
-    _mount_ui(app, default_ui_dir())
+    webui.install(app)  # last: its catch-all never shadows an API route
     return app
-
-
-def _mount_ui(app: FastAPI, ui_dir: Path) -> None:
-    """Serve the built web UI (single-page app) when it exists."""
-    index = ui_dir / "index.html"
-    if not index.is_file():
-        return
-
-    @app.get("/{path:path}", include_in_schema=False)
-    def spa(path: str) -> Any:
-        candidate = (ui_dir / path).resolve()
-        if path and candidate.is_file() and ui_dir.resolve() in candidate.parents:
-            return FileResponse(candidate)
-        return FileResponse(index)

@@ -4,7 +4,7 @@ Existing values stay readable (the column types read plain JSON/text written
 before); ``santa keys rotate`` encrypts them in place.
 
 Revision ID: 0002_sec
-Revises: 0001
+Revises: 0003_prod
 """
 
 from __future__ import annotations
@@ -13,7 +13,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision: str = "0002_sec"
-down_revision: str | None = "0001"
+down_revision: str | None = "0003_prod"
 branch_labels = None
 depends_on = None
 

@@ -83,6 +83,7 @@ class Household(UUIDPk, Base):
     """People who do not give to each other (both ways), e.g. a couple."""
 
     __tablename__ = "households"
+    __table_args__ = (Index("ix_households_box_created", "box_id", "created_at", "id"),)
 
     box_id: Mapped[uuid.UUID] = mapped_column(
         ForeignKey("boxes.id", ondelete="CASCADE"), index=True
@@ -98,6 +99,10 @@ class Participant(UUIDPk, Timestamped, Base):
     __table_args__ = (
         UniqueConstraint("box_id", "user_id"),
         Index("ix_participants_box_status", "box_id", "status"),
+        # Imports and invitations look people up by address within a box.
+        Index("ix_participants_box_email", "box_id", "email"),
+        # Pages of a box's members in join order (keyset: created_at, id).
+        Index("ix_participants_box_created", "box_id", "created_at", "id"),
     )
 
     box_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("boxes.id", ondelete="CASCADE"))
