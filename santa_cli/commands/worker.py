@@ -54,6 +54,11 @@ def worker(
         context.require_redis(settings)
     jobs = build_jobs(settings, factory=make_sessionmaker(engine))
     jobs.install_commit_signal()
+    if settings.redis_url:
+        # Live events written by jobs (flagged gifts, auto-draws) reach the API processes.
+        from santa_core import events
+
+        events.install_publisher(jobs.factory, events.redis_sink(settings.redis_url))
     if worker_type is WorkerType.PROCESS:
         # Forked workers must not share the parent's database connections.
         jobs.huey.on_startup("santa.dispose_engine")(lambda: engine.dispose(close=False))

@@ -270,7 +270,7 @@ class TestUsageErrors:
     @pytest.mark.parametrize(
         ("argv", "message"),
         [
-            (["draw", "verify", "box.json"], "Missing option '--seed'"),
+            (["draw", "verify"], "Missing argument 'INPUT'"),
             (["draw", "solve", "-", "--samples", "0"], "Invalid value for '--samples'"),
             (["no-such-command"], "No such command 'no-such-command'"),
             (["draw", "repair", "-"], "Missing option '--assignments'"),

@@ -218,7 +218,9 @@ def test_the_organizer_story(server: tuple[str, dict[str, str]], tmp_path: Path)
     assert "error[" in santa("draw", "run", box_id, "--yes", code=1)
     revealed = santa.json("draw", "reveal", box_id, "--reason", "support ticket 7", "--yes")
     assert len(revealed["pairs"]) == 3
-    assert "Grandma" in santa("draw", "reveal", box_id, "--reason", "asked again by support", "--yes")
+    assert "Grandma" in santa(
+        "draw", "reveal", box_id, "--reason", "asked again by support", "--yes"
+    )
 
     # The rest of a box's life.
     assert "archived box" in santa("box", "archive", box_id)
