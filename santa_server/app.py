@@ -7,12 +7,23 @@ from collections.abc import AsyncIterator, Callable
 from contextlib import asynccontextmanager
 
 from fastapi import APIRouter, FastAPI
+from fastapi.middleware.cors import CORSMiddleware
 
 from santa_core import crypto, migrate
 from santa_core.auth.ratelimit import limiter_for
 from santa_core.config import Settings, get_settings
 from santa_core.db import engine_from_settings, make_read_sessionmaker, make_sessionmaker
-from santa_server import __version__, admission, errors, observability, openapi, webui, ws
+from santa_server import (
+    __version__,
+    admission,
+    docs,
+    errors,
+    middleware,
+    observability,
+    openapi,
+    webui,
+    ws,
+)
 from santa_server import jobs as embedded_jobs
 from santa_server.api import (
     announcements,
@@ -59,9 +70,7 @@ def create_app(
     start_jobs: bool | None = None,
 ) -> FastAPI:
     settings = settings or get_settings()
-    crypto.install_keyring(
-        crypto.Keyring.from_secrets([k.get_secret_value() for k in settings.encryption_keys])
-    )
+    crypto.install_keyring(crypto.keyring_from_settings(settings))
     engine = engine_from_settings(settings)
     do_migrate = (
         auto_migrate if auto_migrate is not None else engine.url.get_backend_name() == "sqlite"
@@ -93,7 +102,7 @@ def create_app(
         version=__version__,
         description="Secret Santa gift exchanges: boxes, invitations, draws, notifications.",
         lifespan=lifespan,
-        docs_url="/api/docs",
+        docs_url=None,  # santa_server.docs serves Swagger UI locally
         redoc_url=None,
         openapi_url="/openapi.json",
         generate_unique_id_function=openapi.operation_id,
@@ -102,6 +111,7 @@ def create_app(
     app.state.engine = engine
     app.state.sessionmaker = make_sessionmaker(engine)
     app.state.read_sessionmaker = make_read_sessionmaker(engine)
+    app.state.pure_read_sessionmaker = make_read_sessionmaker(engine, autocommit=True)
     app.state.rate_limiter = limiter_for(settings)
     errors.install(app)
     app.add_middleware(admission.AdmissionGate, settings=settings)
@@ -109,5 +119,17 @@ def create_app(
     for router in ROUTERS:
         app.include_router(router, prefix=API_PREFIX)
     openapi.install(app)
+    docs.install(app)
+    app.add_middleware(middleware.BodyLimit, settings=settings)
+    if settings.cors_origins:
+        app.add_middleware(
+            CORSMiddleware,
+            allow_origins=settings.cors_origins,
+            allow_credentials=True,
+            allow_methods=["GET", "POST", "PATCH", "PUT", "DELETE"],
+            allow_headers=["Authorization", "Content-Type", "X-CSRF-Token", "Accept-Language"],
+            max_age=600,
+        )
+    app.add_middleware(middleware.SecurityHeaders, settings=settings)
     webui.install(app)  # last: its catch-all never shadows an API route
     return app

@@ -1,7 +1,7 @@
 """after the draw: messages, announcements, gifts, reveal records, live events
 
 Revision ID: 0002_after
-Revises: 0002_ops
+Revises: 0002_sec
 Create Date: 2026-12-02 04:16:39.018203
 """
 
@@ -12,7 +12,7 @@ from alembic import op
 from sqlalchemy.dialects import postgresql
 
 revision: str = "0002_after"
-down_revision: str | None = "0002_ops"
+down_revision: str | None = "0002_sec"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 

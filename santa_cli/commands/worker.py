@@ -37,6 +37,10 @@ def worker(
     """Run background jobs: deliver notifications, reminders, auto-draws, clean-ups.
 
     Uses Redis when SANTA_REDIS_URL is set, else the SQLite queue in the data dir.
+
+    \b
+    Example:
+      santa worker --workers 4
     """
     settings = context.settings()
     logs.configure(settings.log_level, settings.log_format)

@@ -109,9 +109,12 @@ class ParticipantCard(Participant):
 
 class ParticipantPage(BaseModel):
     items: list[Participant]
-    total: int
+    #: Counted on the first page (and with ``with_total=true``); null on later pages.
+    total: int | None
     page: int
     per_page: int
+    #: Pass as ``cursor`` for the next page; null on the last page.
+    next_cursor: str | None = None
 
 
 class HouseholdCreate(_Input):

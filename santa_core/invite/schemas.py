@@ -73,9 +73,12 @@ class Invite(BaseModel):
 
 class InvitePage(BaseModel):
     items: list[Invite]
-    total: int
+    #: Counted on the first page (and with ``with_total=true``); null on later pages.
+    total: int | None
     page: int
     per_page: int
+    #: Pass as ``cursor`` for the next page; null on the last page.
+    next_cursor: str | None = None
 
 
 class JoinLink(BaseModel):

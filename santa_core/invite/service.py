@@ -34,6 +34,7 @@ from santa_core.invite.schemas import (
     SkippedInvite,
     SkipReason,
 )
+from santa_core.kit import keyset
 from santa_core.kit.bulk import bulk_insert
 from santa_core.models import InviteStatus, Language, ParticipantRole, ParticipantStatus
 from santa_core.notify import links, payloads
@@ -384,7 +385,10 @@ def list_invites(
     q: str | None = None,
     page: int = 1,
     per_page: int = 50,
+    cursor: str | None = None,
+    with_total: bool = False,
 ) -> InvitePage:
+    """Newest first; by ``cursor`` or ``page``; ``total`` on the first page or when asked."""
     access = load(session, actor, box_id, manage=True)
     Inv = models.EmailInvite
     now = utcnow()
@@ -397,15 +401,21 @@ def list_invites(
         stmt = stmt.where(effective.in_([s.value for s in status]))
     if q:
         stmt = stmt.where(Inv.email.contains(q.lower(), autoescape=True))
-    total = session.scalar(select(func.count()).select_from(stmt.subquery())) or 0
-    rows = session.scalars(
-        stmt.order_by(Inv.created_at.desc(), Inv.email)
-        .offset((page - 1) * per_page)
-        .limit(per_page)
-    ).all()
+    total: int | None = None
+    if with_total or (cursor is None and page == 1):
+        total = int(session.scalar(select(func.count()).select_from(stmt.subquery())) or 0)
+    ordered = stmt.order_by(Inv.created_at.desc(), Inv.email)
+    if cursor is not None:
+        ordered = ordered.where(keyset.after(Inv.created_at, Inv.email, cursor, descending=True))
+    else:
+        ordered = ordered.offset((page - 1) * per_page)
+    rows = session.scalars(ordered.limit(per_page + 1)).all()
+    more = len(rows) > per_page
+    rows = rows[:per_page]
     return InvitePage(
         items=[present_invite(r, now=now) for r in rows],
-        total=int(total),
-        page=page,
+        total=total,
+        page=page if cursor is None else 1,
         per_page=per_page,
+        next_cursor=keyset.encode(rows[-1].created_at, rows[-1].email) if more else None,
     )

@@ -168,9 +168,7 @@ def build_jobs(
 ) -> Jobs:
     """Everything a producer or a consumer needs, from the settings."""
     if factory is None:
-        crypto.install_keyring(
-            crypto.Keyring.from_secrets([k.get_secret_value() for k in settings.encryption_keys])
-        )
+        crypto.install_keyring(crypto.keyring_from_settings(settings))
         factory = make_sessionmaker(make_engine(settings.database_url_obj))
     relay = Relay(
         settings,

@@ -225,7 +225,7 @@ class TestJsonLogs:
         logs.configure("INFO")
         with logs.request_id_bound("req-43"):
             logging.getLogger("santa.test").info("hello")
-        assert "[req-43]: hello" in capfd.readouterr().err
+        assert "[req-43] INFO santa.test: hello" in capfd.readouterr().err
 
     def test_unknown_format_is_refused(self) -> None:
         from santa_core.config import get_settings

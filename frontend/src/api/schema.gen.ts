@@ -714,7 +714,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** List Invites */
+        /**
+         * List Invites
+         * @description The box's invitations, newest first (page by ``cursor`` in big boxes).
+         */
         get: operations["list_invites"];
         put?: never;
         /**
@@ -818,6 +821,9 @@ export interface paths {
         /**
          * List Participants
          * @description The box's members (nicknames only for plain members of boxes with private names).
+         *
+         *     Page by ``cursor`` (each page's ``next_cursor``) in big boxes; ``page`` still
+         *     works. ``total`` comes with the first page, or with ``with_total=true``.
          */
         get: operations["list_participants"];
         put?: never;
@@ -2334,12 +2340,14 @@ export interface components {
         InvitePage: {
             /** Items */
             items: components["schemas"]["Invite"][];
+            /** Next Cursor */
+            next_cursor?: string | null;
             /** Page */
             page: number;
             /** Per Page */
             per_page: number;
             /** Total */
-            total: number;
+            total: number | null;
         };
         /**
          * InviteStatus
@@ -2650,12 +2658,14 @@ export interface components {
         ParticipantPage: {
             /** Items */
             items: components["schemas"]["Participant"][];
+            /** Next Cursor */
+            next_cursor?: string | null;
             /** Page */
             page: number;
             /** Per Page */
             per_page: number;
             /** Total */
-            total: number;
+            total: number | null;
         };
         /**
          * ParticipantRole
@@ -5768,6 +5778,10 @@ export interface operations {
                 page?: number;
                 /** @description Items per page (at most 200). */
                 per_page?: number;
+                /** @description The previous page's next_cursor. */
+                cursor?: string | null;
+                /** @description Count the matching items (always done on the first page). */
+                with_total?: boolean;
             };
             header?: never;
             path: {
@@ -6280,6 +6294,10 @@ export interface operations {
                 page?: number;
                 /** @description Items per page (at most 200). */
                 per_page?: number;
+                /** @description The previous page's next_cursor. */
+                cursor?: string | null;
+                /** @description Count the matching items (always done on the first page). */
+                with_total?: boolean;
             };
             header?: never;
             path: {

@@ -41,6 +41,10 @@ def verify(
 
     Re-runs the draw of INPUT with SEED and compares it with the published
     commitment and the claimed assignments (or their digest).
+
+    \b
+    Example:
+      santa draw verify box.json --seed S --commitment C --assignments draw.json
     """
     from santa_core.draw.engine import DrawInputError, parse_input
     from santa_core.draw.engine import verify as check
