@@ -131,6 +131,7 @@ def load(entry: Entry) -> Any:
     """The click command of an entry (its module imported now)."""
     module_name, attr = entry.target.split(":", 1)
     target = getattr(importlib.import_module(module_name), attr)
+    command: Any
     if isinstance(target, typer.Typer):
         target.info.name = entry.name
         # Groups contributed by other areas look like the rest: plain help, no completion flags.
