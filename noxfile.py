@@ -26,8 +26,9 @@ def lint(session: nox.Session) -> None:
 
 @nox.session
 def typecheck(session: nox.Session) -> None:
-    """mypy: strict on santa_core and on the SDK's public face, standard elsewhere."""
+    """mypy: strict on santa_core, santa_cli and the SDK's public face, standard elsewhere."""
     session.run("mypy", "santa_core")
+    session.run("mypy", "--strict", "santa_cli")
     session.run("mypy", "santa_server", "santa_cli", "santa_sdk/client.py")
     # The SDK as its users see it: typed public modules, strict.
     session.run("mypy", "--strict", "santa_sdk", "tests/sdk/typing_sample.py")
@@ -52,13 +53,13 @@ def tests(session: nox.Session) -> None:
 
 @nox.session
 def sdk(session: nox.Session) -> None:
-    """Regenerate openapi.json and santa_sdk/_generated from the code."""
+    """Regenerate openapi.json, santa_sdk/_generated and the UI's TS types from the code."""
     session.run("bash", "scripts/generate_sdk.sh", external=True)
 
 
 @nox.session
 def sdk_check(session: nox.Session) -> None:
-    """Fail when openapi.json or santa_sdk/_generated drift from the code."""
+    """Fail when openapi.json, santa_sdk/_generated or the UI's TS types drift from the code."""
     session.run("bash", "scripts/generate_sdk.sh", "--check", external=True)
 
 

@@ -35,9 +35,7 @@ def engine() -> Engine:
 
     s = settings()
     _prepare_database_dir(s)
-    crypto.install_keyring(
-        crypto.Keyring.from_secrets([k.get_secret_value() for k in s.encryption_keys])
-    )
+    crypto.install_keyring(crypto.keyring_from_settings(s))
     return make_engine(s.database_url_obj)
 
 

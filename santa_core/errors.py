@@ -16,7 +16,7 @@ translates by ``code`` through :mod:`santa_core.i18n`.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Any, ClassVar
 
 
@@ -124,12 +124,3 @@ class InvalidTransition(Conflict):
 class AlreadyMember(Conflict):
     code = "already_member"
     default_message = "This person is already in the box."
-
-
-@dataclass
-class ErrorInfo:
-    """A rendered error, independent of HTTP or terminal."""
-
-    code: str
-    message: str
-    errors: list[FieldError] = field(default_factory=list)

@@ -1,4 +1,4 @@
-"""santa_server: the FastAPI app (REST under /api/v1, WebSocket, the web UI)."""
+"""santa_server: the FastAPI app (`create_app` in `app.py`): santa's REST API under /api/v1."""
 
 from importlib.metadata import PackageNotFoundError, version
 

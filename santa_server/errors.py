@@ -15,6 +15,7 @@ from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
 from pydantic import BaseModel, Field
 from starlette.exceptions import HTTPException as StarletteHTTPException
+from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from santa_core import errors, i18n
 
@@ -96,7 +97,7 @@ def problem_response(
     )
 
 
-def _santa_error(request: Request, exc: Exception) -> JSONResponse:
+async def _santa_error(request: Request, exc: Exception) -> JSONResponse:
     assert isinstance(exc, errors.SantaError)
     status = status_for(exc)
     headers = {}
@@ -127,7 +128,7 @@ def _santa_error(request: Request, exc: Exception) -> JSONResponse:
     )
 
 
-def _validation_error(request: Request, exc: Exception) -> JSONResponse:
+async def _validation_error(request: Request, exc: Exception) -> JSONResponse:
     assert isinstance(exc, RequestValidationError)
     field_errors = []
     malformed = False
@@ -179,7 +180,7 @@ def _allowed_methods(request: Request) -> set[str]:
     }
 
 
-def _http_error(request: Request, exc: Exception) -> JSONResponse:
+async def _http_error(request: Request, exc: Exception) -> JSONResponse:
     assert isinstance(exc, StarletteHTTPException)
     code = _HTTP_CODES.get(exc.status_code, "error")
     message = exc.detail if isinstance(exc.detail, str) else "Request failed."
@@ -197,18 +198,106 @@ def _http_error(request: Request, exc: Exception) -> JSONResponse:
     )
 
 
-def _unhandled(request: Request, exc: Exception) -> JSONResponse:
+async def _unhandled(request: Request, exc: Exception) -> JSONResponse:
     log.exception("unhandled error on %s %s", request.method, request.url.path, exc_info=exc)
     return problem_response(
         request, status=500, code="internal_error", message="Internal server error."
     )
 
 
+def _retry_after(request: Request) -> dict[str, str]:
+    settings = getattr(request.app.state, "settings", None)
+    seconds = getattr(settings, "retry_after_seconds", 1)
+    return {"Retry-After": str(seconds)}
+
+
+async def _database_unavailable(request: Request, exc: Exception) -> JSONResponse:
+    """The database refused, timed out or went away: 503, and the next request retries."""
+    log.warning(
+        "database unavailable on %s %s: %s", request.method, request.url.path, _first_line(exc)
+    )
+    return problem_response(
+        request,
+        status=503,
+        code="database_unavailable",
+        message="The database is unavailable. Try again in a moment.",
+        headers=_retry_after(request),
+    )
+
+
+async def _redis_unavailable(request: Request, exc: Exception) -> JSONResponse:
+    log.warning(
+        "redis unavailable on %s %s: %s", request.method, request.url.path, _first_line(exc)
+    )
+    return problem_response(
+        request,
+        status=503,
+        code="service_unavailable",
+        message="A service the app needs is unavailable. Try again in a moment.",
+        headers=_retry_after(request),
+    )
+
+
+def _first_line(exc: Exception) -> str:
+    text = str(exc).strip().splitlines()
+    return f"{type(exc).__name__}: {text[0] if text else ''}"
+
+
+def infrastructure_errors() -> list[tuple[type[Exception], Any]]:
+    """Exceptions of the services under the app, each with its 503 handler."""
+    import redis.exceptions
+    from sqlalchemy import exc as sa_exc
+
+    return [
+        (sa_exc.OperationalError, _database_unavailable),
+        (sa_exc.InterfaceError, _database_unavailable),
+        (sa_exc.DisconnectionError, _database_unavailable),
+        (sa_exc.TimeoutError, _database_unavailable),
+        (redis.exceptions.ConnectionError, _redis_unavailable),
+        (redis.exceptions.TimeoutError, _redis_unavailable),
+        (redis.exceptions.BusyLoadingError, _redis_unavailable),
+    ]
+
+
 def install(app: FastAPI) -> None:
     app.add_exception_handler(errors.SantaError, _santa_error)
     app.add_exception_handler(RequestValidationError, _validation_error)
     app.add_exception_handler(StarletteHTTPException, _http_error)
+    for exc_class, handler in infrastructure_errors():
+        app.add_exception_handler(exc_class, handler)
+    # Starlette hands an ``Exception`` handler to ServerErrorMiddleware, which answers
+    # and then re-raises, so the server drops the connection: the catch-all below
+    # answers the same problem and keeps the connection open; the handler stays
+    # registered for what escapes it (an error after the response started).
+    app.add_middleware(CatchAll)
     app.add_exception_handler(Exception, _unhandled)
+
+
+class CatchAll:
+    """Answer an unexpected error with a 500 problem instead of re-raising it."""
+
+    def __init__(self, app: ASGIApp) -> None:
+        self.app = app
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+        started = False
+
+        async def tracking_send(message: Message) -> None:
+            nonlocal started
+            if message["type"] == "http.response.start":
+                started = True
+            await send(message)
+
+        try:
+            await self.app(scope, receive, tracking_send)
+        except Exception as exc:
+            if started:
+                raise
+            response = await _unhandled(Request(scope), exc)
+            await response(scope, receive, send)
 
 
 def problem_responses(*statuses: int) -> dict[int | str, dict[str, Any]]:
@@ -221,6 +310,7 @@ def problem_responses(*statuses: int) -> dict[int | str, dict[str, Any]]:
         409: "Conflict with the current state",
         422: "Invalid input",
         429: "Too many requests",
+        503: "Overloaded or a service is unavailable (retry after Retry-After seconds)",
     }
     return {
         status: {

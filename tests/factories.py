@@ -47,3 +47,12 @@ def make_member(
     session.add(participant)
     session.flush()
     return participant
+
+
+def make_outbox_row(session: Session, **columns: Any) -> models.OutboxMessage:
+    """An outbox row as it is stored, its payload unchecked: one an older version or a
+    scrub left behind (services write rows through ``santa_core.notify``, which checks)."""
+    row = models.OutboxMessage(**{"payload": {}, **columns})
+    session.add(row)
+    session.flush()
+    return row

@@ -37,9 +37,13 @@ def worker(
     """Run background jobs: deliver notifications, reminders, auto-draws, clean-ups.
 
     Uses Redis when SANTA_REDIS_URL is set, else the SQLite queue in the data dir.
+
+    \b
+    Example:
+      santa worker --workers 4
     """
     settings = context.settings()
-    logs.configure(settings.log_level)
+    logs.configure(settings.log_level, settings.log_format)
     from santa_core.db import make_sessionmaker
     from santa_core.jobs import build_jobs
 
@@ -50,6 +54,11 @@ def worker(
         context.require_redis(settings)
     jobs = build_jobs(settings, factory=make_sessionmaker(engine))
     jobs.install_commit_signal()
+    if settings.redis_url:
+        # Live events written by jobs (flagged gifts, auto-draws) reach the API processes.
+        from santa_core import events
+
+        events.install_publisher(jobs.factory, events.redis_sink(settings.redis_url))
     if worker_type is WorkerType.PROCESS:
         # Forked workers must not share the parent's database connections.
         jobs.huey.on_startup("santa.dispose_engine")(lambda: engine.dispose(close=False))

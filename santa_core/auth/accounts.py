@@ -30,7 +30,8 @@ from santa_core.config import Settings
 from santa_core.db import utcnow
 from santa_core.errors import UserNotFound
 from santa_core.models import Language, TokenPurpose
-from santa_core.notify.sealed import SEALED_KEY, seal
+from santa_core.notify import payloads
+from santa_core.user.service import has_deliverable_email
 
 #: Accounts made through a provider that gave no email get an address on the
 #: reserved ``.invalid`` TLD (RFC 2606): unique, and never deliverable.
@@ -44,10 +45,6 @@ def normalize_email(email: str) -> str:
 
 def placeholder_email(provider: str, subject: str) -> str:
     return f"{provider}-{_UNSAFE.sub('-', subject.lower())}@{PLACEHOLDER_DOMAIN}"
-
-
-def has_deliverable_email(user: models.User) -> bool:
-    return not user.email.endswith(".invalid")
 
 
 def find_by_email(session: Session, email: str) -> models.User | None:
@@ -85,19 +82,11 @@ def send_verification(
 def _email_link(
     session: Session, user: models.User, kind: str, url: str, record: models.OneTimeToken
 ) -> None:
-    notify.enqueue(
-        session,
-        kind=kind,
-        recipient=user.email,
-        language=user.language,
-        recipient_user_id=user.id,
-        payload={
-            # The link holds the plain one-time token: sealed, never stored in clear.
-            SEALED_KEY: seal({"link": url}),
-            "full_name": user.full_name,
-            "expires_at": record.expires_at.isoformat(),
-        },
+    payload = payloads.PAYLOADS[kind].model_validate(
+        # The link holds the plain one-time token: sealed (see the payload type).
+        {"link": url, "full_name": user.full_name, "expires_at": record.expires_at.isoformat()}
     )
+    notify.send(session, user, payload)
 
 
 def register(

@@ -34,6 +34,7 @@ from santa_core.auth.errors import (
 from santa_core.config import Settings
 from santa_core.db import utcnow
 from santa_core.models import Language
+from santa_core.user.service import get_settings, has_deliverable_email
 
 PROVIDERS = ("google", "vk", "telegram")
 
@@ -68,8 +69,6 @@ def _attach(session: Session, user: models.User, identity: SocialIdentity) -> mo
     )
     session.add(account)
     if identity.provider in ("telegram", "vk"):
-        from santa_core.user.service import get_settings
-
         prefs = get_settings(session, user)
         if identity.provider == "telegram" and prefs.telegram_chat_id is None:
             prefs.telegram_chat_id = identity.subject
@@ -196,7 +195,7 @@ def unlink(session: Session, user: models.User, social_account_id: uuid.UUID) ->
     if target is None:
         raise SocialAccountNotFound()
     # A password signs in only with an email the user knows: not a placeholder address.
-    has_password_way = user.password_hash is not None and accounts.has_deliverable_email(user)
+    has_password_way = user.password_hash is not None and has_deliverable_email(user)
     if not has_password_way and len(mine) == 1:
         raise LastSignInMethod()
     session.delete(target)

@@ -45,10 +45,6 @@ class BoxAccess:
             return True
         return self.member is not None and self.member.is_organizer
 
-    @property
-    def is_owner(self) -> bool:
-        return self.box.organizer_id == self.actor.id
-
     def require_manager(self) -> None:
         if not self.can_manage:
             raise NotOrganizer()
@@ -90,10 +86,6 @@ def load(
     if manage:
         access.require_manager()
     return access
-
-
-def get_box(session: Session, actor: models.User, box_id: uuid.UUID) -> models.Box:
-    return load(session, actor, box_id).box
 
 
 def organizers_of(session: Session, box_id: uuid.UUID) -> list[models.Participant]:

@@ -8,7 +8,7 @@ from typing import Annotated
 
 from pydantic import BaseModel, ConfigDict, EmailStr, Field, model_validator
 
-from santa_core.box.types import (
+from santa_core.kit.types import (
     Address,
     Bool,
     Label,
@@ -109,9 +109,12 @@ class ParticipantCard(Participant):
 
 class ParticipantPage(BaseModel):
     items: list[Participant]
-    total: int
+    #: Counted on the first page (and with ``with_total=true``); null on later pages.
+    total: int | None
     page: int
     per_page: int
+    #: Pass as ``cursor`` for the next page; null on the last page.
+    next_cursor: str | None = None
 
 
 class HouseholdCreate(_Input):

@@ -12,7 +12,7 @@ import uuid
 from collections.abc import Sequence
 from typing import Any
 
-from sqlalchemy import func, or_, select
+from sqlalchemy import false, func, or_, select
 from sqlalchemy.orm import Session
 
 from santa_core import audit, models, notify
@@ -29,18 +29,15 @@ from santa_core.box.member_schemas import (
     ParticipantUpdate,
     WishItem,
 )
-from santa_core.box.urls import assignment_url
 from santa_core.config import Settings
 from santa_core.db import utcnow
 from santa_core.errors import FieldError, InvalidInput, NotOrganizer, ParticipantNotFound
+from santa_core.kit import keyset
 from santa_core.models import BoxStatus, InviteStatus, ParticipantRole, ParticipantStatus
+from santa_core.notify import links, payloads
+from santa_core.notify.wording import public_name, shown_name
 
 CARD_FIELDS = ("display_name", "nickname", "wishes", "wish_items", "address", "phone")
-
-
-def public_name(participant: models.Participant) -> str:
-    """The name shown to plain members of a box with private names."""
-    return participant.nickname or f"Elf {participant.id.hex[:4].upper()}"
 
 
 def _sees_private(access: BoxAccess, participant: models.Participant) -> bool:
@@ -60,7 +57,7 @@ def to_schema(access: BoxAccess, participant: models.Participant) -> Participant
         role=participant.role,
         takes_part=participant.takes_part,
         is_offline=participant.is_offline,
-        household_id=participant.household_id,
+        household_id=participant.household_id if private else None,
         is_me=access.member is not None and access.member.id == participant.id,
         email=participant.email if private else None,
         has_wishes=bool(participant.wishes or participant.wish_items) if private else None,
@@ -112,7 +109,15 @@ def list_participants(
     household_id: uuid.UUID | None = None,
     page: int = 1,
     per_page: int = 50,
+    cursor: str | None = None,
+    with_total: bool = False,
 ) -> ParticipantPage:
+    """A page of the box's members in join order.
+
+    ``cursor`` (the ``next_cursor`` of the previous page) pages by keyset, at the
+    same cost anywhere in a big box; ``page`` still works. ``total`` is counted
+    on the first page and when ``with_total`` asks for it, else it is null.
+    """
     access = load(session, actor, box_id)
     P = models.Participant
     stmt = select(P).where(P.box_id == access.box.id)
@@ -121,25 +126,38 @@ def list_participants(
     if role:
         stmt = stmt.where(P.role.in_(list(role)))
     if household_id is not None:
+        # Households are the organizers' business; a member may only ask for their own.
+        own = access.member.household_id if access.member is not None else None
+        if not access.can_manage and household_id != own:
+            stmt = stmt.where(false())
         stmt = stmt.where(P.household_id == household_id)
     if q:
+        # Search only what the caller is shown: matching on hidden fields (emails,
+        # real names in a box with private names) would reveal them letter by letter.
         needle = q.lower()
-        if access.box.is_private_names and not access.can_manage:
-            stmt = stmt.where(func.lower(P.nickname).contains(needle, autoescape=True))
-        else:
-            stmt = stmt.where(
-                or_(
-                    func.lower(P.display_name).contains(needle, autoescape=True),
-                    func.lower(P.nickname).contains(needle, autoescape=True),
-                    P.email.contains(needle, autoescape=True),
-                )
-            )
-    total = session.scalar(select(func.count()).select_from(stmt.subquery())) or 0
-    rows = session.scalars(
-        stmt.order_by(P.created_at, P.id).offset((page - 1) * per_page).limit(per_page)
-    ).all()
+        fields = [func.lower(P.nickname).contains(needle, autoescape=True)]
+        if access.can_manage or not access.box.is_private_names:
+            fields.append(func.lower(P.display_name).contains(needle, autoescape=True))
+        if access.can_manage:
+            fields.append(P.email.contains(needle, autoescape=True))
+        stmt = stmt.where(or_(*fields))
+    total: int | None = None
+    if with_total or (cursor is None and page == 1):
+        total = int(session.scalar(select(func.count()).select_from(stmt.subquery())) or 0)
+    ordered = stmt.order_by(P.created_at, P.id)
+    if cursor is not None:
+        ordered = ordered.where(keyset.after(P.created_at, P.id, cursor))
+    else:
+        ordered = ordered.offset((page - 1) * per_page)
+    rows = session.scalars(ordered.limit(per_page + 1)).all()
+    more = len(rows) > per_page
+    rows = rows[:per_page]
     return ParticipantPage(
-        items=[to_schema(access, p) for p in rows], total=int(total), page=page, per_page=per_page
+        items=[to_schema(access, p) for p in rows],
+        total=total,
+        page=page if cursor is None else 1,
+        per_page=per_page,
+        next_cursor=keyset.encode(rows[-1].created_at, rows[-1].id) if more else None,
     )
 
 
@@ -181,20 +199,30 @@ def _apply_card(
     if not card:
         return []
     lifecycle.require(Action.EDIT_CARD, access.box.status)
-    wishes_changed = False
+    wishes_changed = details_changed = False
     for field, value in card.items():
         if field in ("wishes", "wish_items") and value != getattr(participant, field):
             wishes_changed = True
+        elif field in ("address", "phone") and value != getattr(participant, field):
+            details_changed = True
         setattr(participant, field, value)
     if wishes_changed:
         participant.wishes_updated_at = utcnow()
         if access.box.status is BoxStatus.MATCHED:
             _tell_santas(session, settings, access.box, participant)
+    elif details_changed and access.box.status is BoxStatus.MATCHED:
+        # A new address or phone matters to the santa as much as new wishes.
+        _tell_santas(session, settings, access.box, participant, kind="card_changed")
     return sorted(card)
 
 
 def _tell_santas(
-    session: Session, settings: Settings, box: models.Box, participant: models.Participant
+    session: Session,
+    settings: Settings,
+    box: models.Box,
+    participant: models.Participant,
+    *,
+    kind: str = "wishlist_changed",
 ) -> None:
     """After the draw, a changed wishlist is news for the person's santa(s)."""
     santa_ids = select(models.Draw.santa_participant_id).where(
@@ -205,22 +233,20 @@ def _tell_santas(
         .join(models.Participant, models.Participant.user_id == models.User.id)
         .where(models.Participant.id.in_(santa_ids), models.User.deleted_at.is_(None))
     ).scalars()
-    name = public_name(participant) if box.is_private_names else participant.display_name
+    payload_type = payloads.CardChanged if kind == "card_changed" else payloads.WishlistChanged
+    payload = payload_type(
+        box_name=box.name,
+        giftee_name=shown_name(box, participant),
+        assignment_url=links.assignment_url(settings, box.id),
+    )
     stamp = utcnow().strftime("%Y-%m-%dT%H")
     for user in rows:
-        notify.enqueue(
+        notify.send(
             session,
-            kind="wishlist_changed",
-            recipient=user.email,
-            language=user.language,
-            recipient_user_id=user.id,
+            user,
+            payload,
             box_id=box.id,
-            payload={
-                "box_name": box.name,
-                "giftee_name": name,
-                "assignment_url": assignment_url(settings, box.id),
-            },
-            dedupe_key=f"wishlist_changed:{participant.id}:{user.id}:{stamp}",
+            dedupe_key=f"{kind}:{participant.id}:{user.id}:{stamp}",
         )
 
 
@@ -252,34 +278,13 @@ def update_my_card(
     return to_card(access, participant)
 
 
-def add_participant(
-    session: Session,
-    settings: Settings,
-    actor: models.User,
-    box_id: uuid.UUID,
-    /,
-    *,
-    data: ParticipantCreate,
+def add_offline(
+    session: Session, actor: models.User, box_id: uuid.UUID, /, *, data: ParticipantCreate
 ) -> models.Participant:
-    """Add an offline person, or invite someone by email (they join on accepting)."""
-    if data.email is not None:
-        from santa_core.invite import service as invite_service
-        from santa_core.invite.schemas import InviteCreate
+    """Add an offline person (no account) the organizers act for.
 
-        invite = invite_service.create_invite(
-            session,
-            settings,
-            actor,
-            box_id,
-            data=InviteCreate(
-                email=data.email, display_name=data.display_name, message=data.message
-            ),
-        )
-        participant = session.get(models.Participant, invite.participant_id)
-        assert participant is not None
-        if data.nickname is not None:
-            participant.nickname = data.nickname
-        return participant
+    Adding someone by email is an invitation: :func:`santa_core.invite.adding.add_participant`.
+    """
     access = load(session, actor, box_id, manage=True, for_update=True)
     lifecycle.require(Action.ADD_PARTICIPANT, access.box.status)
     participant = models.Participant(
@@ -356,54 +361,33 @@ def _set_role(access: BoxAccess, participant: models.Participant, role: Particip
     participant.role = role
 
 
-def remove_participant(
-    session: Session,
-    settings: Settings,
-    actor: models.User,
-    box_id: uuid.UUID,
-    participant_id: uuid.UUID,
-    /,
-    *,
-    language: str = "en",
-) -> None:
-    """Before the draw the person just leaves; after it, the draw is repaired around them.
-
-    ``language`` is the one the repair explains itself in when no repair exists."""
-    access = load(session, actor, box_id, manage=True, for_update=True)
-    participant = get_in_box(session, access.box.id, participant_id)
-    _remove(session, settings, access, participant, language=language)
-
-
-def leave_box(
-    session: Session, settings: Settings, actor: models.User, box_id: uuid.UUID, /
-) -> None:
+def leave_box(session: Session, actor: models.User, box_id: uuid.UUID, /) -> None:
     """A member leaves on their own (before the draw; afterwards ask an organizer)."""
     access = load(session, actor, box_id, for_update=True)
     participant = my_membership(access)
     lifecycle.require(Action.REMOVE_PARTICIPANT, access.box.status)
-    _remove(session, settings, access, participant)
+    check_removable(access, participant)
+    drop(session, access, participant, details={})
 
 
-def _remove(
+def check_removable(access: BoxAccess, participant: models.Participant) -> None:
+    """Anyone but the box's owner may go; before the draw the box's status must allow it
+    (after it, :mod:`santa_core.draw.leaving` repairs the draw first)."""
+    if participant.role is ParticipantRole.ORGANIZER:
+        raise OwnerCannotLeave()
+    if access.box.status is not BoxStatus.MATCHED:
+        lifecycle.require(Action.REMOVE_PARTICIPANT, access.box.status)
+
+
+def drop(
     session: Session,
-    settings: Settings,
     access: BoxAccess,
     participant: models.Participant,
     *,
-    language: str = "en",
+    details: dict[str, Any],
 ) -> None:
+    """Take the person out of the box (their pending invitation is revoked); audited."""
     box = access.box
-    if participant.role is ParticipantRole.ORGANIZER:
-        raise OwnerCannotLeave()
-    details: dict[str, Any] = {}
-    if box.status is BoxStatus.MATCHED:
-        from santa_core.draw.assignments import repair_without
-
-        details = repair_without(
-            session, settings, access.actor, box, participant, language=language
-        )
-    else:
-        lifecycle.require(Action.REMOVE_PARTICIPANT, box.status)
     for invite in session.scalars(
         select(models.EmailInvite).where(models.EmailInvite.participant_id == participant.id)
     ):

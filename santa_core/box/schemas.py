@@ -14,7 +14,7 @@ from typing import Annotated, Any
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
-from santa_core.box.types import (
+from santa_core.kit.types import (
     Bool,
     Cover,
     Currency,
@@ -184,12 +184,3 @@ class AuditEventPage(BaseModel):
     total: int
     page: int
     per_page: int
-
-
-class PageParams(BaseModel):
-    page: int = 1
-    per_page: int = 50
-
-    @property
-    def offset(self) -> int:
-        return (self.page - 1) * self.per_page

@@ -20,7 +20,7 @@ from sqlalchemy.orm import Session
 
 from santa_core import audit, models
 from santa_core.box import lifecycle
-from santa_core.box.access import BoxAccess, load, visible_boxes
+from santa_core.box.access import BoxAccess, load
 from santa_core.box.lifecycle import Action
 from santa_core.box.schemas import (
     NOT_NULLABLE,
@@ -36,6 +36,7 @@ from santa_core.box.schemas import (
 from santa_core.db import utcnow
 from santa_core.errors import FieldError, InvalidInput, InvalidTransition
 from santa_core.models import BoxStatus, ParticipantRole, ParticipantStatus
+from santa_core.notify.wording import display_name_of
 
 _SLUG_STRIP = re.compile(r"[^a-z0-9]+")
 
@@ -54,7 +55,6 @@ __all__ = [
     "list_boxes",
     "make_slug",
     "update_box",
-    "visible_boxes",
 ]
 
 
@@ -63,10 +63,6 @@ def make_slug(name: str) -> str:
     ascii_name = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode()
     base = _SLUG_STRIP.sub("-", ascii_name.lower()).strip("-")[:60] or "box"
     return f"{base}-{secrets.token_hex(6)}"
-
-
-def display_name_of(user: models.User) -> str:
-    return user.full_name or user.email.split("@")[0]
 
 
 def create_box(session: Session, actor: models.User, /, *, data: BoxCreate) -> models.Box:

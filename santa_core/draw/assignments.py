@@ -21,29 +21,26 @@ from santa_core.box import lifecycle
 from santa_core.box.access import BoxAccess, load
 from santa_core.box.lifecycle import Action
 from santa_core.box.member_schemas import WishItem
-from santa_core.box.members import get_in_box, public_name
-from santa_core.box.urls import box_url
+from santa_core.box.members import get_in_box
 from santa_core.config import Settings
 from santa_core.db import utcnow
 from santa_core.draw import engine
 from santa_core.draw.errors import AssignmentNotFound, DrawInfeasible, PairsArePrivate
 from santa_core.draw.inputs import build_input
+from santa_core.draw.record import note_repair
 from santa_core.draw.schemas import Assignment, GifteeCard, Pair, PairPerson, PairsReveal
 from santa_core.draw.service import current_run, humanize, notify_santas, write_pairs
 from santa_core.errors import BoxNotEditable
-from santa_core.invite.service import display_name_of
-from santa_core.models import ParticipantStatus
-
-
-def _name(box: models.Box, participant: models.Participant) -> str:
-    return public_name(participant) if box.is_private_names else participant.display_name
+from santa_core.models import Language, ParticipantStatus
+from santa_core.notify import links, payloads
+from santa_core.notify.wording import display_name_of, shown_name
 
 
 def _revealer(access: BoxAccess) -> str:
     """The one who looked, as members know them: a nickname in a box with private names,
     never an email address (a superuser outside the box by name)."""
     if access.member is not None:
-        return _name(access.box, access.member)
+        return shown_name(access.box, access.member)
     return display_name_of(access.actor)
 
 
@@ -70,7 +67,7 @@ def _assignment(
         giftees=[
             GifteeCard(
                 participant_id=g.id,
-                display_name=_name(box, g),
+                display_name=shown_name(box, g),
                 wishes=g.wishes,
                 wish_items=[WishItem.model_validate(i) for i in g.wish_items or []],
                 address=g.address,
@@ -155,19 +152,16 @@ def reveal_pairs(
         select(models.User).where(models.User.id.in_(user_ids), models.User.deleted_at.is_(None))
     ).all()
     for user in users:
-        notify.enqueue(
+        notify.send(
             session,
-            kind="pairs_revealed",
-            recipient=user.email,
-            language=user.language,
-            recipient_user_id=user.id,
+            user,
+            payloads.PairsRevealed(
+                box_name=box.name,
+                box_url=links.box_url(settings, box.id),
+                revealed_by=_revealer(access),
+                reason=reason,
+            ),
             box_id=box.id,
-            payload={
-                "box_name": box.name,
-                "box_url": box_url(settings, box.id),
-                "revealed_by": _revealer(access),
-                "reason": reason,
-            },
             dedupe_key=f"pairs_revealed:{box.id}:{now.isoformat()}:{user.id}",
         )
     session.flush()
@@ -181,7 +175,7 @@ def repair_without(
     box: models.Box,
     leaving: models.Participant,
     *,
-    language: str = "en",
+    language: Language = Language.EN,
 ) -> dict[str, Any]:
     """Fix the draw for the person leaving, moving as few santas as possible.
 
@@ -230,6 +224,7 @@ def repair_without(
         new_pairs,
         key=f"draw_repair:{run.id}:{now.isoformat()}",
     )
+    note_repair(session, box.id, changed)
     return {
         "repaired": True,
         "changed": len(changed),

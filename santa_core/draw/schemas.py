@@ -9,7 +9,7 @@ from typing import Literal
 from pydantic import BaseModel, ConfigDict, Field
 
 from santa_core.box.member_schemas import WishItem
-from santa_core.box.types import Bool, Reason
+from santa_core.kit.types import Bool, Reason
 
 
 class _Input(BaseModel):

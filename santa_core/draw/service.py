@@ -20,12 +20,10 @@ from sqlalchemy import delete, func, select, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session, aliased
 
-from santa_core import audit, i18n, models
+from santa_core import audit, i18n, models, notify
 from santa_core.box import lifecycle
 from santa_core.box.access import load
-from santa_core.box.bulk import bulk_insert
 from santa_core.box.lifecycle import Action
-from santa_core.box.urls import assignment_url
 from santa_core.config import Settings, get_settings
 from santa_core.db import utcnow
 from santa_core.draw import engine
@@ -35,11 +33,14 @@ from santa_core.draw.errors import (
     NotEnoughParticipants,
     SecrecyNotAcknowledged,
 )
-from santa_core.draw.inputs import DRAWN_STATUSES, BoxInput, Person, build_input
+from santa_core.draw.inputs import DRAWN_STATUSES, BoxInput, build_input
+from santa_core.draw.record import record_input
 from santa_core.draw.schemas import DrawPreview, DrawSummary, DrawWarning
 from santa_core.errors import BoxNotEditable
-from santa_core.invite.service import budget_text, outbox_row
+from santa_core.kit.bulk import bulk_insert
 from santa_core.models import BoxStatus, Language, ParticipantStatus
+from santa_core.notify import links, payloads
+from santa_core.notify.wording import budget_text, shown_name
 
 _UUID = re.compile(r"[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}")
 
@@ -58,12 +59,8 @@ def humanize(text: str, prepared: BoxInput) -> str:
     )
 
 
-def _language(language: str) -> Language:
-    return Language.RU if language == Language.RU.value else Language.EN
-
-
 def _warnings(
-    secrecy: engine.Secrecy | None, language: str, prepared: BoxInput
+    secrecy: engine.Secrecy | None, language: Language, prepared: BoxInput
 ) -> list[DrawWarning]:
     if secrecy is None:
         return []
@@ -74,7 +71,12 @@ def _warnings(
 
 
 def preview_draw(
-    session: Session, actor: models.User, box_id: uuid.UUID, /, *, language: str = "en"
+    session: Session,
+    actor: models.User,
+    box_id: uuid.UUID,
+    /,
+    *,
+    language: Language = Language.EN,
 ) -> DrawPreview:
     """Feasibility and the secrecy warning, before drawing (organizers; shows no pair)."""
     access = load(session, actor, box_id, manage=True)
@@ -86,7 +88,7 @@ def preview_draw(
             participant_count=int(exc.params.get("count", 0)),
             not_joined_count=_not_joined(session, access.box),
             reason="not_enough_participants",
-            explanation=i18n.translate(exc.code, exc.message, _language(language)),
+            explanation=i18n.translate(exc.code, exc.message, language),
             secrecy_checked=False,
             requires_acknowledgement=False,
         )
@@ -149,7 +151,7 @@ def run_draw(
     *,
     settings: Settings | None = None,
     acknowledge_secrecy_warning: bool = False,
-    language: str = "en",
+    language: Language = Language.EN,
 ) -> models.DrawRun:
     """Draw the box once. ``settings`` gives the links in the emails (default: environment).
 
@@ -177,7 +179,7 @@ def run_draw(
         lead = i18n.translate(
             f"{SecrecyNotAcknowledged.code}.lead",
             SecrecyNotAcknowledged.default_message,
-            _language(language),
+            language,
         )
         raise SecrecyNotAcknowledged(f"{lead} {warnings}".strip())
     previous = current_run(session, box.id)
@@ -206,6 +208,7 @@ def run_draw(
         raise DrawRaced() from None
     assignments = {s: list(g) for s, g in result.assignments.items()}
     write_pairs(session, box, run, assignments, now=now)
+    record_input(session, run, prepared.data)
     P = models.Participant
     # Exactly the people drawn (see santa_core.draw.inputs.DRAWN_STATUSES), without a huge IN.
     session.execute(
@@ -338,16 +341,6 @@ def record_history(session: Session, box: models.Box) -> int:
     return len(rows)
 
 
-def shown_name(box: models.Box, person: Person) -> str:
-    if box.is_private_names:
-        return person.nickname or public_name_for(person)
-    return person.display_name
-
-
-def public_name_for(person: Person) -> str:
-    return f"Elf {person.id.hex[:4].upper()}"
-
-
 def notify_santas(
     session: Session,
     settings: Settings,
@@ -370,9 +363,9 @@ def notify_santas(
     ):
         users[uid] = (email, language)
     now = utcnow()
-    facts: dict[str, Any] = {
+    facts: dict[str, str] = {
         "box_name": box.name,
-        "assignment_url": assignment_url(settings, box.id),
+        "assignment_url": links.assignment_url(settings, box.id),
     }
     if box.shipping_deadline is not None:
         facts["shipping_deadline"] = box.shipping_deadline.isoformat()
@@ -389,19 +382,17 @@ def notify_santas(
             continue
         names = ", ".join(shown_name(box, people[g]) for g in assignments[santa])
         rows.append(
-            outbox_row(
-                kind="draw_done",
+            notify.row(
+                payloads.DrawDone(**facts, giftee_name=names),
                 recipient=account[0],
                 language=account[1],
                 recipient_user_id=person.user_id,
                 box_id=box.id,
-                payload={**facts, "giftee_name": names},
                 dedupe_key=f"{key}:{santa}",
                 now=now,
             )
         )
-    if rows:
-        bulk_insert(session, models.OutboxMessage, rows)
+    notify.add_rows(session, rows)
     return len(rows)
 
 

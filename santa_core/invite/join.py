@@ -17,21 +17,16 @@ from santa_core import audit, models, notify
 from santa_core.box import lifecycle
 from santa_core.box.access import get_member, load, organizers_of
 from santa_core.box.lifecycle import Action
-from santa_core.box.urls import box_url
 from santa_core.config import Settings
-from santa_core.crypto import hash_token
+from santa_core.crypto import hash_candidates
 from santa_core.db import utcnow
 from santa_core.errors import AlreadyMember
 from santa_core.invite.errors import InviteExpired, InviteNotFound, InviteNotPending
 from santa_core.invite.schemas import Invitation, InvitationKind, JoinLink, Membership
-from santa_core.invite.service import (
-    LINK_PREFIX,
-    accept_url,
-    display_name_of,
-    drop_unjoined_member,
-    new_code,
-)
+from santa_core.invite.service import LINK_PREFIX, drop_unjoined_member, new_code
 from santa_core.models import InviteStatus, ParticipantRole, ParticipantStatus
+from santa_core.notify import links, payloads
+from santa_core.notify.wording import display_name_of
 
 _MAX_CODE = 200
 
@@ -50,15 +45,15 @@ def find(session: Session, code: str, *, for_update: bool = False) -> Found:
     """The invitation or join link a code opens; :class:`InviteNotFound` otherwise."""
     if not code or len(code) > _MAX_CODE:
         raise InviteNotFound()
-    digest = hash_token(code)
+    digests = hash_candidates(code)
     invite = session.scalars(
-        select(models.EmailInvite).where(models.EmailInvite.invite_code_hash == digest)
+        select(models.EmailInvite).where(models.EmailInvite.invite_code_hash.in_(digests))
     ).first()
     box_stmt = select(models.Box).where(models.Box.deleted_at.is_(None))
     if invite is not None:
         box_stmt = box_stmt.where(models.Box.id == invite.box_id)
     else:
-        box_stmt = box_stmt.where(models.Box.join_code_hash == digest)
+        box_stmt = box_stmt.where(models.Box.join_code_hash.in_(digests))
     if for_update:
         box_stmt = box_stmt.with_for_update()
     box = session.scalars(box_stmt).first()
@@ -170,18 +165,15 @@ def _tell_organizers(
     for user in users:
         if user.id == participant.user_id or user.deleted_at is not None:
             continue
-        notify.enqueue(
+        notify.send(
             session,
-            kind="joined",
-            recipient=user.email,
-            language=user.language,
-            recipient_user_id=user.id,
+            user,
+            payloads.Joined(
+                box_name=box.name,
+                participant_name=participant.display_name,
+                box_url=links.box_url(settings, box.id),
+            ),
             box_id=box.id,
-            payload={
-                "box_name": box.name,
-                "participant_name": participant.display_name,
-                "box_url": box_url(settings, box.id),
-            },
             dedupe_key=f"joined:{participant.id}:{user.id}",
         )
 
@@ -226,7 +218,7 @@ def create_join_link(
         session, actor, "join_link.created", box_id=box_id, target_type="box", target_id=box_id
     )
     session.flush()
-    return JoinLink(url=accept_url(settings, code), code=code)
+    return JoinLink(url=links.accept_url(settings, code), code=code)
 
 
 def disable_join_link(session: Session, actor: models.User, box_id: uuid.UUID, /) -> None:

@@ -10,7 +10,7 @@ from typing import Annotated
 
 from pydantic import BaseModel, ConfigDict, EmailStr, Field
 
-from santa_core.box.types import Name, ShortText
+from santa_core.kit.types import Name, ShortText
 from santa_core.models import InviteStatus, ParticipantStatus
 
 #: The most addresses one import takes (the CLI splits bigger CSV files).
@@ -73,9 +73,12 @@ class Invite(BaseModel):
 
 class InvitePage(BaseModel):
     items: list[Invite]
-    total: int
+    #: Counted on the first page (and with ``with_total=true``); null on later pages.
+    total: int | None
     page: int
     per_page: int
+    #: Pass as ``cursor`` for the next page; null on the last page.
+    next_cursor: str | None = None
 
 
 class JoinLink(BaseModel):

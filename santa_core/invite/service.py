@@ -18,10 +18,9 @@ from typing import Any
 from sqlalchemy import case, delete, func, select
 from sqlalchemy.orm import Session
 
-from santa_core import audit, crypto, models
+from santa_core import audit, crypto, models, notify
 from santa_core.box import lifecycle
 from santa_core.box.access import load
-from santa_core.box.bulk import bulk_insert
 from santa_core.box.lifecycle import Action
 from santa_core.config import Settings
 from santa_core.db import one_of, utcnow
@@ -35,15 +34,11 @@ from santa_core.invite.schemas import (
     SkippedInvite,
     SkipReason,
 )
-from santa_core.models import (
-    Channel,
-    InviteStatus,
-    Language,
-    OutboxStatus,
-    ParticipantRole,
-    ParticipantStatus,
-)
-from santa_core.notify.sealed import SEALED_KEY, seal
+from santa_core.kit import keyset
+from santa_core.kit.bulk import bulk_insert
+from santa_core.models import InviteStatus, Language, ParticipantRole, ParticipantStatus
+from santa_core.notify import links, payloads
+from santa_core.notify.wording import budget_text, display_name_of
 
 #: A resend within this many seconds of the last send is refused.
 RESEND_INTERVAL_SECONDS = 60
@@ -63,25 +58,6 @@ def new_code(prefix: str) -> tuple[str, str]:
     return code, crypto.hash_token(code)
 
 
-def accept_url(settings: Settings, code: str) -> str:
-    return f"{settings.public_base_url.rstrip('/')}/join/{code}"
-
-
-def display_name_of(user: models.User) -> str:
-    return user.full_name or user.email.split("@")[0]
-
-
-def budget_text(box: models.Box) -> str | None:
-    lo, hi = box.min_budget, box.max_budget
-    if lo is not None and hi is not None:
-        return f"{lo}–{hi} {box.currency}"
-    if hi is not None:
-        return f"≤ {hi} {box.currency}"
-    if lo is not None:
-        return f"≥ {lo} {box.currency}"
-    return None
-
-
 def invite_payload(
     settings: Settings,
     box: models.Box,
@@ -89,23 +65,24 @@ def invite_payload(
     code: str,
     expires_at: dt.datetime,
     message: str | None,
-) -> dict[str, Any]:
-    payload: dict[str, Any] = {
-        "box_name": box.name,
-        "inviter_name": inviter,
-        "expires_at": expires_at.isoformat(),
-        SEALED_KEY: seal({"accept_url": accept_url(settings, code)}),
-    }
+) -> payloads.Invite:
+    extra: dict[str, str] = {}
     if message:
-        payload["message"] = message
+        extra["message"] = message
     if box.signup_deadline is not None:
-        payload["signup_deadline"] = box.signup_deadline.isoformat()
+        extra["signup_deadline"] = box.signup_deadline.isoformat()
     if box.event_date is not None:
-        payload["event_date"] = box.event_date.isoformat()
+        extra["event_date"] = box.event_date.isoformat()
     budget = budget_text(box)
     if budget:
-        payload["budget"] = budget
-    return payload
+        extra["budget"] = budget
+    return payloads.Invite(
+        box_name=box.name,
+        inviter_name=inviter,
+        expires_at=expires_at.isoformat(),
+        accept_url=links.accept_url(settings, code),
+        **extra,
+    )
 
 
 def _chunks(items: Sequence[str]) -> Iterable[Sequence[str]]:
@@ -244,13 +221,12 @@ def invite_many(
             }
         )
         outbox.append(
-            outbox_row(
-                kind="invite",
+            notify.row(
+                invite_payload(settings, box, inviter, code, expires, message),
                 recipient=email,
                 language=account[1] if account else actor.language,
                 recipient_user_id=account[0] if account else None,
                 box_id=box.id,
-                payload=invite_payload(settings, box, inviter, code, expires, message),
                 dedupe_key=f"invite:{invite_id}:1",
                 now=now,
             )
@@ -261,7 +237,7 @@ def invite_many(
     if invites:
         session.flush()  # placeholders renamed above, before the bulk statements
         bulk_insert(session, models.EmailInvite, invites)
-        bulk_insert(session, models.OutboxMessage, outbox)
+        notify.add_rows(session, outbox)
     audit.record(
         session,
         actor,
@@ -273,35 +249,6 @@ def invite_many(
     )
     session.flush()
     return invite_ids, skipped
-
-
-def outbox_row(
-    *,
-    kind: str,
-    recipient: str,
-    language: Language,
-    recipient_user_id: uuid.UUID | None,
-    box_id: uuid.UUID,
-    payload: dict[str, Any],
-    dedupe_key: str | None,
-    now: dt.datetime,
-) -> dict[str, Any]:
-    """One outbox row as a dict, for bulk inserts (same columns as ``notify.enqueue``)."""
-    return {
-        "id": uuid.uuid4(),
-        "kind": kind,
-        "channel": Channel.EMAIL,
-        "recipient": recipient,
-        "language": language,
-        "recipient_user_id": recipient_user_id,
-        "box_id": box_id,
-        "payload": payload,
-        "dedupe_key": dedupe_key,
-        "status": OutboxStatus.PENDING,
-        "attempts": 0,
-        "next_attempt_at": now,
-        "created_at": now,
-    }
 
 
 def create_invite(
@@ -366,7 +313,8 @@ def resend_invite(
             models.User.email == invite.email, models.User.deleted_at.is_(None)
         )
     ).first()
-    row = outbox_row(
+    notify.enqueue(
+        session,
         kind="invite",
         recipient=invite.email,
         language=account.language if account else actor.language,
@@ -376,9 +324,7 @@ def resend_invite(
             settings, box, display_name_of(actor), code, invite.expires_at, None
         ),
         dedupe_key=f"invite:{invite.id}:{invite.send_count}",
-        now=now,
     )
-    session.add(models.OutboxMessage(**row))
     audit.record(
         session,
         actor,
@@ -439,7 +385,10 @@ def list_invites(
     q: str | None = None,
     page: int = 1,
     per_page: int = 50,
+    cursor: str | None = None,
+    with_total: bool = False,
 ) -> InvitePage:
+    """Newest first; by ``cursor`` or ``page``; ``total`` on the first page or when asked."""
     access = load(session, actor, box_id, manage=True)
     Inv = models.EmailInvite
     now = utcnow()
@@ -452,15 +401,21 @@ def list_invites(
         stmt = stmt.where(effective.in_([s.value for s in status]))
     if q:
         stmt = stmt.where(Inv.email.contains(q.lower(), autoescape=True))
-    total = session.scalar(select(func.count()).select_from(stmt.subquery())) or 0
-    rows = session.scalars(
-        stmt.order_by(Inv.created_at.desc(), Inv.email)
-        .offset((page - 1) * per_page)
-        .limit(per_page)
-    ).all()
+    total: int | None = None
+    if with_total or (cursor is None and page == 1):
+        total = int(session.scalar(select(func.count()).select_from(stmt.subquery())) or 0)
+    ordered = stmt.order_by(Inv.created_at.desc(), Inv.email)
+    if cursor is not None:
+        ordered = ordered.where(keyset.after(Inv.created_at, Inv.email, cursor, descending=True))
+    else:
+        ordered = ordered.offset((page - 1) * per_page)
+    rows = session.scalars(ordered.limit(per_page + 1)).all()
+    more = len(rows) > per_page
+    rows = rows[:per_page]
     return InvitePage(
         items=[present_invite(r, now=now) for r in rows],
-        total=int(total),
-        page=page,
+        total=total,
+        page=page if cursor is None else 1,
         per_page=per_page,
+        next_cursor=keyset.encode(rows[-1].created_at, rows[-1].email) if more else None,
     )

@@ -11,7 +11,6 @@ deadline; the box is not retried until the deadline changes.
 from __future__ import annotations
 
 import datetime as dt
-import importlib
 import logging
 import uuid
 from collections.abc import Callable
@@ -24,10 +23,10 @@ from sqlalchemy.orm import Session, sessionmaker
 from santa_core import models
 from santa_core.config import Settings
 from santa_core.db import session_scope
+from santa_core.draw import service as draw_service
 from santa_core.errors import SantaError
-from santa_core.models import BoxStatus, Language
-from santa_core.notify import links
-from santa_core.notify.outbox import enqueue
+from santa_core.models import BoxStatus
+from santa_core.notify import links, payloads, send
 
 log = logging.getLogger("santa.jobs")
 
@@ -55,21 +54,14 @@ def default_draw(settings: Settings) -> DrawFunction | None:
     so refusing would stall the exchange for good. The warnings accepted are in
     the ``draw.completed`` audit event; the draw preview shows them beforehand.
     """
-    try:
-        service = importlib.import_module("santa_core.draw.service")
-    except ModuleNotFoundError:
-        return None
-    run_draw = getattr(service, "run_draw", None)
-    if not callable(run_draw):
-        return None
 
     def draw(session: Session, actor: models.User, box_id: uuid.UUID) -> Any:
-        return run_draw(
+        return draw_service.run_draw(
             session,
             actor,
             box_id,
             settings=settings,
-            language=actor.language.value,
+            language=actor.language,
             acknowledge_secrecy_warning=True,
         )
 
@@ -146,18 +138,15 @@ def _tell_organizer(session: Session, settings: Settings, box_id: uuid.UUID, rea
     organizer = session.get(models.User, box.organizer_id)
     if organizer is None or organizer.deleted_at is not None:
         return
-    enqueue(
+    send(
         session,
-        kind="auto_draw_failed",
-        recipient=organizer.email,
-        language=organizer.language or Language(settings.default_language),
-        recipient_user_id=organizer.id,
+        organizer,
+        payloads.AutoDrawFailed(
+            box_name=box.name,
+            box_url=links.box_url(settings, box.id),
+            reason=reason,
+            recipient_name=organizer.full_name,
+        ),
         box_id=box.id,
-        payload={
-            "box_name": box.name,
-            "box_url": links.box_url(settings, box.id),
-            "reason": reason,
-            "recipient_name": organizer.full_name,
-        },
         dedupe_key=failure_key(box),
     )

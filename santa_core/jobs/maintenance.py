@@ -9,6 +9,7 @@ from sqlalchemy import delete, func, or_, select, update
 from sqlalchemy.orm import Session, sessionmaker
 
 from santa_core import models
+from santa_core.auth.scrub import BATCH_SIZE, scrub_deleted_accounts
 from santa_core.config import Settings
 from santa_core.db import session_scope
 from santa_core.models import BoxStatus, InviteStatus, OutboxStatus
@@ -91,8 +92,6 @@ def purge_outbox(session: Session, *, now: dt.datetime, retention_days: int) -> 
 
 def scrub_accounts(factory: sessionmaker[Session], settings: Settings, *, now: dt.datetime) -> int:
     """Run the accounts area's GDPR scrub, one transaction per batch, until done."""
-    from santa_core.auth.scrub import BATCH_SIZE, scrub_deleted_accounts
-
     total = 0
     for _ in range(MAX_SCRUB_BATCHES):
         with session_scope(factory) as session:

@@ -37,7 +37,7 @@ from sqlalchemy.orm import Session
 from santa_core import models
 from santa_core.config import Settings
 from santa_core.models import BoxStatus, InviteStatus, Language, ParticipantStatus
-from santa_core.notify import links
+from santa_core.notify import links, payloads
 from santa_core.notify.outbox import enqueue
 
 OPEN = (BoxStatus.DRAFT, BoxStatus.READY)
@@ -52,17 +52,6 @@ class Recipient:
     @property
     def language(self) -> Language | None:
         return self.user.language if self.user is not None else None
-
-
-def budget_text(box: models.Box) -> str | None:
-    if box.min_budget is None and box.max_budget is None:
-        return None
-    if box.min_budget is not None and box.max_budget is not None:
-        if box.min_budget == box.max_budget:
-            return f"{box.max_budget:g} {box.currency}"
-        return f"{box.min_budget:g}–{box.max_budget:g} {box.currency}"
-    amount = box.max_budget if box.max_budget is not None else box.min_budget
-    return f"{amount:g} {box.currency}"
 
 
 def event_start(box: models.Box) -> dt.datetime | None:
@@ -111,10 +100,9 @@ class _Writer:
 
     def write(
         self,
-        kind: str,
         box: models.Box,
         recipients: Sequence[Recipient],
-        payload: dict[str, Any],
+        payload: payloads.Payload,
         *,
         key: str,
     ) -> None:
@@ -133,12 +121,12 @@ class _Writer:
                 continue
             message = enqueue(
                 self.session,
-                kind=kind,
+                kind=payload.kind,
                 recipient=r.participant.email,
                 language=r.language or self.settings.default_language,
                 recipient_user_id=r.user.id if r.user is not None else None,
                 box_id=box.id,
-                payload={**payload, "recipient_name": r.participant.display_name},
+                payload=payload.model_copy(update={"recipient_name": r.participant.display_name}),
                 dedupe_key=dedupe_key,
             )
             if message is not None:
@@ -179,12 +167,12 @@ def _signup(
     people = members(session, (b.id for b in boxes))
     for box in boxes:
         assert box.signup_deadline is not None
-        payload = {
-            "box_name": box.name,
-            "signup_deadline": box.signup_deadline.isoformat(),
-            "box_url": links.box_url(settings, box.id),
-        }
-        w.write("signup_deadline_reminder", box, people.get(box.id, []), payload, key="signup")
+        payload = payloads.SignupDeadlineReminder(
+            box_name=box.name,
+            signup_deadline=box.signup_deadline.isoformat(),
+            box_url=links.box_url(settings, box.id),
+        )
+        w.write(box, people.get(box.id, []), payload, key="signup")
 
 
 def _shipping(
@@ -202,12 +190,12 @@ def _shipping(
     santas = members(session, (b.id for b in boxes), santas_only=True)
     for box in boxes:
         assert box.shipping_deadline is not None
-        payload = {
-            "box_name": box.name,
-            "shipping_deadline": box.shipping_deadline.isoformat(),
-            "assignment_url": links.assignment_url(settings, box.id),
-        }
-        w.write("shipping_deadline_reminder", box, santas.get(box.id, []), payload, key="shipping")
+        payload = payloads.ShippingDeadlineReminder(
+            box_name=box.name,
+            shipping_deadline=box.shipping_deadline.isoformat(),
+            assignment_url=links.assignment_url(settings, box.id),
+        )
+        w.write(box, santas.get(box.id, []), payload, key="shipping")
 
 
 def _event(
@@ -232,12 +220,12 @@ def _event(
     people = members(session, (b.id for b in due))
     for box in due:
         assert box.event_date is not None
-        payload = {
-            "box_name": box.name,
-            "event_date": box.event_date.isoformat(),
-            "box_url": links.box_url(settings, box.id),
-        }
-        w.write("event_reminder", box, people.get(box.id, []), payload, key="event")
+        payload = payloads.EventReminder(
+            box_name=box.name,
+            event_date=box.event_date.isoformat(),
+            box_url=links.box_url(settings, box.id),
+        )
+        w.write(box, people.get(box.id, []), payload, key="event")
 
 
 def _wishes(
@@ -262,8 +250,8 @@ def _wishes(
             and not r.participant.wish_items
             and r.participant.created_at <= now - nudge
         ]
-        payload = {"box_name": box.name, "box_url": links.box_url(settings, box.id)}
-        w.write("wishes_nudge", box, lazy, payload, key="wishes")
+        ask = payloads.WishesNudge(box_name=box.name, box_url=links.box_url(settings, box.id))
+        w.write(box, lazy, ask, key="wishes")
 
 
 def _assignment(
@@ -284,8 +272,10 @@ def _assignment(
     for box_id, recipients in santas.items():
         box = boxes[box_id]
         unopened = [r for r in recipients if r.participant.assignment_opened_at is None]
-        payload = {"box_name": box.name, "assignment_url": links.assignment_url(settings, box.id)}
-        w.write("assignment_nudge", box, unopened, payload, key="assignment")
+        look = payloads.AssignmentNudge(
+            box_name=box.name, assignment_url=links.assignment_url(settings, box.id)
+        )
+        w.write(box, unopened, look, key="assignment")
 
 
 def _invites(

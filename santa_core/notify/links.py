@@ -1,5 +1,8 @@
 """Links that notifications carry: web pages, and signed per-user tokens.
 
+Every web UI address santa_core hands out is built here (the web UI routes
+match these paths).
+
 Unsubscribe and calendar-feed links must work without signing in (mail
 clients and calendar apps call them), so they carry a token: the user id and
 an HMAC over it, keyed by ``SANTA_SECRET_KEY`` and a purpose. The calendar
@@ -79,3 +82,8 @@ def box_url(settings: Settings, box_id: uuid.UUID) -> str:
 
 def assignment_url(settings: Settings, box_id: uuid.UUID) -> str:
     return f"{base(settings)}/boxes/{box_id}/assignment"
+
+
+def accept_url(settings: Settings, code: str) -> str:
+    """The web page that opens an invitation or a box's join link."""
+    return f"{base(settings)}/join/{code}"

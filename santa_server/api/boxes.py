@@ -7,7 +7,6 @@ from typing import Annotated
 
 from fastapi import APIRouter, Query, Response, status
 
-from santa_core.box import renew as renew_service
 from santa_core.box import service as box_service
 from santa_core.box.access import load
 from santa_core.box.schemas import (
@@ -20,6 +19,7 @@ from santa_core.box.schemas import (
     BoxStatusChange,
     BoxUpdate,
 )
+from santa_core.draw import renew as renew_service
 from santa_core.models import BoxStatus
 from santa_server.api._common import Page, PerPage, Search
 from santa_server.deps import CurrentUser, SessionDep

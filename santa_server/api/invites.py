@@ -10,7 +10,7 @@ from fastapi import APIRouter, Path, Query, Request, Response, status
 from pydantic import BaseModel
 
 from santa_core.auth import accounts, sessions
-from santa_core.auth.ratelimit import enforce
+from santa_core.auth.ratelimit import address_key, enforce, enforce_invite_send
 from santa_core.auth.schemas import Registration
 from santa_core.invite import join as join_service
 from santa_core.invite import service as invite_service
@@ -26,7 +26,7 @@ from santa_core.invite.schemas import (
 )
 from santa_core.models import InviteStatus
 from santa_server import security
-from santa_server.api._common import Page, PerPage, Search
+from santa_server.api._common import Cursor, Page, PerPage, Search, WithTotal
 from santa_server.api.auth import AuthResult, Transport, signed_in, user_agent
 from santa_server.deps import CurrentUser, OptionalUser, SessionDep, SettingsDep
 from santa_server.errors import problem_responses
@@ -50,9 +50,20 @@ def list_invites(
     q: Search = None,
     page: Page = 1,
     per_page: PerPage = 50,
+    cursor: Cursor = None,
+    with_total: WithTotal = False,
 ) -> InvitePage:
+    """The box's invitations, newest first (page by ``cursor`` in big boxes)."""
     return invite_service.list_invites(
-        session, user, box_id, status=status_ or (), q=q, page=page, per_page=per_page
+        session,
+        user,
+        box_id,
+        status=status_ or (),
+        q=q,
+        page=page,
+        per_page=per_page,
+        cursor=cursor,
+        with_total=with_total,
     )
 
 
@@ -61,7 +72,7 @@ def list_invites(
     operation_id="create_invite",
     response_model=Invite,
     status_code=status.HTTP_201_CREATED,
-    responses=problem_responses(401, 403, 404, 409),
+    responses=problem_responses(401, 403, 404, 409, 429),
 )
 def create_invite(
     box_id: uuid.UUID,
@@ -69,8 +80,11 @@ def create_invite(
     user: CurrentUser,
     session: SessionDep,
     settings: SettingsDep,
+    limiter: security.LimiterDep,
+    limits: security.LimitsDep,
 ) -> Invite:
     """Email an invitation (one per address); the person shows up as ``invited``."""
+    enforce_invite_send(limiter, limits, user.id)
     invite = invite_service.create_invite(session, settings, user, box_id, data=body)
     return Invite.model_validate(invite)
 
@@ -79,7 +93,7 @@ def create_invite(
     "/boxes/{box_id}/invites/import",
     operation_id="import_invites",
     response_model=InviteImportResult,
-    responses=problem_responses(401, 403, 404, 409),
+    responses=problem_responses(401, 403, 404, 409, 429),
 )
 def import_invites(
     box_id: uuid.UUID,
@@ -87,8 +101,13 @@ def import_invites(
     user: CurrentUser,
     session: SessionDep,
     settings: SettingsDep,
+    limiter: security.LimiterDep,
+    limits: security.LimitsDep,
 ) -> InviteImportResult:
-    """Invite many addresses at once; members, pending invitations and repeats are skipped."""
+    """Invite many addresses at once; members, pending invitations and repeats are skipped.
+
+    Every address counts against ``SANTA_INVITE_SEND_MAX_PER_HOUR``, skipped ones too."""
+    enforce_invite_send(limiter, limits, user.id, count=len(body.invites))
     ids, skipped = invite_service.invite_many(
         session, settings, user, box_id, entries=body.invites, message=body.message
     )
@@ -107,8 +126,11 @@ def resend_invite(
     user: CurrentUser,
     session: SessionDep,
     settings: SettingsDep,
+    limiter: security.LimiterDep,
+    limits: security.LimitsDep,
 ) -> Invite:
     """Send again with a new code and expiry (the old link stops working)."""
+    enforce_invite_send(limiter, limits, user.id)
     invite = invite_service.resend_invite(session, settings, user, box_id, invite_id)
     return Invite.model_validate(invite)
 
@@ -157,24 +179,30 @@ def disable_join_link(box_id: uuid.UUID, user: CurrentUser, session: SessionDep)
     "/invitations/{code}",
     operation_id="get_invitation",
     response_model=Invitation,
-    responses=problem_responses(404),
+    responses=problem_responses(404, 429),
 )
-def get_invitation(code: Code, session: SessionDep) -> Invitation:
+def get_invitation(code: Code, session: SessionDep, guard: security.SecretGuardDep) -> Invitation:
     """What an invite or join code opens (no sign-in needed)."""
-    return join_service.preview(session, code)
+    with guard:
+        return join_service.preview(session, code)
 
 
 @router.post(
     "/invitations/{code}/accept",
     operation_id="accept_invitation",
     response_model=Membership,
-    responses=problem_responses(401, 404, 409),
+    responses=problem_responses(401, 404, 409, 429),
 )
 def accept_invitation(
-    code: Code, user: CurrentUser, session: SessionDep, settings: SettingsDep
+    code: Code,
+    user: CurrentUser,
+    session: SessionDep,
+    settings: SettingsDep,
+    guard: security.SecretGuardDep,
 ) -> Membership:
     """Join the box as the signed-in user (sign up first when you have no account)."""
-    participant = join_service.accept(session, settings, user, code)
+    with guard:
+        participant = join_service.accept(session, settings, user, code)
     return join_service.membership(participant)
 
 
@@ -183,11 +211,14 @@ def accept_invitation(
     operation_id="decline_invitation",
     status_code=status.HTTP_204_NO_CONTENT,
     response_class=Response,
-    responses=problem_responses(401, 404, 409),
+    responses=problem_responses(401, 404, 409, 429),
 )
-def decline_invitation(code: Code, user: OptionalUser, session: SessionDep) -> Response:
+def decline_invitation(
+    code: Code, user: OptionalUser, session: SessionDep, guard: security.SecretGuardDep
+) -> Response:
     """Say no to an email invitation."""
-    join_service.decline(session, user, code)
+    with guard:
+        join_service.decline(session, user, code)
     return Response(status_code=status.HTTP_204_NO_CONTENT)
 
 
@@ -221,10 +252,18 @@ def join_with_new_account(
     limiter: security.LimiterDep,
     limits: security.LimitsDep,
     ip: security.ClientIP,
+    guard: security.SecretGuardDep,
 ) -> JoinResult:
-    """No account yet? Make one and join in one step (a verification link is emailed)."""
-    enforce(limiter, limits.register_ip, ip)
-    join_service.find(session, code)  # a wrong code creates no account
+    """No account yet? Make one and join in one step (a verification link is emailed).
+
+    A valid code is the proof the caller was invited: instead of the anonymous
+    sign-up cap per address (``SANTA_SIGNUP_MAX_PER_ADDRESS``) the box's own, far
+    larger one applies (``SANTA_SIGNUP_MAX_PER_ADDRESS_WITH_CODE``), so a whole
+    office behind one address can join through one link.
+    """
+    with guard:
+        found = join_service.find(session, code)  # a wrong code creates no account
+    enforce(limiter, limits.register_with_code, f"{address_key(ip)}|{found.box.id}")
     registration = Registration.model_validate(body.model_dump(exclude={"transport"}))
     user = accounts.register(session, settings, registration)
     participant = join_service.accept(session, settings, user, code)

@@ -21,8 +21,10 @@ from santa_core.box.member_schemas import (
     ParticipantPage,
     ParticipantUpdate,
 )
+from santa_core.draw import leaving as leaving_service
+from santa_core.invite import adding as adding_service
 from santa_core.models import ParticipantRole, ParticipantStatus
-from santa_server.api._common import Page, PerPage, Search, language
+from santa_server.api._common import Cursor, Page, PerPage, Search, WithTotal, language
 from santa_server.deps import CurrentUser, SessionDep, SettingsDep
 from santa_server.errors import problem_responses
 
@@ -45,8 +47,14 @@ def list_participants(
     q: Search = None,
     page: Page = 1,
     per_page: PerPage = 50,
+    cursor: Cursor = None,
+    with_total: WithTotal = False,
 ) -> ParticipantPage:
-    """The box's members (nicknames only for plain members of boxes with private names)."""
+    """The box's members (nicknames only for plain members of boxes with private names).
+
+    Page by ``cursor`` (each page's ``next_cursor``) in big boxes; ``page`` still
+    works. ``total`` comes with the first page, or with ``with_total=true``.
+    """
     return member_service.list_participants(
         session,
         user,
@@ -57,6 +65,8 @@ def list_participants(
         q=q,
         page=page,
         per_page=per_page,
+        cursor=cursor,
+        with_total=with_total,
     )
 
 
@@ -75,7 +85,7 @@ def add_participant(
     settings: SettingsDep,
 ) -> ParticipantCard:
     """Invite someone by email, or add an offline person (no account) the organizers act for."""
-    participant = member_service.add_participant(session, settings, user, box_id, data=body)
+    participant = adding_service.add_participant(session, settings, user, box_id, data=body)
     return member_service.get_participant(session, user, box_id, participant.id)
 
 
@@ -114,11 +124,9 @@ def update_my_card(
     status_code=status.HTTP_204_NO_CONTENT,
     response_class=Response,
 )
-def leave_box(
-    box_id: uuid.UUID, user: CurrentUser, session: SessionDep, settings: SettingsDep
-) -> Response:
+def leave_box(box_id: uuid.UUID, user: CurrentUser, session: SessionDep) -> Response:
     """Leave the box (before the draw)."""
-    member_service.leave_box(session, settings, user, box_id)
+    member_service.leave_box(session, user, box_id)
     return Response(status_code=status.HTTP_204_NO_CONTENT)
 
 
@@ -170,7 +178,7 @@ def remove_participant(
     settings: SettingsDep,
 ) -> Response:
     """Remove someone; after the draw the pairs are repaired around them."""
-    member_service.remove_participant(
+    leaving_service.remove_participant(
         session, settings, user, box_id, participant_id, language=language(request)
     )
     return Response(status_code=status.HTTP_204_NO_CONTENT)

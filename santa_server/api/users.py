@@ -10,10 +10,12 @@ from pydantic import BaseModel
 
 from santa_core.auth import accounts, sessions, social
 from santa_core.auth.schemas import AccountDeletion, PasswordChange
+from santa_core.db import utcnow
 from santa_core.user import service as user_service
 from santa_core.user.schemas import (
     SocialAccount,
     User,
+    UserExport,
     UserSettings,
     UserSettingsUpdate,
     UserUpdate,
@@ -106,6 +108,26 @@ def change_my_password(
     accounts.change_password(
         session, settings, user, body, current_session=_current_session(request)
     )
+
+
+@router.get(
+    "/users/me/export",
+    operation_id="export_my_data",
+    response_model=UserExport,
+    responses=problem_responses(401),
+)
+def export_my_data(response: Response, user: CurrentUser, session: SessionDep) -> UserExport:
+    """Everything santa holds about me, as one JSON document (GDPR art. 15 and 20).
+
+    Account, linked accounts, settings, sessions, every box membership with its
+    card (wishes, address, phone), invitations sent and received, notifications
+    to me and audit events about me. Hashed secrets are left out.
+    """
+    from santa_core.user import export
+
+    response.headers["Cache-Control"] = "no-store"
+    document = export.export_user(session, user, now=utcnow())
+    return UserExport.model_validate(document)
 
 
 @router.post(

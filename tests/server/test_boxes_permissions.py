@@ -18,13 +18,13 @@ from sqlalchemy import Engine, select
 from sqlalchemy.orm import Session
 
 from santa_core import models
-from santa_core.box import members as member_service
 from santa_core.box import rules as rule_service
 from santa_core.box import service as box_service
 from santa_core.box.member_schemas import ExclusionCreate, HouseholdCreate, ParticipantCreate
 from santa_core.box.schemas import BoxCreate
 from santa_core.config import Settings
 from santa_core.draw import service as draw_service
+from santa_core.invite import adding as adding_service
 from santa_core.invite import join as join_service
 from santa_core.invite import service as invite_service
 from santa_core.invite.schemas import InviteCreate
@@ -58,7 +58,7 @@ def build_world(engine: Engine, settings: Settings, status: BoxStatus) -> World:
         box = box_service.create_box(s, owner, data=BoxCreate(name="Matrix"))
         co_p = make_member(s, box, co, role=ParticipantRole.CO_ORGANIZER)
         member_p = make_member(s, box, member)
-        kid = member_service.add_participant(
+        kid = adding_service.add_participant(
             s, settings, owner, box.id, data=ParticipantCreate(display_name="Kid", offline=True)
         )
         invite = invite_service.create_invite(

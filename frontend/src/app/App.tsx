@@ -3,11 +3,12 @@ import { lazy, type ReactNode } from "react";
 import { BrowserRouter, Route, Routes } from "react-router-dom";
 
 import { ApiProblem } from "../api/problem";
+// The landing page is the first paint of most visits: in the main bundle, not a second request.
+import Landing from "../pages/LandingPage";
 import { Layout } from "./Layout";
 import { RequireAuth } from "./RequireAuth";
 import { Sync } from "./Sync";
 
-const Landing = lazy(() => import("../pages/LandingPage"));
 const SignIn = lazy(() => import("../pages/SignInPage"));
 const SignUp = lazy(() => import("../pages/SignUpPage"));
 const VerifyEmail = lazy(() => import("../pages/VerifyEmailPage"));

@@ -2,6 +2,7 @@ import { useTranslation } from "react-i18next";
 import { Link, useLocation, useParams } from "react-router-dom";
 
 import { BoxSummary } from "../components/BoxSummary";
+import { MemberNames } from "../components/MemberNames";
 import { PageTitle } from "../components/PageTitle";
 import { ProblemAlert } from "../components/ProblemAlert";
 import { PageSkeleton } from "../components/Skeleton";
@@ -43,7 +44,7 @@ export default function BoxPage() {
           </nav>
         ) : null}
         <BoxSummary box={b} timeZone={me?.timezone} />
-        {b.can_manage ? <OrganizerView box={b} /> : null}
+        {b.can_manage ? <OrganizerView box={b} /> : <MemberNames boxId={b.id} />}
       </div>
     </>
   );

@@ -17,8 +17,8 @@ Errors::
 
     ValueError
     └── DrawInputError       malformed input (one-line message)
-    Exception
-    └── DrawInfeasibleError  Infeasible.raise_(), for callers that want to abort
+
+Infeasibility is a result (:class:`Infeasible`), not an exception.
 
 How the draw works (details in each module): forced pairs are contracted
 (``_problem``); feasibility is a matching/flow with a Hall witness when there is
@@ -31,7 +31,7 @@ back to an exhaustive search with a node budget (``_search``).
 from __future__ import annotations
 
 from santa_core.draw.engine._commit import commit, input_digest, seed_digest
-from santa_core.draw.engine._errors import DrawInfeasibleError, DrawInputError
+from santa_core.draw.engine._errors import DrawInputError
 from santa_core.draw.engine._model import DrawInput, DrawOptions, parse_input
 from santa_core.draw.engine._problem import IndexedInput, compile_input
 from santa_core.draw.engine._repair import Repair, repair
@@ -69,7 +69,6 @@ __all__ = [
     "ENGINE_VERSION",
     "METHODS",
     "Draw",
-    "DrawInfeasibleError",
     "DrawInput",
     "DrawInputError",
     "DrawOptions",

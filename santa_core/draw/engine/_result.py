@@ -11,9 +11,8 @@ import json
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import cached_property
-from typing import Any, Literal, NoReturn
+from typing import Any, Literal
 
-from santa_core.draw.engine._errors import DrawInfeasibleError
 from santa_core.draw.engine._problem import IntArray
 
 Lang = Literal["en", "ru"]
@@ -179,9 +178,6 @@ class Infeasible:
         if self.suggestion is not None:
             text += " " + self.suggestion.text.get(lang)
         return text
-
-    def raise_(self) -> NoReturn:
-        raise DrawInfeasibleError(self)
 
     def as_json(self) -> dict[str, Any]:
         return {

@@ -9,14 +9,14 @@ import pytest
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from santa_core import models, notify
+from santa_core import models
 from santa_core.auth import sessions, social
 from santa_core.auth.scrub import scrub_deleted_accounts
 from santa_core.auth.social import SocialIdentity
 from santa_core.config import Settings
 from santa_core.models import OutboxStatus
 from tests.conftest import make_settings
-from tests.factories import make_box, make_member, make_user
+from tests.factories import make_box, make_member, make_outbox_row, make_user
 
 NOW = dt.datetime(2026, 12, 24, 12, 0, tzinfo=dt.UTC)
 
@@ -51,7 +51,7 @@ class TestScrub:
                 expires_at=NOW,
             )
         )
-        notify.enqueue(db, kind="draw_done", recipient=user.email, recipient_user_id=user.id)
+        make_outbox_row(db, kind="draw_done", recipient=user.email, recipient_user_id=user.id)
         db.flush()
 
         assert scrub_deleted_accounts(db, now=NOW, grace_days=30) == 1
@@ -88,13 +88,13 @@ class TestScrub:
             status=models.ParticipantStatus.INVITED,
         )
         sent = OutboxStatus.SENT
-        by_address = notify.enqueue(
+        by_address = make_outbox_row(
             db, kind="invite", recipient=user.email, box_id=other.id, payload={"x": "link"}
         )
-        by_address_sent = notify.enqueue(
+        by_address_sent = make_outbox_row(
             db, kind="invite", recipient=user.email, box_id=box.id, payload={"x": "link"}
         )
-        joined = notify.enqueue(
+        joined = make_outbox_row(
             db,
             kind="joined",
             recipient=organizer.email,
@@ -102,7 +102,7 @@ class TestScrub:
             box_id=box.id,
             payload={"participant_name": "Gone Person"},
         )
-        pending_joined = notify.enqueue(
+        pending_joined = make_outbox_row(
             db,
             kind="joined",
             recipient=organizer.email,
@@ -110,7 +110,7 @@ class TestScrub:
             box_id=box.id,
             payload={"participant_name": "Gone Person"},
         )
-        unrelated = notify.enqueue(
+        unrelated = make_outbox_row(
             db,
             kind="joined",
             recipient=organizer.email,
@@ -132,8 +132,8 @@ class TestScrub:
         assert by_address.status is OutboxStatus.FAILED
         assert (by_address_sent.recipient, by_address_sent.status) == ("", sent)
         assert joined.payload == {}
-        # Not yet delivered mail to others goes out as written; other boxes are untouched.
-        assert pending_joined.payload == {"participant_name": "Gone Person"}
+        # Mail of their boxes not yet delivered no longer names them; other boxes are untouched.
+        assert pending_joined.payload == {"participant_name": "Deleted user"}
         assert unrelated.payload == {"participant_name": "Someone Else"}
         assert organizer.email == "olga@example.com"
 

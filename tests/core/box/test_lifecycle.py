@@ -10,19 +10,20 @@ from sqlalchemy.orm import Session
 
 from santa_core import models
 from santa_core.box import lifecycle
-from santa_core.box import members as member_service
 from santa_core.box import service as box_service
 from santa_core.box.access import get_member
 from santa_core.box.errors import OwnerCannotLeave
 from santa_core.box.lifecycle import Action
 from santa_core.box.member_schemas import ParticipantCreate
 from santa_core.box.schemas import BoxUpdate
+from santa_core.draw import leaving as leaving_service
 from santa_core.errors import (
     BoxNotEditable,
     BoxNotFound,
     InvalidTransition,
     NotOrganizer,
 )
+from santa_core.invite import adding as adding_service
 from santa_core.invite.service import InviteExists
 from santa_core.models import BoxStatus, ParticipantRole
 from tests.conftest import make_settings
@@ -162,16 +163,16 @@ class TestParticipantsByStatus:
         box = _box_in(db, status)
         data = ParticipantCreate(display_name="Kid", offline=True)
         if lifecycle.can(Action.ADD_PARTICIPANT, status):
-            p = member_service.add_participant(db, SETTINGS, _organizer(db, box), box.id, data=data)
+            p = adding_service.add_participant(db, SETTINGS, _organizer(db, box), box.id, data=data)
             assert p.is_offline
         else:
             with pytest.raises(BoxNotEditable):
-                member_service.add_participant(db, SETTINGS, _organizer(db, box), box.id, data=data)
+                adding_service.add_participant(db, SETTINGS, _organizer(db, box), box.id, data=data)
 
     def test_cannot_add_to_archived_box(self, db: Session) -> None:
         box = _box_in(db, BoxStatus.ARCHIVED)
         with pytest.raises(BoxNotEditable, match="before the draw"):
-            member_service.add_participant(
+            adding_service.add_participant(
                 db,
                 SETTINGS,
                 _organizer(db, box),
@@ -188,20 +189,20 @@ class TestParticipantsByStatus:
         owner = _organizer(db, box)
         # After the draw a removal goes through the engine's repair (see the draw tests).
         if lifecycle.can(Action.REMOVE_PARTICIPANT, status) or status is BoxStatus.MATCHED:
-            member_service.remove_participant(db, SETTINGS, owner, box.id, member.id)
+            leaving_service.remove_participant(db, SETTINGS, owner, box.id, member.id)
             assert db.get(models.Participant, member.id) is None
         else:
             with pytest.raises(BoxNotEditable):
-                member_service.remove_participant(db, SETTINGS, owner, box.id, member.id)
+                leaving_service.remove_participant(db, SETTINGS, owner, box.id, member.id)
 
     def test_same_email_twice_conflicts(self, db: Session) -> None:
         box = make_box(db)
         owner = _organizer(db, box)
         data = ParticipantCreate(display_name="Ann", email="ann@example.com")
-        member_service.add_participant(db, SETTINGS, owner, box.id, data=data)
+        adding_service.add_participant(db, SETTINGS, owner, box.id, data=data)
         again = ParticipantCreate(display_name="Ann", email="ANN@example.com")
         with pytest.raises(InviteExists):
-            member_service.add_participant(db, SETTINGS, owner, box.id, data=again)
+            adding_service.add_participant(db, SETTINGS, owner, box.id, data=again)
 
     def test_owner_cannot_be_removed(self, db: Session) -> None:
         box = make_box(db)
@@ -209,7 +210,7 @@ class TestParticipantsByStatus:
         me = get_member(db, box.id, owner.id)
         assert me is not None
         with pytest.raises(OwnerCannotLeave):
-            member_service.remove_participant(db, SETTINGS, owner, box.id, me.id)
+            leaving_service.remove_participant(db, SETTINGS, owner, box.id, me.id)
 
     @pytest.mark.parametrize("status", ALL)
     def test_edit_box_rules_table(self, db: Session, status: BoxStatus) -> None:

@@ -13,7 +13,9 @@ from santa_core.box import members as member_service
 from santa_core.box.access import get_member
 from santa_core.box.errors import NotYourCard, OwnerCannotLeave
 from santa_core.box.member_schemas import CardUpdate, ParticipantCreate, ParticipantUpdate, WishItem
+from santa_core.draw import leaving as leaving_service
 from santa_core.errors import BoxNotEditable, InvalidInput, NotOrganizer, ParticipantNotFound
+from santa_core.invite import adding as adding_service
 from santa_core.models import BoxStatus, ParticipantRole, ParticipantStatus
 from tests.conftest import make_settings
 from tests.factories import make_box, make_member, make_user
@@ -120,7 +122,7 @@ class TestOrganizers:
     def test_add_offline_person_and_act_for_them(self, db: Session) -> None:
         box = make_box(db)
         owner = _owner(db, box)
-        kid = member_service.add_participant(
+        kid = adding_service.add_participant(
             db, SETTINGS, owner, box.id, data=ParticipantCreate(display_name="Kid", offline=True)
         )
         assert kid.status is ParticipantStatus.ACTIVE
@@ -139,7 +141,7 @@ class TestOrganizers:
 
     def test_add_by_email_invites(self, db: Session) -> None:
         box = make_box(db)
-        p = member_service.add_participant(
+        p = adding_service.add_participant(
             db,
             SETTINGS,
             _owner(db, box),
@@ -162,7 +164,7 @@ class TestOrganizers:
         )
         assert helper.role is ParticipantRole.CO_ORGANIZER
         member_service.update_my_card(db, SETTINGS, helper_user, box.id, data=CardUpdate())
-        kid = member_service.add_participant(
+        kid = adding_service.add_participant(
             db,
             SETTINGS,
             helper_user,
@@ -190,7 +192,7 @@ class TestOrganizers:
         me, other = make_user(db), make_member(db, box)
         make_member(db, box, me)
         with pytest.raises(NotOrganizer):
-            member_service.remove_participant(db, SETTINGS, me, box.id, other.id)
+            leaving_service.remove_participant(db, SETTINGS, me, box.id, other.id)
 
     def test_unknown_participant(self, db: Session) -> None:
         box = make_box(db)
@@ -205,13 +207,13 @@ class TestLeaving:
         box = make_box(db)
         me = make_user(db)
         mine = make_member(db, box, me)
-        member_service.leave_box(db, SETTINGS, me, box.id)
+        member_service.leave_box(db, me, box.id)
         assert db.get(models.Participant, mine.id) is None
 
     def test_owner_cannot_leave(self, db: Session) -> None:
         box = make_box(db)
         with pytest.raises(OwnerCannotLeave):
-            member_service.leave_box(db, SETTINGS, _owner(db, box), box.id)
+            member_service.leave_box(db, _owner(db, box), box.id)
 
     def test_nobody_leaves_on_their_own_after_the_draw(self, db: Session) -> None:
         box = make_box(db)
@@ -219,4 +221,4 @@ class TestLeaving:
         make_member(db, box, me)
         box.status = BoxStatus.MATCHED
         with pytest.raises(BoxNotEditable):
-            member_service.leave_box(db, SETTINGS, me, box.id)
+            member_service.leave_box(db, me, box.id)

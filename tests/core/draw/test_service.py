@@ -13,9 +13,9 @@ from santa_core.box import members as member_service
 from santa_core.box import rules as rule_service
 from santa_core.box import service as box_service
 from santa_core.box.member_schemas import HouseholdCreate
-from santa_core.box.renew import renew_box
 from santa_core.box.schemas import BoxRenew
 from santa_core.draw import assignments as assignment_service
+from santa_core.draw import leaving as leaving_service
 from santa_core.draw import service as draw_service
 from santa_core.draw.errors import (
     AssignmentNotFound,
@@ -23,6 +23,7 @@ from santa_core.draw.errors import (
     PairsArePrivate,
     SecrecyNotAcknowledged,
 )
+from santa_core.draw.renew import renew_box
 from santa_core.errors import BoxNotEditable
 from santa_core.models import BoxStatus, ParticipantStatus
 from tests.conftest import make_settings
@@ -266,7 +267,7 @@ class TestAfterTheDraw:
         )
         before = _pairs(db, box)
         leaving = members[0]
-        member_service.remove_participant(db, SETTINGS, owner, box.id, leaving.id)
+        leaving_service.remove_participant(db, SETTINGS, owner, box.id, leaving.id)
         after = _pairs(db, box)
         assert str(leaving.id) not in after
         assert str(leaving.id) not in after.values()

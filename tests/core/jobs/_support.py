@@ -16,6 +16,7 @@ from santa_core.jobs.relay import Relay, RelayPolicy
 from santa_core.mail import EmailBackend
 from santa_core.models import OutboxStatus
 from santa_core.notify import enqueue
+from tests.factories import make_outbox_row
 
 
 class Clock:
@@ -41,16 +42,23 @@ INVITE = {
 
 
 def add_rows(
-    factory: sessionmaker[Session], n: int, *, kind: str = "invite", **kw: Any
+    factory: sessionmaker[Session],
+    n: int,
+    *,
+    kind: str = "invite",
+    checked: bool = True,
+    **kw: Any,
 ) -> list[uuid.UUID]:
+    """``n`` outbox rows; ``checked=False`` stores them as given (broken rows, unknown kinds)."""
     ids = []
+    write = enqueue if checked else make_outbox_row
     with session_scope(factory) as session:
         for i in range(n):
-            row = enqueue(
+            row = write(
                 session,
                 kind=kind,
                 recipient=kw.get("recipient") or f"guest{i}@example.com",
-                language=kw.get("language", "en"),
+                language=models.Language(kw.get("language", "en")),
                 payload=kw.get("payload", INVITE),
                 recipient_user_id=kw.get("recipient_user_id"),
             )

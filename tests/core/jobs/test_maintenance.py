@@ -18,7 +18,7 @@ from santa_core.jobs import autodraw, maintenance
 from santa_core.jobs.autodraw import run_auto_draws
 from santa_core.models import BoxStatus, InviteStatus, OutboxStatus
 from santa_core.notify import enqueue
-from tests.factories import make_user
+from tests.factories import make_outbox_row, make_user
 
 NOW = dt.datetime(2026, 12, 10, 18, 0, tzinfo=dt.UTC)
 
@@ -164,7 +164,7 @@ class TestHousekeeping:
             (OutboxStatus.PENDING, old),
             (OutboxStatus.SENT, NOW - dt.timedelta(days=2)),
         ):
-            row = enqueue(db, kind="invite", recipient=f"{status}@x.y", payload={})
+            row = make_outbox_row(db, kind="invite", recipient=f"{status}@x.y", payload={})
             assert row is not None
             row.status, row.created_at = status, created
         db.flush()

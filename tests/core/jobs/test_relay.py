@@ -18,7 +18,7 @@ from santa_core.mail.sendgrid import SendGridBackend
 from santa_core.mail.smtp import SmtpBackend, SmtpConfig
 from santa_core.models import OutboxStatus
 from santa_core.notify import enqueue
-from tests.core.jobs._support import Clock, add_rows, count, make_relay, statuses
+from tests.core.jobs._support import INVITE, Clock, add_rows, count, make_relay, statuses
 from tests.factories import make_user
 from tests.peers._net import free_port
 from tests.peers.sendgrid import FakeSendGrid
@@ -62,7 +62,7 @@ class TestDelivery:
         def action_that_fails() -> None:
             with session_scope(factory) as session:
                 user = make_user(session)
-                enqueue(session, kind="invite", recipient=user.email, payload={"x": 1})
+                enqueue(session, kind="invite", recipient=user.email, payload=INVITE)
                 session.flush()
                 raise RuntimeError("the action failed")
 
@@ -218,8 +218,8 @@ class TestFailures:
         self, settings: Settings, engine: Engine
     ) -> None:
         factory = make_sessionmaker(engine)
-        (unknown,) = add_rows(factory, 1, kind="no_such_kind")
-        (broken,) = add_rows(factory, 1, payload={"box_name": "x"})
+        (unknown,) = add_rows(factory, 1, kind="no_such_kind", checked=False)
+        (broken,) = add_rows(factory, 1, payload={"box_name": "x"}, checked=False)
         with SmtpSink() as sink:
             relay = make_relay(settings, engine, smtp(sink.port))
             assert relay.drain().failed == 2

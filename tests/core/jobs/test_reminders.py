@@ -24,7 +24,7 @@ from santa_core.models import (
 )
 from santa_core.notify import enqueue
 from tests.conftest import make_settings
-from tests.factories import make_user
+from tests.factories import make_outbox_row, make_user
 
 
 @pytest.fixture
@@ -266,7 +266,7 @@ class TestAfterTheOutboxIsPurged:
 
     def test_invite_reminder_needs_the_original_content(self, db: Session, cfg: Settings) -> None:
         box = box_with(db, status=BoxStatus.READY)
-        original = enqueue(db, kind="invite", recipient="guest@example.com", box_id=box.id)
+        original = make_outbox_row(db, kind="invite", recipient="guest@example.com", box_id=box.id)
         assert original is not None
         original.payload = {}  # purged: the invitation link is gone
         db.add(
