@@ -43,6 +43,10 @@ export default function BoxPage() {
             </Link>
           </nav>
         ) : null}
+        <Link to={`/boxes/${b.id}/messages`} className="card block hover:border-berry-600" data-testid="exchange-link">
+          <span className="font-semibold">{t("exchange:title")}</span>
+          <span className="muted block text-sm">{t("exchange:link_hint")}</span>
+        </Link>
         <BoxSummary box={b} timeZone={me?.timezone} />
         {b.can_manage ? <OrganizerView box={b} /> : <MemberNames boxId={b.id} />}
       </div>
