@@ -11,9 +11,8 @@ from typing import Any
 from fastapi import APIRouter, FastAPI
 from fastapi.responses import FileResponse
 
-from santa_core import crypto, migrate
 from santa_core.config import Settings, get_settings
-from santa_core.db import make_engine, make_sessionmaker
+from santa_core.runtime import Runtime, build_runtime
 from santa_server import __version__, errors, openapi
 from santa_server import jobs as embedded_jobs
 from santa_server.api import auth, boxes, draws, health, invites, oauth, participants, users
@@ -43,17 +42,16 @@ def default_ui_dir() -> Path:
 def create_app(
     settings: Settings | None = None,
     *,
-    auto_migrate: bool | None = None,
+    runtime: Runtime | None = None,
     start_jobs: bool | None = None,
 ) -> FastAPI:
-    settings = settings or get_settings()
-    crypto.install_keyring(
-        crypto.Keyring.from_secrets([k.get_secret_value() for k in settings.encryption_keys])
-    )
-    engine = make_engine(settings.database_url_obj)
-    do_migrate = (
-        auto_migrate if auto_migrate is not None else engine.url.get_backend_name() == "sqlite"
-    )
+    """The app on ``runtime`` (built from ``settings`` when not given; the app closes it).
+
+    Building the app does no I/O: the database is migrated by ``santa serve`` or
+    ``santa db upgrade``, never here.
+    """
+    runtime = runtime or build_runtime(settings or get_settings())
+    settings = runtime.settings
     run_jobs = start_jobs if start_jobs is not None else False
 
     @asynccontextmanager
@@ -69,10 +67,7 @@ def create_app(
         finally:
             for stop in reversed(stoppers):
                 stop()
-            engine.dispose()
-
-    if do_migrate and migrate.ensure_schema(engine):
-        log.info("database migrated to %s", migrate.head_revision())
+            runtime.close()
 
     app = FastAPI(
         title="santa",
@@ -84,9 +79,10 @@ def create_app(
         openapi_url="/openapi.json",
         generate_unique_id_function=openapi.operation_id,
     )
+    app.state.runtime = runtime
     app.state.settings = settings
-    app.state.engine = engine
-    app.state.sessionmaker = make_sessionmaker(engine)
+    app.state.engine = runtime.engine
+    app.state.sessionmaker = runtime.sessionmaker
     errors.install(app)
     for router in ROUTERS:
         app.include_router(router, prefix=API_PREFIX)

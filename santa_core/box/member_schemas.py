@@ -8,6 +8,8 @@ from typing import Annotated
 
 from pydantic import BaseModel, ConfigDict, EmailStr, Field, model_validator
 
+from santa_core.kit.schemas import Input as _Input
+from santa_core.kit.schemas import Page
 from santa_core.kit.types import (
     Address,
     Bool,
@@ -20,10 +22,6 @@ from santa_core.kit.types import (
     Url,
 )
 from santa_core.models import ParticipantRole, ParticipantStatus
-
-
-class _Input(BaseModel):
-    model_config = ConfigDict(extra="forbid", str_strip_whitespace=True)
 
 
 class WishItem(_Input):
@@ -107,11 +105,8 @@ class ParticipantCard(Participant):
     wishes_updated_at: dt.datetime | None = None
 
 
-class ParticipantPage(BaseModel):
-    items: list[Participant]
-    total: int
-    page: int
-    per_page: int
+class ParticipantPage(Page[Participant]):
+    pass
 
 
 class HouseholdCreate(_Input):

@@ -11,7 +11,7 @@ from pydantic import BaseModel
 from santa_core.calendar import feed
 from santa_core.db import utcnow
 from santa_server.deps import CurrentUser, SessionDep, SettingsDep
-from santa_server.errors import problem_responses
+from santa_server.errors import problems
 
 router = APIRouter(tags=["calendar"])
 
@@ -25,7 +25,7 @@ class CalendarFeed(BaseModel):
     "/calendar",
     operation_id="get_calendar_feed",
     response_model=CalendarFeed,
-    responses=problem_responses(401),
+    responses=problems(),
 )
 def get_calendar_feed(
     user: CurrentUser, session: SessionDep, settings: SettingsDep
@@ -38,7 +38,7 @@ def get_calendar_feed(
     "/calendar/rotate",
     operation_id="rotate_calendar_feed",
     response_model=CalendarFeed,
-    responses=problem_responses(401, 403),
+    responses=problems(),
 )
 def rotate_calendar_feed(
     user: CurrentUser, session: SessionDep, settings: SettingsDep
@@ -53,7 +53,7 @@ def rotate_calendar_feed(
     response_class=Response,
     responses={
         200: {"content": {"text/calendar": {"schema": {"type": "string"}}}},
-        **problem_responses(404),
+        **problems("invalid_link_token"),
     },
 )
 def get_calendar_ics(

@@ -29,7 +29,7 @@ from santa_server import security
 from santa_server.api._common import Page, PerPage, Search
 from santa_server.api.auth import AuthResult, Transport, signed_in, user_agent
 from santa_server.deps import CurrentUser, OptionalUser, SessionDep, SettingsDep
-from santa_server.errors import problem_responses
+from santa_server.errors import problems
 
 router = APIRouter(tags=["invites"])
 
@@ -37,10 +37,10 @@ Code = Annotated[str, Path(min_length=1, max_length=200, description="An invite 
 
 
 @router.get(
-    "/boxes/{box_id}/invites",
+    "/boxes/{box_id:uuid}/invites",
     operation_id="list_invites",
     response_model=InvitePage,
-    responses=problem_responses(401, 403, 404),
+    responses=problems("box_not_found", "not_organizer"),
 )
 def list_invites(
     box_id: uuid.UUID,
@@ -57,11 +57,13 @@ def list_invites(
 
 
 @router.post(
-    "/boxes/{box_id}/invites",
+    "/boxes/{box_id:uuid}/invites",
     operation_id="create_invite",
     response_model=Invite,
     status_code=status.HTTP_201_CREATED,
-    responses=problem_responses(401, 403, 404, 409),
+    responses=problems(
+        "already_member", "box_not_editable", "box_not_found", "invite_exists", "not_organizer"
+    ),
 )
 def create_invite(
     box_id: uuid.UUID,
@@ -76,10 +78,10 @@ def create_invite(
 
 
 @router.post(
-    "/boxes/{box_id}/invites/import",
+    "/boxes/{box_id:uuid}/invites/import",
     operation_id="import_invites",
     response_model=InviteImportResult,
-    responses=problem_responses(401, 403, 404, 409),
+    responses=problems("box_not_editable", "box_not_found", "not_organizer"),
 )
 def import_invites(
     box_id: uuid.UUID,
@@ -96,10 +98,17 @@ def import_invites(
 
 
 @router.post(
-    "/boxes/{box_id}/invites/{invite_id}/resend",
+    "/boxes/{box_id:uuid}/invites/{invite_id:uuid}/resend",
     operation_id="resend_invite",
     response_model=Invite,
-    responses=problem_responses(401, 403, 404, 409, 429),
+    responses=problems(
+        "box_not_editable",
+        "box_not_found",
+        "invite_not_found",
+        "invite_not_pending",
+        "invite_resent_too_soon",
+        "not_organizer",
+    ),
 )
 def resend_invite(
     box_id: uuid.UUID,
@@ -114,11 +123,11 @@ def resend_invite(
 
 
 @router.delete(
-    "/boxes/{box_id}/invites/{invite_id}",
+    "/boxes/{box_id:uuid}/invites/{invite_id:uuid}",
     operation_id="revoke_invite",
     status_code=status.HTTP_204_NO_CONTENT,
     response_class=Response,
-    responses=problem_responses(401, 403, 404, 409),
+    responses=problems("box_not_found", "invite_not_found", "invite_not_pending", "not_organizer"),
 )
 def revoke_invite(
     box_id: uuid.UUID, invite_id: uuid.UUID, user: CurrentUser, session: SessionDep
@@ -128,11 +137,11 @@ def revoke_invite(
 
 
 @router.post(
-    "/boxes/{box_id}/join-link",
+    "/boxes/{box_id:uuid}/join-link",
     operation_id="create_join_link",
     response_model=JoinLink,
     status_code=status.HTTP_201_CREATED,
-    responses=problem_responses(401, 403, 404, 409),
+    responses=problems("box_not_editable", "box_not_found", "not_organizer"),
 )
 def create_join_link(
     box_id: uuid.UUID, user: CurrentUser, session: SessionDep, settings: SettingsDep
@@ -142,11 +151,11 @@ def create_join_link(
 
 
 @router.delete(
-    "/boxes/{box_id}/join-link",
+    "/boxes/{box_id:uuid}/join-link",
     operation_id="disable_join_link",
     status_code=status.HTTP_204_NO_CONTENT,
     response_class=Response,
-    responses=problem_responses(401, 403, 404),
+    responses=problems("box_not_found", "not_organizer"),
 )
 def disable_join_link(box_id: uuid.UUID, user: CurrentUser, session: SessionDep) -> Response:
     join_service.disable_join_link(session, user, box_id)
@@ -157,7 +166,7 @@ def disable_join_link(box_id: uuid.UUID, user: CurrentUser, session: SessionDep)
     "/invitations/{code}",
     operation_id="get_invitation",
     response_model=Invitation,
-    responses=problem_responses(404),
+    responses=problems("invite_not_found"),
 )
 def get_invitation(code: Code, session: SessionDep) -> Invitation:
     """What an invite or join code opens (no sign-in needed)."""
@@ -168,7 +177,13 @@ def get_invitation(code: Code, session: SessionDep) -> Invitation:
     "/invitations/{code}/accept",
     operation_id="accept_invitation",
     response_model=Membership,
-    responses=problem_responses(401, 404, 409),
+    responses=problems(
+        "already_member",
+        "box_not_editable",
+        "invite_expired",
+        "invite_not_found",
+        "invite_not_pending",
+    ),
 )
 def accept_invitation(
     code: Code, user: CurrentUser, session: SessionDep, settings: SettingsDep
@@ -183,7 +198,7 @@ def accept_invitation(
     operation_id="decline_invitation",
     status_code=status.HTTP_204_NO_CONTENT,
     response_class=Response,
-    responses=problem_responses(401, 404, 409),
+    responses=problems("invite_not_found", "invite_not_pending"),
 )
 def decline_invitation(code: Code, user: OptionalUser, session: SessionDep) -> Response:
     """Say no to an email invitation."""
@@ -209,7 +224,15 @@ class JoinResult(BaseModel):
     operation_id="join_with_new_account",
     response_model=JoinResult,
     status_code=status.HTTP_201_CREATED,
-    responses=problem_responses(404, 409, 422, 429),
+    responses=problems(
+        "already_member",
+        "box_not_editable",
+        "email_taken",
+        "invite_expired",
+        "invite_not_found",
+        "invite_not_pending",
+        "weak_password",
+    ),
 )
 def join_with_new_account(
     code: Code,

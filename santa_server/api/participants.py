@@ -26,16 +26,16 @@ from santa_core.invite import adding as adding_service
 from santa_core.models import ParticipantRole, ParticipantStatus
 from santa_server.api._common import Page, PerPage, Search, language
 from santa_server.deps import CurrentUser, SessionDep, SettingsDep
-from santa_server.errors import problem_responses
+from santa_server.errors import problems
 
 router = APIRouter(tags=["participants"])
 
 
 @router.get(
-    "/boxes/{box_id}/participants",
+    "/boxes/{box_id:uuid}/participants",
     operation_id="list_participants",
     response_model=ParticipantPage,
-    responses=problem_responses(401, 404),
+    responses=problems("box_not_found"),
 )
 def list_participants(
     box_id: uuid.UUID,
@@ -63,11 +63,18 @@ def list_participants(
 
 
 @router.post(
-    "/boxes/{box_id}/participants",
+    "/boxes/{box_id:uuid}/participants",
     operation_id="add_participant",
     response_model=ParticipantCard,
     status_code=status.HTTP_201_CREATED,
-    responses=problem_responses(401, 403, 404, 409),
+    responses=problems(
+        "already_member",
+        "box_not_editable",
+        "box_not_found",
+        "invite_exists",
+        "not_organizer",
+        "participant_not_found",
+    ),
 )
 def add_participant(
     box_id: uuid.UUID,
@@ -77,15 +84,14 @@ def add_participant(
     settings: SettingsDep,
 ) -> ParticipantCard:
     """Invite someone by email, or add an offline person (no account) the organizers act for."""
-    participant = adding_service.add_participant(session, settings, user, box_id, data=body)
-    return member_service.get_participant(session, user, box_id, participant.id)
+    return adding_service.add_participant(session, settings, user, box_id, data=body)
 
 
 @router.get(
-    "/boxes/{box_id}/participants/me",
+    "/boxes/{box_id:uuid}/participants/me",
     operation_id="get_my_card",
     response_model=ParticipantCard,
-    responses=problem_responses(401, 404),
+    responses=problems("box_not_found", "participant_not_found"),
 )
 def get_my_card(box_id: uuid.UUID, user: CurrentUser, session: SessionDep) -> ParticipantCard:
     """My own card in the box: name, wishes, address and phone."""
@@ -93,10 +99,12 @@ def get_my_card(box_id: uuid.UUID, user: CurrentUser, session: SessionDep) -> Pa
 
 
 @router.patch(
-    "/boxes/{box_id}/participants/me",
+    "/boxes/{box_id:uuid}/participants/me",
     operation_id="update_my_card",
     response_model=ParticipantCard,
-    responses=problem_responses(401, 404, 409),
+    responses=problems(
+        "box_not_editable", "box_not_found", "invalid_input", "participant_not_found"
+    ),
 )
 def update_my_card(
     box_id: uuid.UUID,
@@ -110,9 +118,11 @@ def update_my_card(
 
 
 @router.delete(
-    "/boxes/{box_id}/participants/me",
+    "/boxes/{box_id:uuid}/participants/me",
     operation_id="leave_box",
-    responses=problem_responses(401, 404, 409),
+    responses=problems(
+        "box_not_editable", "box_not_found", "owner_cannot_leave", "participant_not_found"
+    ),
     status_code=status.HTTP_204_NO_CONTENT,
     response_class=Response,
 )
@@ -123,10 +133,10 @@ def leave_box(box_id: uuid.UUID, user: CurrentUser, session: SessionDep) -> Resp
 
 
 @router.get(
-    "/boxes/{box_id}/participants/{participant_id}",
+    "/boxes/{box_id:uuid}/participants/{participant_id:uuid}",
     operation_id="get_participant",
     response_model=ParticipantCard,
-    responses=problem_responses(401, 404),
+    responses=problems("box_not_found", "participant_not_found"),
 )
 def get_participant(
     box_id: uuid.UUID, participant_id: uuid.UUID, user: CurrentUser, session: SessionDep
@@ -135,10 +145,17 @@ def get_participant(
 
 
 @router.patch(
-    "/boxes/{box_id}/participants/{participant_id}",
+    "/boxes/{box_id:uuid}/participants/{participant_id:uuid}",
     operation_id="update_participant",
     response_model=ParticipantCard,
-    responses=problem_responses(401, 403, 404, 409),
+    responses=problems(
+        "box_not_editable",
+        "box_not_found",
+        "invalid_input",
+        "not_organizer",
+        "not_your_card",
+        "participant_not_found",
+    ),
 )
 def update_participant(
     box_id: uuid.UUID,
@@ -155,9 +172,19 @@ def update_participant(
 
 
 @router.delete(
-    "/boxes/{box_id}/participants/{participant_id}",
+    "/boxes/{box_id:uuid}/participants/{participant_id:uuid}",
     operation_id="remove_participant",
-    responses=problem_responses(401, 403, 404, 409),
+    responses=problems(
+        "box_not_editable",
+        "box_not_found",
+        "draw_already_running",
+        "draw_infeasible",
+        "invalid_input",
+        "not_enough_participants",
+        "not_organizer",
+        "owner_cannot_leave",
+        "participant_not_found",
+    ),
     status_code=status.HTTP_204_NO_CONTENT,
     response_class=Response,
 )
@@ -180,21 +207,21 @@ def remove_participant(
 
 
 @router.get(
-    "/boxes/{box_id}/households",
+    "/boxes/{box_id:uuid}/households",
     operation_id="list_households",
     response_model=list[Household],
-    responses=problem_responses(401, 403, 404),
+    responses=problems("box_not_found", "not_organizer"),
 )
 def list_households(box_id: uuid.UUID, user: CurrentUser, session: SessionDep) -> list[Household]:
     return rule_service.list_households(session, user, box_id)
 
 
 @router.post(
-    "/boxes/{box_id}/households",
+    "/boxes/{box_id:uuid}/households",
     operation_id="create_household",
     response_model=Household,
     status_code=status.HTTP_201_CREATED,
-    responses=problem_responses(401, 403, 404, 409),
+    responses=problems("box_not_editable", "box_not_found", "invalid_rule", "not_organizer"),
 )
 def create_household(
     box_id: uuid.UUID, body: HouseholdCreate, user: CurrentUser, session: SessionDep
@@ -204,10 +231,12 @@ def create_household(
 
 
 @router.patch(
-    "/boxes/{box_id}/households/{household_id}",
+    "/boxes/{box_id:uuid}/households/{household_id:uuid}",
     operation_id="update_household",
     response_model=Household,
-    responses=problem_responses(401, 403, 404, 409),
+    responses=problems(
+        "box_not_editable", "box_not_found", "household_not_found", "invalid_rule", "not_organizer"
+    ),
 )
 def update_household(
     box_id: uuid.UUID,
@@ -220,9 +249,9 @@ def update_household(
 
 
 @router.delete(
-    "/boxes/{box_id}/households/{household_id}",
+    "/boxes/{box_id:uuid}/households/{household_id:uuid}",
     operation_id="delete_household",
-    responses=problem_responses(401, 403, 404, 409),
+    responses=problems("box_not_editable", "box_not_found", "household_not_found", "not_organizer"),
     status_code=status.HTTP_204_NO_CONTENT,
     response_class=Response,
 )
@@ -234,21 +263,23 @@ def delete_household(
 
 
 @router.get(
-    "/boxes/{box_id}/exclusions",
+    "/boxes/{box_id:uuid}/exclusions",
     operation_id="list_exclusions",
     response_model=list[Exclusion],
-    responses=problem_responses(401, 403, 404),
+    responses=problems("box_not_found", "not_organizer"),
 )
 def list_exclusions(box_id: uuid.UUID, user: CurrentUser, session: SessionDep) -> list[Exclusion]:
     return rule_service.list_exclusions(session, user, box_id)
 
 
 @router.post(
-    "/boxes/{box_id}/exclusions",
+    "/boxes/{box_id:uuid}/exclusions",
     operation_id="create_exclusion",
     response_model=list[Exclusion],
     status_code=status.HTTP_201_CREATED,
-    responses=problem_responses(401, 403, 404, 409),
+    responses=problems(
+        "box_not_editable", "box_not_found", "exclusion_exists", "invalid_rule", "not_organizer"
+    ),
 )
 def create_exclusion(
     box_id: uuid.UUID, body: ExclusionCreate, user: CurrentUser, session: SessionDep
@@ -258,9 +289,9 @@ def create_exclusion(
 
 
 @router.delete(
-    "/boxes/{box_id}/exclusions/{exclusion_id}",
+    "/boxes/{box_id:uuid}/exclusions/{exclusion_id:uuid}",
     operation_id="delete_exclusion",
-    responses=problem_responses(401, 403, 404, 409),
+    responses=problems("box_not_editable", "box_not_found", "exclusion_not_found", "not_organizer"),
     status_code=status.HTTP_204_NO_CONTENT,
     response_class=Response,
 )

@@ -69,6 +69,7 @@ from .password_change import PasswordChange
 from .password_reset_confirm import PasswordResetConfirm
 from .password_reset_request import PasswordResetRequest
 from .problem import Problem
+from .problem_code import ProblemCode
 from .refresh_request import RefreshRequest
 from .registration import Registration
 from .reveal_request import RevealRequest
@@ -160,6 +161,7 @@ __all__ = (
     "PasswordResetConfirm",
     "PasswordResetRequest",
     "Problem",
+    "ProblemCode",
     "RefreshRequest",
     "Registration",
     "RevealRequest",
