@@ -1,4 +1,5 @@
-"""Project tasks. `uv run nox` runs lint, typecheck, sdk_check and tests (what CI runs).
+"""Project tasks. `uv run nox` runs lint, typecheck, sdk_check, tests, frontend and e2e
+(what CI runs).
 
 Sessions reuse the project's uv environment (no per-session virtualenvs), so
 they start in a second; `uv sync` keeps that environment in step with uv.lock.
@@ -11,7 +12,7 @@ import os
 import nox
 
 nox.options.default_venv_backend = "none"
-nox.options.sessions = ["lint", "typecheck", "sdk_check", "tests"]
+nox.options.sessions = ["lint", "typecheck", "sdk_check", "tests", "frontend", "e2e"]
 nox.options.error_on_missing_interpreters = True
 
 
@@ -25,8 +26,9 @@ def lint(session: nox.Session) -> None:
 
 @nox.session
 def typecheck(session: nox.Session) -> None:
-    """mypy: strict on santa_core and on the SDK's public face, standard elsewhere."""
+    """mypy: strict on santa_core, santa_cli and the SDK's public face, standard elsewhere."""
     session.run("mypy", "santa_core")
+    session.run("mypy", "--strict", "santa_cli")
     session.run("mypy", "santa_server", "santa_cli", "santa_sdk/client.py")
     # The SDK as its users see it: typed public modules, strict.
     session.run("mypy", "--strict", "santa_sdk", "tests/sdk/typing_sample.py")
@@ -40,7 +42,13 @@ def tests(session: nox.Session) -> None:
     `uv run nox -s tests -- -k boxes -x`.
     """
     args = session.posargs or ["-q", "--cov", "--cov-report=term:skip-covered"]
-    session.run("pytest", *args, env={"PYTHONHASHSEED": os.environ.get("PYTHONHASHSEED", "0")})
+    # The browser tests are their own session (`nox -s e2e`).
+    session.run(
+        "pytest",
+        "--ignore=tests/e2e",
+        *args,
+        env={"PYTHONHASHSEED": os.environ.get("PYTHONHASHSEED", "0")},
+    )
 
 
 @nox.session
@@ -62,3 +70,35 @@ def benchmarks(session: nox.Session) -> None:
 
     for script in sorted(glob.glob("benchmarks/*.py")):
         session.run("python", script, external=True)
+
+
+@nox.session
+def frontend(session: nox.Session) -> None:
+    """The web UI: npm ci (when node_modules is missing or stale), lint, type check,
+    vitest, then the build into santa_server/webui/dist (committed, served by santa serve).
+
+    With CI=true (or `-- --check`) the fresh build is compared with the committed bundle
+    instead, failing with "run `uv run nox -s frontend` and commit" when they differ.
+    """
+    import shutil
+
+    in_ci = os.environ.get("CI", "").lower() in {"1", "true", "yes"}
+    if shutil.which("npm") is None:
+        message = "Node/npm is not installed (apt-get install -y nodejs npm)"
+        if in_ci:
+            session.error(message)
+        session.skip(f"!!! {message}: the web UI checks did NOT run !!!")
+    check = "--check" in session.posargs or in_ci
+    session.run("python", "scripts/webui_bundle.py", "--npm-ci-only")
+    for script in ("lint", "typecheck", "test"):
+        # CI=true: vitest runs once instead of watching.
+        session.run("npm", "--prefix", "frontend", "run", script, external=True, env={"CI": "1"})
+    session.run("python", "scripts/webui_bundle.py", *(["--check"] if check else []))
+
+
+@nox.session
+def e2e(session: nox.Session) -> None:
+    """The web UI end to end in real headless Chromium (Debian's), against `santa serve`
+    on SQLite and PostgreSQL; screenshots land in test-artifacts/screenshots."""
+    args = session.posargs or ["-q"]
+    session.run("pytest", "tests/e2e", *args)

@@ -1,4 +1,12 @@
-"""The ``santa`` command. Commands import their dependencies lazily, so ``--help`` is fast."""
+"""The ``santa`` command.
+
+The root group is lazy (:mod:`santa_cli._lazy`): a command's module is imported
+only when that command runs or shows its own help, so ``santa --help`` stays fast.
+Organizer commands (``login``, ``box``, ``people``, ``rules``, ``invites``,
+``link``, ``draw preview|run|status|reveal``) talk to a server through the SDK;
+admin commands (``serve``, ``worker``, ``db``, ``users``, ``outbox``, ``gdpr``,
+``demo``) use ``santa_core`` on the configured database.
+"""
 
 from __future__ import annotations
 
@@ -7,60 +15,78 @@ from typing import Annotated
 
 import typer
 
-from santa_cli.commands import db
-from santa_cli.commands.serve import serve
+from santa_cli._lazy import MARKUP, Entry, LazyGroup
+
+ENTRIES = (
+    # Organizer commands, through the API.
+    Entry("signup", "santa_cli.commands.auth.signup:signup", "Create an account on the server."),
+    Entry("login", "santa_cli.commands.auth.login:login", "Sign in; the session is kept."),
+    Entry("logout", "santa_cli.commands.auth.logout:logout", "Sign out and forget the session."),
+    Entry("whoami", "santa_cli.commands.auth.whoami:whoami", "Who I am signed in as, where."),
+    Entry("box", "santa_cli.commands.box:app", "My boxes: create, list, show, edit, archive..."),
+    Entry("people", "santa_cli.commands.people:app", "A box's people: list, add, import a CSV..."),
+    Entry("rules", "santa_cli.commands.rules:app", "Households and exclusions of a box."),
+    Entry("invites", "santa_cli.commands.invites:app", "Invitations sent: list, resend, revoke."),
+    Entry("link", "santa_cli.commands.link:app", "The box's join link (with a QR code)."),
+    Entry(
+        "draw",
+        "santa_cli.commands.draw:app",
+        "Draws: preview/run/status/reveal on a server; solve/commit/verify/repair offline.",
+    ),
+    Entry("boxes", "santa_cli.commands.boxes:app", "Deprecated: use `santa box`.", hidden=True),
+    # Admin commands, on the configured database.
+    Entry("serve", "santa_cli.commands.serve:serve", "Run the app (API, web UI, jobs)."),
+    Entry("worker", "santa_cli.commands.worker:worker", "Run background jobs (Huey consumer)."),
+    Entry("db", "santa_cli.commands.db:app", "Database schema migrations."),
+    Entry("users", "santa_cli.commands.users:app", "Accounts: list, create, promote, deactivate."),
+    Entry("outbox", "santa_cli.commands.outbox:app", "Notifications: list, show, retry."),
+    Entry("gdpr", "santa_cli.commands.gdpr:app", "Personal data: export, erase, scrub."),
+    Entry("demo", "santa_cli.commands.demo:demo", "Seed a realistic demo box to try santa."),
+    Entry("keys", "santa_cli.commands.keys:app", "Encryption keys.", optional=True),
+)
+
+LazyGroup.entries = {e.name: e for e in ENTRIES}
 
 app = typer.Typer(
     name="santa",
-    help="santa: Secret Santa gift exchanges. Run `santa serve` to start.",
+    help="santa: Secret Santa gift exchanges.\n\n"
+    "\b\nStart a server:   santa serve\n"
+    "Sign in to it:    santa login --email me@example.org\n"
+    "Make a box:       santa box create 'Office 2026' --max-budget 30",
+    cls=LazyGroup,
+    rich_markup_mode=MARKUP,
     no_args_is_help=True,
     pretty_exceptions_enable=False,
-    add_completion=False,
+    context_settings={"help_option_names": ["-h", "--help"]},
 )
-app.command()(serve)
-app.add_typer(db.app, name="db")
 
 _debug = False
+
+
+def _version(value: bool) -> None:
+    if value:
+        from importlib.metadata import version
+
+        typer.echo(f"santa {version('santa')}")
+        raise typer.Exit
 
 
 @app.callback()
 def _root(
     debug: Annotated[bool, typer.Option("--debug", help="Show tracebacks on errors.")] = False,
+    version: Annotated[
+        bool,
+        typer.Option("--version", callback=_version, is_eager=True, help="Print the version."),
+    ] = False,
 ) -> None:
     global _debug
     _debug = debug
 
 
-def _register_optional_groups() -> None:
-    """Groups contributed by other areas of the codebase (each a Typer app)."""
-    import importlib
-
-    for module_name, name in (
-        ("santa_cli.commands.draw", "draw"),
-        ("santa_cli.commands.worker", None),
-        ("santa_cli.commands.outbox", "outbox"),
-        ("santa_cli.commands.users", "users"),
-        ("santa_cli.commands.boxes", "boxes"),
-    ):
-        try:
-            module = importlib.import_module(module_name)
-        except ModuleNotFoundError as exc:
-            if exc.name == module_name:
-                continue
-            raise
-        if name is None:
-            module.register(app)
-        else:
-            app.add_typer(module.app, name=name)
-
-
-_register_optional_groups()
-
-
 def main() -> None:
-    """Entry point: map domain and configuration errors to one line and an exit code."""
-    from santa_core.errors import ConfigurationError, InvalidInput, SantaError
-
+    """Entry point: map domain, API and configuration errors to one line and an exit code."""
+    global _debug
+    _debug = _debug or "--debug" in sys.argv[1:2]
     try:
         rc = app(standalone_mode=False)
     except typer.Exit as exc:
@@ -71,33 +97,11 @@ def main() -> None:
     except KeyboardInterrupt:
         sys.exit(130)
     except Exception as exc:  # one line, never a traceback (unless --debug)
-        from typer.exceptions import TyperException
-
         if _debug:
             raise
-        if isinstance(exc, TyperException):  # usage errors: Typer's own click
-            show = getattr(exc, "show", None)
-            if show is not None:
-                show()
-            else:
-                sys.stderr.write(f"error: {exc.format_message()}\n")
-            sys.exit(exc.exit_code)
-        if isinstance(exc, ConfigurationError | InvalidInput):  # bad input: exit 2
-            sys.stderr.write(f"error[{exc.code}]: {exc.message}\n")
-            sys.exit(2)
-        if isinstance(exc, SantaError):
-            sys.stderr.write(f"error[{exc.code}]: {exc.message}\n")
-            sys.exit(1)
-        from sqlalchemy.exc import DBAPIError, OperationalError
+        from santa_cli.errors import report
 
-        if isinstance(exc, DBAPIError):
-            reason = (str(exc.orig) if exc.orig else str(exc)).strip().splitlines()
-            code = "database_unavailable" if isinstance(exc, OperationalError) else "database_error"
-            first = reason[0] if reason else type(exc).__name__
-            sys.stderr.write(f"error[{code}]: cannot use the database: {first}\n")
-            sys.exit(1)
-        sys.stderr.write(f"error[unexpected]: {type(exc).__name__}: {exc} (rerun with --debug)\n")
-        sys.exit(1)
+        sys.exit(report(exc))
     sys.exit(rc if isinstance(rc, int) else 0)
 
 

@@ -28,6 +28,17 @@ DEV_ENCRYPTION_KEY = "dev-insecure-encryption-key-change-me"
 #: SQLAlchemy drivers the app ships with (``postgresql://`` means psycopg 3).
 SUPPORTED_DRIVERS = frozenset({"postgresql", "postgresql+psycopg", "sqlite", "sqlite+pysqlite"})
 LOG_LEVELS = ("CRITICAL", "ERROR", "WARNING", "INFO", "DEBUG")
+LOG_FORMATS = ("text", "json")
+#: Who may read ``/metrics`` by default: loopback and private networks (a Prometheus
+#: next to the app), never the internet.
+DEFAULT_METRICS_NETWORKS = (
+    "127.0.0.0/8",
+    "::1/128",
+    "10.0.0.0/8",
+    "172.16.0.0/12",
+    "192.168.0.0/16",
+    "fc00::/7",
+)
 
 
 class Environment(enum.StrEnum):
@@ -93,7 +104,35 @@ class Settings(BaseSettings):
     login_max_failures_per_ip_total: int = 100
     #: Wrong passwords for one account from all addresses (a distributed attack).
     login_max_failures_per_account: int = 50
-    login_failure_window_seconds: int = 900
+    login_failure_window_seconds: int = Field(default=900, ge=1)
+    #: Redis socket timeouts of the limiter; past them it falls back to in-process limits.
+    rate_limit_redis_timeout_seconds: float = Field(default=0.25, gt=0)
+    #: How long the limiter stays on its in-process fallback before trying Redis again.
+    rate_limit_redis_retry_seconds: float = Field(default=5.0, ge=0)
+    #: Sign-ups (password accounts) from one address; a valid invite/join code lifts it.
+    signup_max_per_address: int = Field(default=10, ge=1)
+    #: Sign-ups from one address into one box with a valid invitation or join code.
+    signup_max_per_address_with_code: int = Field(default=500, ge=1)
+    signup_window_seconds: int = Field(default=3600, ge=1)
+    #: Password-reset and verification requests per address / per account.
+    reset_max_per_address: int = Field(default=10, ge=1)
+    reset_max_per_account: int = Field(default=3, ge=1)
+    reset_window_seconds: int = Field(default=3600, ge=1)
+    #: Uses of emailed links (verify, reset confirm) per address.
+    link_max_per_address: int = Field(default=30, ge=1)
+    link_window_seconds: int = Field(default=900, ge=1)
+    #: Refreshes per minute, per address and per session.
+    refresh_max_per_address: int = Field(default=120, ge=1)
+    refresh_max_per_session: int = Field(default=30, ge=1)
+    #: OAuth/Telegram sign-in starts and callbacks per minute per address.
+    oauth_max_per_address: int = Field(default=30, ge=1)
+    #: Wrong secrets (invite/join codes, calendar and unsubscribe tokens) per caller.
+    secret_max_misses: int = Field(default=30, ge=1)
+    secret_miss_window_seconds: int = Field(default=600, ge=1)
+    #: Invitation emails one organizer may send per hour (invites, imports, resends).
+    invite_send_max_per_hour: int = Field(default=500, ge=1)
+    #: Messages one account may send per hour (santa-giftee messages).
+    message_send_max_per_hour: int = Field(default=60, ge=1)
     #: Comma-separated proxy addresses/networks whose X-Forwarded-For is believed.
     trusted_proxies: Annotated[list[str], NoDecode] = Field(default_factory=list)
     google_client_id: str | None = None
@@ -147,10 +186,54 @@ class Settings(BaseSettings):
     run_jobs_in_process: bool = True
     worker_count: int = Field(default=2, ge=1)
 
+    # --- request path under load (santa_core.db, santa_server.admission) ---
+    #: Pooled database connections per process; the admission gate never lets more
+    #: requests in at once, so a request can always get a connection.
+    db_pool_size: int = Field(default=20, ge=1, le=500)
+    #: Extra connections for jobs and health checks that run beside requests.
+    db_max_overflow: int = Field(default=5, ge=0, le=500)
+    #: Seconds to wait for a pooled connection before answering 503.
+    db_pool_timeout_seconds: float = Field(default=5.0, gt=0)
+    #: Seconds to wait for the database server to accept a connection.
+    db_connect_timeout_seconds: int = Field(default=2, ge=1)
+    #: A statement running longer is cancelled (PostgreSQL), answered 503.
+    db_statement_timeout_ms: int = Field(default=10_000, ge=0)
+    #: How long an SQLite writer waits for the write lock.
+    sqlite_busy_timeout_ms: int = Field(default=5_000, ge=0)
+    #: Worker threads running sync endpoints (AnyIO's limit).
+    threadpool_size: int = Field(default=40, ge=1, le=1000)
+    #: Requests served at once per process; default min(pool size, thread limit).
+    max_concurrent_requests: int | None = Field(default=None, ge=1)
+    #: Requests waiting for a slot beyond which new ones get 503 at once.
+    request_queue_depth: int = Field(default=1000, ge=0)
+    #: Seconds a request may wait for a slot before it gets 503.
+    request_queue_timeout_seconds: float = Field(default=10.0, gt=0)
+    #: ``Retry-After`` sent with 503 answers (overload, database or Redis outage).
+    retry_after_seconds: int = Field(default=1, ge=1)
+
     gdpr_grace_days: int = 30
     invite_ttl_days: int = 30
 
     log_level: str = "INFO"
+    #: ``text`` for people, ``json`` (one object per line) for log collectors.
+    log_format: str = "text"
+
+    # --- operations (santa_server.observability, santa_server.launch) ---
+    #: Prometheus metrics at ``/metrics``.
+    metrics_enabled: bool = True
+    #: When set, ``/metrics`` also wants ``Authorization: Bearer <token>``.
+    metrics_token: SecretStr | None = None
+    #: Client networks allowed to read ``/metrics`` (others get 404).
+    metrics_allowed_networks: Annotated[list[str], NoDecode] = Field(
+        default_factory=lambda: list(DEFAULT_METRICS_NETWORKS)
+    )
+    #: Gunicorn: worker processes (unset: one per CPU, at least 2).
+    web_workers: int | None = Field(default=None, ge=1)
+    #: Gunicorn: seconds a stopping worker gets to finish its requests.
+    graceful_timeout_seconds: int = Field(default=30, ge=1)
+    #: Gunicorn: a worker is replaced after this many requests (0: never), +- jitter.
+    max_requests: int = Field(default=10000, ge=0)
+    max_requests_jitter: int = Field(default=1000, ge=0)
 
     @field_validator("encryption_keys", mode="before")
     @classmethod
@@ -159,7 +242,7 @@ class Settings(BaseSettings):
             return [part.strip() for part in value.split(",") if part.strip()]
         return value
 
-    @field_validator("trusted_proxies", mode="before")
+    @field_validator("trusted_proxies", "metrics_allowed_networks", mode="before")
     @classmethod
     def _split_proxies(cls, value: object) -> object:
         if isinstance(value, str):
@@ -233,6 +316,14 @@ class Settings(BaseSettings):
             raise ValueError(f"SANTA_LOG_LEVEL must be one of {', '.join(LOG_LEVELS)}")
         return level
 
+    @field_validator("log_format")
+    @classmethod
+    def _check_log_format(cls, value: str) -> str:
+        log_format = value.strip().lower()
+        if log_format not in LOG_FORMATS:
+            raise ValueError(f"SANTA_LOG_FORMAT must be one of {', '.join(LOG_FORMATS)}")
+        return log_format
+
     @model_validator(mode="after")
     def _refuse_insecure_production(self) -> Settings:
         if self.environment is not Environment.PRODUCTION:
@@ -269,9 +360,34 @@ class Settings(BaseSettings):
         return self.outbox_dir or self.data_dir / "outbox"
 
     @property
+    def request_concurrency(self) -> int:
+        """Requests in flight at once: never more than connections or threads."""
+        limit = min(self.db_pool_size, self.threadpool_size)
+        if self.max_concurrent_requests is None:
+            return limit
+        return min(self.max_concurrent_requests, limit)
+
+    @property
     def embedded(self) -> bool:
         """No Redis: jobs run in-process or from a SQLite queue."""
         return not self.redis_url
+
+
+def listen_url(host: str, port: int) -> str:
+    """The address a browser on this machine reaches ``santa serve --host H --port N`` at."""
+    if host in {"", "0.0.0.0", "::"}:  # noqa: S104 - every interface: loopback is one of them
+        host = "127.0.0.1"
+    if ":" in host:
+        host = f"[{host}]"
+    return f"http://{host}:{port}"
+
+
+def for_listener(settings: Settings, host: str, port: int) -> Settings:
+    """``settings`` whose email links point at the server listening on ``host:port``,
+    unless ``SANTA_PUBLIC_BASE_URL`` was given (a proxy or real domain in front)."""
+    if "public_base_url" in settings.model_fields_set:
+        return settings
+    return settings.model_copy(update={"public_base_url": listen_url(host, port)})
 
 
 def get_settings(**overrides: object) -> Settings:

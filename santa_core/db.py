@@ -11,7 +11,7 @@ import datetime as dt
 import uuid
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import JSON, DateTime, Engine, MetaData, String, Text, create_engine, event
 from sqlalchemy.dialects.postgresql import JSONB
@@ -20,6 +20,9 @@ from sqlalchemy.orm import DeclarativeBase, Mapped, Session, mapped_column, sess
 from sqlalchemy.types import TypeDecorator
 
 from santa_core import crypto
+
+if TYPE_CHECKING:
+    from santa_core.config import Settings
 
 NAMING_CONVENTION = {
     "ix": "ix_%(column_0_label)s",
@@ -109,25 +112,65 @@ def one_of(column: Any, values: Sequence[Any], *, dialect: str) -> Any:
     return column.in_(values)
 
 
-def make_engine(url: URL | str, *, echo: bool = False, **kwargs: Any) -> Engine:
+#: Execution option naming a read-only unit of work: on SQLite it opens a deferred
+#: transaction (a WAL reader that never takes the write lock); writers use
+#: ``BEGIN IMMEDIATE`` so they queue on the lock instead of failing on upgrade.
+READ_ONLY = "santa_read_only"
+
+
+def make_engine(
+    url: URL | str,
+    *,
+    echo: bool = False,
+    busy_timeout_ms: int = 30_000,
+    connect_timeout_seconds: int | None = None,
+    statement_timeout_ms: int | None = None,
+    **kwargs: Any,
+) -> Engine:
     """Create an engine with the per-backend settings the app relies on."""
     from sqlalchemy.engine import make_url
 
     url = make_url(url)
     if url.get_backend_name() == "sqlite":
-        if url.database and url.database != ":memory:":
+        memory = not url.database or url.database == ":memory:"
+        if not memory:
             from pathlib import Path
 
-            Path(url.database).parent.mkdir(parents=True, exist_ok=True)
-        kwargs.setdefault("connect_args", {"check_same_thread": False, "timeout": 30})
+            Path(url.database or "").parent.mkdir(parents=True, exist_ok=True)
+        else:
+            for key in ("pool_size", "max_overflow", "pool_timeout"):
+                kwargs.pop(key, None)
+        kwargs.setdefault(
+            "connect_args", {"check_same_thread": False, "timeout": busy_timeout_ms / 1000}
+        )
         engine = create_engine(url, echo=echo, **kwargs)
-        _configure_sqlite(engine)
+        _configure_sqlite(engine, busy_timeout_ms=busy_timeout_ms)
         return engine
     kwargs.setdefault("pool_pre_ping", True)
-    return create_engine(url, echo=echo, **kwargs)
+    connect_args: dict[str, Any] = dict(kwargs.pop("connect_args", {}))
+    if connect_args.get("connect_timeout") is None and connect_timeout_seconds is not None:
+        connect_args["connect_timeout"] = connect_timeout_seconds
+    if statement_timeout_ms is not None and url.get_backend_name() == "postgresql":
+        options = connect_args.get("options", "")
+        connect_args["options"] = f"{options} -c statement_timeout={statement_timeout_ms}".strip()
+    return create_engine(url, echo=echo, connect_args=connect_args, **kwargs)
 
 
-def _configure_sqlite(engine: Engine) -> None:
+def engine_from_settings(settings: Settings, **overrides: Any) -> Engine:
+    """The engine an entry point owns, sized and timed out from settings."""
+    options: dict[str, Any] = {
+        "pool_size": settings.db_pool_size,
+        "max_overflow": settings.db_max_overflow,
+        "pool_timeout": settings.db_pool_timeout_seconds,
+        "busy_timeout_ms": settings.sqlite_busy_timeout_ms,
+        "connect_timeout_seconds": settings.db_connect_timeout_seconds,
+        "statement_timeout_ms": settings.db_statement_timeout_ms or None,
+    }
+    options.update(overrides)
+    return make_engine(settings.database_url_obj, **options)
+
+
+def _configure_sqlite(engine: Engine, *, busy_timeout_ms: int) -> None:
     @event.listens_for(engine, "connect")
     def _on_connect(dbapi_conn: Any, _record: Any) -> None:
         # Take transaction control from pysqlite so BEGIN IMMEDIATE serializes writers.
@@ -135,16 +178,33 @@ def _configure_sqlite(engine: Engine) -> None:
         cur = dbapi_conn.cursor()
         cur.execute("PRAGMA foreign_keys=ON")
         cur.execute("PRAGMA journal_mode=WAL")
-        cur.execute("PRAGMA busy_timeout=30000")
+        cur.execute(f"PRAGMA busy_timeout={int(busy_timeout_ms)}")
         cur.close()
 
     @event.listens_for(engine, "begin")
     def _on_begin(conn: Any) -> None:
-        conn.exec_driver_sql("BEGIN IMMEDIATE")
+        if conn.get_execution_options().get(READ_ONLY):
+            conn.exec_driver_sql("BEGIN")
+        else:
+            conn.exec_driver_sql("BEGIN IMMEDIATE")
 
 
 def make_sessionmaker(engine: Engine) -> sessionmaker[Session]:
     return sessionmaker(bind=engine, expire_on_commit=False, autoflush=True)
+
+
+def make_read_sessionmaker(engine: Engine) -> sessionmaker[Session]:
+    """Sessions for reads: on SQLite their transaction takes no write lock.
+
+    A read session may still write (a GET that records a first open); on SQLite
+    that write then upgrades the deferred transaction and can meet a busy lock,
+    which answers 503, so routes that usually write take the write sessionmaker.
+    """
+    return sessionmaker(
+        bind=engine.execution_options(**{READ_ONLY: True}),
+        expire_on_commit=False,
+        autoflush=True,
+    )
 
 
 @contextmanager

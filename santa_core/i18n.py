@@ -13,6 +13,9 @@ from santa_core.models.enums import Language
 RU: dict[str, str] = {
     "error": "Что-то пошло не так.",
     "internal_error": "Внутренняя ошибка сервера. Мы уже разбираемся.",
+    "overloaded": "Сервер перегружен. Повторите через мгновение.",
+    "database_unavailable": "База данных недоступна. Повторите через мгновение.",
+    "service_unavailable": "Нужный сервис недоступен. Повторите через мгновение.",
     "configuration_error": "Неверная конфигурация.",
     "not_found": "Не найдено.",
     "forbidden": "У вас нет прав на это действие.",
@@ -23,6 +26,7 @@ RU: dict[str, str] = {
     "malformed_request": "Не удалось разобрать запрос.",
     "rate_limited": "Слишком много попыток. Попробуйте позже.",
     "method_not_allowed": "Этот метод не поддерживается.",
+    "not_ready": "Сервис ещё не готов принимать запросы. Повторите позже.",
     "box_not_found": "Коробка не найдена.",
     "participant_not_found": "Участник не найден.",
     "user_not_found": "Пользователь не найден.",

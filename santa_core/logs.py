@@ -11,9 +11,15 @@ API key, every email with its links and names): it never logs below INFO.
 
 from __future__ import annotations
 
+import contextvars
+import datetime as dt
+import json
 import logging
 import logging.config
 import re
+import secrets
+from collections.abc import Iterator
+from contextlib import contextmanager
 from typing import Any
 
 REDACTED = "[redacted]"
@@ -73,18 +79,119 @@ class RedactSecrets(logging.Filter):
         return True
 
 
-def config(level: str, *, extra: dict[str, Any] | None = None) -> dict[str, Any]:
+# --- request ids ------------------------------------------------------------------
+
+#: The id of the request (or of the request that caused the job) being handled.
+_request_id: contextvars.ContextVar[str | None] = contextvars.ContextVar(
+    "santa_request_id", default=None
+)
+#: What an incoming ``X-Request-ID`` may look like to be kept (else a new one is made).
+_SANE_REQUEST_ID = re.compile(r"[A-Za-z0-9][A-Za-z0-9._:\-]{0,127}")
+
+
+def new_request_id() -> str:
+    return secrets.token_hex(16)
+
+
+def sane_request_id(value: str | None) -> str | None:
+    """``value`` when it is a usable id (1-128 of ``A-Za-z0-9._:-``), else ``None``."""
+    if value and _SANE_REQUEST_ID.fullmatch(value):
+        return value
+    return None
+
+
+def current_request_id() -> str | None:
+    return _request_id.get()
+
+
+def set_request_id(value: str | None) -> contextvars.Token[str | None]:
+    return _request_id.set(value)
+
+
+def reset_request_id(token: contextvars.Token[str | None]) -> None:
+    _request_id.reset(token)
+
+
+@contextmanager
+def request_id_bound(value: str | None) -> Iterator[None]:
+    """Log lines inside carry ``value`` as their ``request_id`` (jobs use the id of the
+    request that caused them)."""
+    token = _request_id.set(value)
+    try:
+        yield
+    finally:
+        _request_id.reset(token)
+
+
+class RequestIdFilter(logging.Filter):
+    """Adds ``request_id`` (or ``-``) to every record."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        if not getattr(record, "request_id", None):
+            record.request_id = _request_id.get() or "-"
+        return True
+
+
+# --- formats ----------------------------------------------------------------------
+
+LOG_FORMATS = ("text", "json")
+TEXT_FORMAT = "%(asctime)s %(levelname)s %(name)s [%(request_id)s]: %(message)s"
+#: Record attributes that are not "extra" fields of a log call.
+_STANDARD_ATTRS = frozenset(vars(logging.LogRecord("", 0, "", 0, "", None, None))) | {
+    "message",
+    "asctime",
+    "request_id",
+    "color_message",
+    SHOW_SECRETS,
+    "taskName",
+}
+
+
+class JsonFormatter(logging.Formatter):
+    """One JSON object per line: ``ts``, ``level``, ``logger``, ``message``,
+    ``request_id``, ``exc_info`` when there is one, and the call's ``extra`` fields."""
+
+    def format(self, record: logging.LogRecord) -> str:
+        entry: dict[str, Any] = {
+            "ts": dt.datetime.fromtimestamp(record.created, dt.UTC).isoformat(
+                timespec="milliseconds"
+            ),
+            "level": record.levelname,
+            "logger": record.name,
+            "message": record.getMessage(),
+            "request_id": getattr(record, "request_id", None) or _request_id.get(),
+            "process": record.process,
+        }
+        args = record.args
+        if record.name == "uvicorn.access" and isinstance(args, tuple) and len(args) == 5:
+            client, method, path, _, status = args  # uvicorn's request line
+            entry.update(client=client, method=method, path=path, status=status)
+        for key, value in vars(record).items():
+            if key not in _STANDARD_ATTRS and not key.startswith("_"):
+                entry[key] = _clean(value) if not isinstance(value, dict | list) else value
+        if record.exc_info:
+            entry["exc_info"] = redact(self.formatException(record.exc_info))
+        return json.dumps(entry, default=str, ensure_ascii=False)
+
+
+def config(
+    level: str, *, extra: dict[str, Any] | None = None, log_format: str = "text"
+) -> dict[str, Any]:
     """A :func:`logging.config.dictConfig` for a santa process at ``level``.
 
     ``extra`` adds formatters, handlers and loggers (``santa serve`` adds uvicorn's);
-    every handler gets the redacting filter.
+    every handler gets the redacting filter and the request id. With
+    ``log_format="json"`` every handler writes one JSON object per line.
     """
     numeric = logging.getLevelNamesMapping()[level.upper()]
     result: dict[str, Any] = {
         "version": 1,
         "disable_existing_loggers": False,
-        "filters": {"redact": {"()": f"{__name__}.RedactSecrets"}},
-        "formatters": {"santa": {"format": "%(asctime)s %(levelname)s %(name)s: %(message)s"}},
+        "filters": {
+            "redact": {"()": f"{__name__}.RedactSecrets"},
+            "request_id": {"()": f"{__name__}.RequestIdFilter"},
+        },
+        "formatters": {"santa": {"format": TEXT_FORMAT}},
         "handlers": {
             "santa": {
                 "class": "logging.StreamHandler",
@@ -103,11 +210,15 @@ def config(level: str, *, extra: dict[str, Any] | None = None) -> dict[str, Any]
     }
     for section in ("formatters", "handlers", "loggers"):
         result[section].update((extra or {}).get(section, {}))
+    if log_format == "json":
+        result["formatters"]["json"] = {"()": f"{__name__}.JsonFormatter"}
     for handler in result["handlers"].values():
-        handler["filters"] = [*handler.get("filters", []), "redact"]
+        handler["filters"] = [*handler.get("filters", []), "request_id", "redact"]
+        if log_format == "json":
+            handler["formatter"] = "json"
     return result
 
 
-def configure(level: str) -> None:
+def configure(level: str, log_format: str = "text") -> None:
     """Set up logging for a santa process (``santa worker``, admin commands)."""
-    logging.config.dictConfig(config(level))
+    logging.config.dictConfig(config(level, log_format=log_format))

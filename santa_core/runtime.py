@@ -13,12 +13,12 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import Engine
-from sqlalchemy.orm import Session, sessionmaker
+from sqlalchemy import Engine, orm
+from sqlalchemy.orm import Session
 
 from santa_core import crypto
 from santa_core.config import Settings
-from santa_core.db import make_engine, make_sessionmaker
+from santa_core.db import engine_from_settings, make_read_sessionmaker, make_sessionmaker
 from santa_core.jobs import Jobs, build_jobs
 
 
@@ -27,7 +27,9 @@ class Runtime:
     settings: Settings
     keyring: crypto.Keyring
     engine: Engine
-    sessionmaker: sessionmaker[Session]
+    sessionmaker: orm.sessionmaker[Session]
+    #: Sessions for reads (no write lock on SQLite).
+    read_sessionmaker: orm.sessionmaker[Session]
 
     def jobs(self, **overrides: Any) -> Jobs:
         """The job queue (producer and consumer side) on this runtime's database."""
@@ -46,7 +48,11 @@ def build_runtime(settings: Settings, *, engine: Engine | None = None) -> Runtim
     sealed payloads encrypt with it)."""
     keyring = keyring_from(settings)
     crypto.install_keyring(keyring)
-    engine = engine if engine is not None else make_engine(settings.database_url_obj)
+    engine = engine if engine is not None else engine_from_settings(settings)
     return Runtime(
-        settings=settings, keyring=keyring, engine=engine, sessionmaker=make_sessionmaker(engine)
+        settings=settings,
+        keyring=keyring,
+        engine=engine,
+        sessionmaker=make_sessionmaker(engine),
+        read_sessionmaker=make_read_sessionmaker(engine),
     )

@@ -5,15 +5,14 @@ from __future__ import annotations
 import logging
 from collections.abc import AsyncIterator, Callable
 from contextlib import asynccontextmanager
-from pathlib import Path
-from typing import Any
 
 from fastapi import APIRouter, FastAPI
-from fastapi.responses import FileResponse
 
+from santa_core import migrate
+from santa_core.auth.ratelimit import limiter_for
 from santa_core.config import Settings, get_settings
 from santa_core.runtime import Runtime, build_runtime
-from santa_server import __version__, errors, openapi
+from santa_server import __version__, admission, errors, observability, openapi, webui
 from santa_server import jobs as embedded_jobs
 from santa_server.api import auth, boxes, draws, health, invites, oauth, participants, users
 from santa_server.api import calendar as calendar_api
@@ -35,27 +34,34 @@ STARTUP_HOOKS: list[StartupHook] = [embedded_jobs.start_embedded_jobs]
 SHARED_QUEUE_HOOKS: list[StartupHook] = [embedded_jobs.connect_to_shared_queue]
 
 
-def default_ui_dir() -> Path:
-    return Path(__file__).resolve().parent.parent / "frontend" / "dist"
-
-
 def create_app(
     settings: Settings | None = None,
     *,
     runtime: Runtime | None = None,
+    auto_migrate: bool | None = None,
     start_jobs: bool | None = None,
 ) -> FastAPI:
     """The app on ``runtime`` (built from ``settings`` when not given; the app closes it).
 
-    Building the app does no I/O: the database is migrated by ``santa serve`` or
-    ``santa db upgrade``, never here.
+    Building the app does no I/O. ``santa serve`` and ``santa db upgrade`` migrate the
+    database; ``auto_migrate`` (default: on SQLite, the embedded default) also brings it
+    to the latest revision when the app starts, so an embedded app in a test or behind
+    another ASGI server creates its database on first start.
     """
     runtime = runtime or build_runtime(settings or get_settings())
     settings = runtime.settings
     run_jobs = start_jobs if start_jobs is not None else False
+    do_migrate = (
+        auto_migrate
+        if auto_migrate is not None
+        else runtime.engine.url.get_backend_name() == "sqlite"
+    )
 
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
+        if do_migrate and migrate.ensure_schema(runtime.engine):
+            log.info("database migrated to %s", migrate.head_revision())
+        await admission.size_threadpool(settings)
         stoppers: list[Callable[[], None]] = []
         hooks = STARTUP_HOOKS if run_jobs else SHARED_QUEUE_HOOKS if settings.redis_url else []
         for hook in hooks:
@@ -83,23 +89,13 @@ def create_app(
     app.state.settings = settings
     app.state.engine = runtime.engine
     app.state.sessionmaker = runtime.sessionmaker
+    app.state.read_sessionmaker = runtime.read_sessionmaker
+    app.state.rate_limiter = limiter_for(settings)
     errors.install(app)
+    app.add_middleware(admission.AdmissionGate, settings=settings)
+    observability.install(app, settings)  # request ids, request metrics, /metrics
     for router in ROUTERS:
         app.include_router(router, prefix=API_PREFIX)
     openapi.install(app)
-    _mount_ui(app, default_ui_dir())
+    webui.install(app)  # last: its catch-all never shadows an API route
     return app
-
-
-def _mount_ui(app: FastAPI, ui_dir: Path) -> None:
-    """Serve the built web UI (single-page app) when it exists."""
-    index = ui_dir / "index.html"
-    if not index.is_file():
-        return
-
-    @app.get("/{path:path}", include_in_schema=False)
-    def spa(path: str) -> Any:
-        candidate = (ui_dir / path).resolve()
-        if path and candidate.is_file() and ui_dir.resolve() in candidate.parents:
-            return FileResponse(candidate)
-        return FileResponse(index)

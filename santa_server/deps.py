@@ -26,9 +26,37 @@ def get_sessionmaker(request: Request) -> sessionmaker[Session]:
     return factory
 
 
+#: GET routes that usually write (a first open, a row created on first use): on
+#: SQLite they take the write lock up front instead of upgrading a read transaction.
+READS_THAT_WRITE = frozenset(
+    {"get_my_assignment", "get_participant_assignment", "get_my_settings", "get_calendar_feed"}
+)
+_READ_METHODS = frozenset({"GET", "HEAD", "OPTIONS"})
+
+
+def _reads_only(request: Request) -> bool:
+    if request.method not in _READ_METHODS:
+        return False
+    route = request.scope.get("route")
+    return getattr(route, "operation_id", None) not in READS_THAT_WRITE
+
+
 def get_session(request: Request) -> Iterator[Session]:
-    """One transaction per request, committed before the response is sent."""
-    session = get_sessionmaker(request)()
+    """One transaction per request, committed before the response is sent.
+
+    The session connects lazily, on its first query, and gives the connection
+    back when the request ends. The admission gate
+    (:mod:`santa_server.admission`) admits no more requests than the pool has
+    connections, so a request holding a connection never waits behind
+    requests that wait for one.
+    """
+    state = request.app.state
+    factory: sessionmaker[Session] = (
+        getattr(state, "read_sessionmaker", state.sessionmaker)
+        if _reads_only(request)
+        else state.sessionmaker
+    )
+    session = factory()
     try:
         yield session
         session.commit()
@@ -68,9 +96,9 @@ def get_optional_user(
 
     if not uses_bearer(request):
         require_csrf(request, settings, claims.session_id)
-    if claims.session_id is not None and not sessions.is_active(session, claims.session_id):
+    user, active = sessions.load_signed_in_user(session, claims.user_id, claims.session_id)
+    if not active:
         raise SessionRevoked()
-    user = session.get(models.User, claims.user_id)
     if user is None or not user.is_active or user.deleted_at is not None:
         raise Unauthenticated("The account is not available.")
     request.state.user = user

@@ -22,8 +22,9 @@ from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
 from fastapi.routing import APIRoute
-from pydantic import BaseModel, Field
+from pydantic import BaseModel, Field, TypeAdapter, ValidationError
 from starlette.exceptions import HTTPException as StarletteHTTPException
+from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from santa_core import errors, i18n
 
@@ -83,8 +84,16 @@ def status_for(exc: errors.SantaError | type[errors.SantaError]) -> int:
 
 #: Response key listing the problem codes a route returns with that status.
 CODES_KEY = "x-problem-codes"
+#: Codes the app answers with itself (not raised by a service), beyond ``_HTTP_CODES``.
+_APP_CODES = {
+    "internal_error": 500,
+    "database_unavailable": 503,
+    "service_unavailable": 503,
+    "overloaded": 503,
+    "not_ready": 503,
+}
 #: Codes of errors the app itself answers with (not raised by a service).
-HTTP_ONLY_CODES = {*_HTTP_CODES.values(), "internal_error"}
+HTTP_ONLY_CODES = {*_HTTP_CODES.values(), *_APP_CODES}
 #: What signing in can refuse (``CurrentUser`` / ``OptionalUser`` dependencies).
 AUTH_CODES = ("unauthenticated", "session_revoked", "csrf_failed")
 
@@ -111,6 +120,8 @@ def status_of_code(code: str) -> int:
     for status, http_code in _HTTP_CODES.items():
         if http_code == code:
             return status
+    if code in _APP_CODES:
+        return _APP_CODES[code]
     raise ValueError(f"unknown problem code {code!r}")
 
 
@@ -187,7 +198,7 @@ def problem_response(
     )
 
 
-def _santa_error(request: Request, exc: Exception) -> JSONResponse:
+async def _santa_error(request: Request, exc: Exception) -> JSONResponse:
     assert isinstance(exc, errors.SantaError)
     status = status_for(exc)
     headers = {}
@@ -220,7 +231,7 @@ def _santa_error(request: Request, exc: Exception) -> JSONResponse:
     )
 
 
-def _validation_error(request: Request, exc: Exception) -> JSONResponse:
+async def _validation_error(request: Request, exc: Exception) -> JSONResponse:
     assert isinstance(exc, RequestValidationError)
     field_errors = []
     malformed = False
@@ -260,20 +271,37 @@ _METHODS = ("GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS")
 
 
 def _allowed_methods(request: Request) -> set[str]:
-    """Every method some route accepts on this path (Starlette names only the first route's)."""
+    """Every method some API route accepts on this path (Starlette names only the first
+    route's). A route whose typed path parameters refuse the path does not accept it:
+    ``/invites/import`` is not an invitation id, so its ``DELETE`` is not offered."""
+    from fastapi import routing
     from starlette.routing import Match
 
-    return {
-        method
-        for method in _METHODS
-        if any(
-            route.matches({**request.scope, "method": method})[0] is Match.FULL
-            for route in request.app.router.routes
-        )
-    }
+    def accepts(context: Any, method: str) -> bool:
+        route = context.original_route
+        if not isinstance(route, APIRoute) or not route.include_in_schema:
+            return False  # e.g. the web UI's catch-all (GET, HEAD on every path)
+        effective = getattr(context, "_effective_route", None) or context.route
+        match, child = effective.matches({**request.scope, "method": method})
+        return match is Match.FULL and _path_params_valid(route, child.get("path_params", {}))
+
+    contexts = list(routing.iter_route_contexts(request.app.router.routes))
+    return {method for method in _METHODS if any(accepts(c, method) for c in contexts)}
 
 
-def _http_error(request: Request, exc: Exception) -> JSONResponse:
+def _path_params_valid(route: APIRoute, values: dict[str, Any]) -> bool:
+    for param in route.dependant.path_params:
+        annotation = param.field_info.annotation
+        if annotation is None:
+            continue
+        try:
+            TypeAdapter(annotation).validate_python(values.get(param.name))
+        except ValidationError:
+            return False
+    return True
+
+
+async def _http_error(request: Request, exc: Exception) -> JSONResponse:
     assert isinstance(exc, StarletteHTTPException)
     code = _HTTP_CODES.get(exc.status_code, "error")
     message = exc.detail if isinstance(exc.detail, str) else "Request failed."
@@ -291,18 +319,106 @@ def _http_error(request: Request, exc: Exception) -> JSONResponse:
     )
 
 
-def _unhandled(request: Request, exc: Exception) -> JSONResponse:
+async def _unhandled(request: Request, exc: Exception) -> JSONResponse:
     log.exception("unhandled error on %s %s", request.method, request.url.path, exc_info=exc)
     return problem_response(
         request, status=500, code="internal_error", message="Internal server error."
     )
 
 
+def _retry_after(request: Request) -> dict[str, str]:
+    settings = getattr(request.app.state, "settings", None)
+    seconds = getattr(settings, "retry_after_seconds", 1)
+    return {"Retry-After": str(seconds)}
+
+
+async def _database_unavailable(request: Request, exc: Exception) -> JSONResponse:
+    """The database refused, timed out or went away: 503, and the next request retries."""
+    log.warning(
+        "database unavailable on %s %s: %s", request.method, request.url.path, _first_line(exc)
+    )
+    return problem_response(
+        request,
+        status=503,
+        code="database_unavailable",
+        message="The database is unavailable. Try again in a moment.",
+        headers=_retry_after(request),
+    )
+
+
+async def _redis_unavailable(request: Request, exc: Exception) -> JSONResponse:
+    log.warning(
+        "redis unavailable on %s %s: %s", request.method, request.url.path, _first_line(exc)
+    )
+    return problem_response(
+        request,
+        status=503,
+        code="service_unavailable",
+        message="A service the app needs is unavailable. Try again in a moment.",
+        headers=_retry_after(request),
+    )
+
+
+def _first_line(exc: Exception) -> str:
+    text = str(exc).strip().splitlines()
+    return f"{type(exc).__name__}: {text[0] if text else ''}"
+
+
+def infrastructure_errors() -> list[tuple[type[Exception], Any]]:
+    """Exceptions of the services under the app, each with its 503 handler."""
+    import redis.exceptions
+    from sqlalchemy import exc as sa_exc
+
+    return [
+        (sa_exc.OperationalError, _database_unavailable),
+        (sa_exc.InterfaceError, _database_unavailable),
+        (sa_exc.DisconnectionError, _database_unavailable),
+        (sa_exc.TimeoutError, _database_unavailable),
+        (redis.exceptions.ConnectionError, _redis_unavailable),
+        (redis.exceptions.TimeoutError, _redis_unavailable),
+        (redis.exceptions.BusyLoadingError, _redis_unavailable),
+    ]
+
+
 def install(app: FastAPI) -> None:
     app.add_exception_handler(errors.SantaError, _santa_error)
     app.add_exception_handler(RequestValidationError, _validation_error)
     app.add_exception_handler(StarletteHTTPException, _http_error)
+    for exc_class, handler in infrastructure_errors():
+        app.add_exception_handler(exc_class, handler)
+    # Starlette hands an ``Exception`` handler to ServerErrorMiddleware, which answers
+    # and then re-raises, so the server drops the connection: the catch-all below
+    # answers the same problem and keeps the connection open; the handler stays
+    # registered for what escapes it (an error after the response started).
+    app.add_middleware(CatchAll)
     app.add_exception_handler(Exception, _unhandled)
+
+
+class CatchAll:
+    """Answer an unexpected error with a 500 problem instead of re-raising it."""
+
+    def __init__(self, app: ASGIApp) -> None:
+        self.app = app
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+        started = False
+
+        async def tracking_send(message: Message) -> None:
+            nonlocal started
+            if message["type"] == "http.response.start":
+                started = True
+            await send(message)
+
+        try:
+            await self.app(scope, receive, tracking_send)
+        except Exception as exc:
+            if started:
+                raise
+            response = await _unhandled(Request(scope), exc)
+            await response(scope, receive, send)
 
 
 DESCRIPTIONS = {
@@ -313,6 +429,7 @@ DESCRIPTIONS = {
     409: "Conflict with the current state",
     422: "Invalid input",
     429: "Too many requests",
+    503: "Overloaded or a service is unavailable (retry after Retry-After seconds)",
 }
 
 

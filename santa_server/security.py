@@ -25,7 +25,14 @@ from typing import Annotated
 from fastapi import Depends, Request, Response
 
 from santa_core.auth.errors import CsrfFailed
-from santa_core.auth.ratelimit import AuthLimits, LoginThrottle, RateLimiter, limiter_for
+from santa_core.auth.ratelimit import (
+    Limits,
+    LoginThrottle,
+    RateLimiter,
+    SecretGuard,
+    address_key,
+    limiter_for,
+)
 from santa_core.config import Settings
 from santa_server.deps import ACCESS_COOKIE, SettingsDep
 
@@ -147,8 +154,8 @@ def get_rate_limiter(request: Request, settings: SettingsDep) -> RateLimiter:
     return limiter
 
 
-def get_auth_limits(settings: SettingsDep) -> AuthLimits:
-    return AuthLimits.from_settings(settings)
+def get_auth_limits(settings: SettingsDep) -> Limits:
+    return Limits.from_settings(settings)
 
 
 def get_client_ip(request: Request, settings: SettingsDep) -> str:
@@ -156,7 +163,7 @@ def get_client_ip(request: Request, settings: SettingsDep) -> str:
 
 
 LimiterDep = Annotated[RateLimiter, Depends(get_rate_limiter)]
-LimitsDep = Annotated[AuthLimits, Depends(get_auth_limits)]
+LimitsDep = Annotated[Limits, Depends(get_auth_limits)]
 ClientIP = Annotated[str, Depends(get_client_ip)]
 
 
@@ -165,3 +172,22 @@ def get_login_throttle(limiter: LimiterDep, limits: LimitsDep) -> LoginThrottle:
 
 
 LoginThrottleDep = Annotated[LoginThrottle, Depends(get_login_throttle)]
+
+
+def caller_key(request: Request, settings: Settings) -> str:
+    """Whom a limit counts: the signed-in account when there is one, else the client
+    address (IPv6 by /64). Reads the user the auth dependency already resolved."""
+    user = getattr(request.state, "user", None)
+    if user is not None:
+        return f"user:{user.id}"
+    return f"ip:{address_key(client_ip(request, settings))}"
+
+
+def get_secret_guard(
+    request: Request, settings: SettingsDep, limiter: LimiterDep, limits: LimitsDep
+) -> SecretGuard:
+    """Wrap a lookup of a secret in ``with guard:``: wrong secrets are counted per caller."""
+    return SecretGuard(limiter, limits, caller_key(request, settings))
+
+
+SecretGuardDep = Annotated[SecretGuard, Depends(get_secret_guard)]

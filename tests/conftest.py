@@ -200,6 +200,8 @@ def make_settings(tmp_path: Path, database_url: str | None = None, **overrides: 
         # Redis outlives a test: each Settings gets its own rate-limit counters so
         # one test's exhausted limit never answers 429 to another.
         "rate_limit_namespace": f"santa-test:{secrets.token_hex(6)}:ratelimit",
+        # Likewise the job queue: two test runs on one machine share one Redis.
+        "queue_name": f"santa-test-{secrets.token_hex(6)}",
     }
     values.update(overrides)
     return Settings(**values)  # type: ignore[arg-type]

@@ -9,9 +9,10 @@ from typing import Annotated
 import typer
 
 from santa_cli import context
+from santa_cli._lazy import group
 from santa_cli.output import console, fail, print_json
 
-app = typer.Typer(name="db", help="Database schema migrations.", no_args_is_help=True)
+app = group("db", "Database schema migrations.")
 
 
 @contextmanager

@@ -2,19 +2,28 @@
 
 from __future__ import annotations
 
-from typing import Annotated, Any
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
 from santa_cli import context
+
+if TYPE_CHECKING:
+    from santa_core.config import Settings
 
 
 def serve(
     host: Annotated[str, typer.Option(help="Interface to listen on.")] = "127.0.0.1",
     port: Annotated[int, typer.Option(help="Port to listen on.", min=0, max=65535)] = 8000,
     workers: Annotated[
-        int, typer.Option(help="Uvicorn worker processes (production: use several).", min=1)
-    ] = 1,
+        int | None,
+        typer.Option(
+            help="Worker processes. More than 1, or SANTA_ENVIRONMENT=production, runs "
+            "Gunicorn with Uvicorn workers (default: 1; production: SANTA_WEB_WORKERS "
+            "or one per CPU).",
+            min=1,
+        ),
+    ] = None,
     jobs: Annotated[
         bool | None,
         typer.Option(
@@ -31,7 +40,21 @@ def serve(
 
     import uvicorn
 
+    from santa_core.config import for_listener
+
     settings = context.settings()
+    if port != 0:
+        # Email links must reach this server: without SANTA_PUBLIC_BASE_URL they point at
+        # --host/--port. The server processes uvicorn starts read the same variable.
+        settings = for_listener(settings, host, port)
+        os.environ["SANTA_PUBLIC_BASE_URL"] = settings.public_base_url
+    gunicorn = not reload and ((workers or 1) > 1 or settings.is_production)
+    if gunicorn:
+        # Before anything imports prometheus_client: the workers Gunicorn forks count
+        # into files there, so /metrics on any of them reports all of them.
+        from santa_server import launch
+
+        launch.prepare_metrics_dir()
     run_jobs = jobs if jobs is not None else settings.embedded and settings.run_jobs_in_process
     os.environ["SANTA__SERVE_JOBS"] = "1" if run_jobs else "0"
     # Check everything once here so that problems surface as one line, not a traceback
@@ -43,12 +66,16 @@ def serve(
     context.app_engine().dispose()
     if settings.redis_url:
         context.require_redis(settings)
+    _warn_about_web_ui()
     backend = settings.database_url_obj.get_backend_name()
     mode = "in-process" if run_jobs else "external worker"
     typer.echo(
         f"santa on http://{host}:{port}  (database: {backend}, jobs: {mode}, "
-        f"data: {settings.data_dir})"
+        f"data: {settings.data_dir}; email links: {settings.public_base_url})"
     )
+    if gunicorn:
+        _run_gunicorn(settings, host, port, workers)
+        return
     # uvicorn stops gracefully on SIGTERM, then raises it again: exit 0 like after Ctrl-C.
     signal.signal(signal.SIGTERM, _exit_after_sigterm)
     uvicorn.run(
@@ -56,17 +83,35 @@ def serve(
         factory=True,
         host=host,
         port=port,
-        workers=workers if not reload else 1,
+        workers=1,
         reload=reload,
         log_level=settings.log_level.lower(),
-        log_config=_log_config(settings.log_level),
+        log_config=_log_config(settings.log_level, settings.log_format),
         # The app reads X-Forwarded-For itself, from SANTA_TRUSTED_PROXIES only; uvicorn's
         # default would believe any loopback peer's header (rate limits key on the client IP).
         proxy_headers=False,
     )
 
 
-def _log_config(level: str) -> dict[str, Any]:
+def _run_gunicorn(settings: Settings, host: str, port: int, workers: int | None) -> None:
+    """Gunicorn + Uvicorn workers (``santa_server.launch``); SIGTERM finishes in-flight
+    requests, then exits 0."""
+    from santa_server import launch
+
+    bind = f"[{host}]:{port}" if ":" in host else f"{host}:{port}"
+    launch.run(settings, bind=bind, workers=workers)
+
+
+def _warn_about_web_ui() -> None:
+    """A missing or stale web UI bundle is said loudly, never served silently."""
+    from santa_server import webui
+
+    reason = webui.missing_reason() or webui.stale_reason()
+    if reason:
+        typer.secho(f"warning[web_ui]: {reason}", fg="yellow", err=True)
+
+
+def _log_config(level: str, log_format: str = "text") -> dict[str, Any]:
     """uvicorn's own logging config plus santa's loggers at ``level``; request lines
     never show secrets (invitation codes, calendar and reset tokens travel in URLs)."""
     import copy
@@ -81,7 +126,7 @@ def _log_config(level: str) -> dict[str, Any]:
     uvicorn_config["loggers"]["huey"] = {
         "level": "DEBUG" if level.upper() == "DEBUG" else "WARNING"
     }
-    return logs.config(level, extra=uvicorn_config)
+    return logs.config(level, extra=uvicorn_config, log_format=log_format)
 
 
 def _exit_after_sigterm(signum: int, frame: object) -> None:

@@ -39,7 +39,7 @@ def worker(
     Uses Redis when SANTA_REDIS_URL is set, else the SQLite queue in the data dir.
     """
     settings = context.settings()
-    logs.configure(settings.log_level)
+    logs.configure(settings.log_level, settings.log_format)
     # Everything the consumer needs, checked before it starts (one line each, no traceback).
     context.prepare_dirs(settings)
     engine = context.app_engine()

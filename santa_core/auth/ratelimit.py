@@ -1,193 +1,47 @@
-"""Fixed-window rate limits, in Redis when configured and in process otherwise.
+"""Rate limits: moving windows from the ``limits`` package, in Redis with an in-process fallback.
 
-A counter per key lives for one window from its first hit (Redis: ``INCRBY`` +
-``EXPIRE NX``). Limits are :class:`Rule` values; :func:`enforce` counts a hit
-and refuses past the limit. "Failures only" limits (wrong passwords) count
-every attempt up front with :func:`reserve` and give it back with
-:func:`release` when it turns out not to be a failure: a check that only
-peeked would let a burst of parallel attempts all pass before any was counted.
+A :class:`Rule` is a limit per subject (an account id, a client address, a box).
+:func:`enforce` counts one hit and refuses past the limit. "Failures only"
+limits (wrong passwords, wrong codes) count every attempt up front with
+:func:`reserve` and give it back with :func:`release` when it turns out not to
+be a failure: a check that only peeked would let a burst of parallel attempts
+all pass before any was counted. ``limits`` has no "give back", so
+:class:`Limiter` removes the newest entry of the window itself (one ``LPOP`` in
+Redis, one list pop in memory: both storages keep a window newest first).
 
-Keys never hold an email in clear: account keys are HMACs of the address.
-If Redis is unreachable the limiter lets requests through and logs it: an
-outage of the cache must not lock everyone out.
+Redis down or slow (socket timeouts of ``rate_limit_redis_timeout_seconds``):
+the limiter switches to its in-process storage, logs once, reports itself
+``degraded`` (``/api/v1/health`` shows it) and tries Redis again after
+``rate_limit_redis_retry_seconds``. Limits keep holding per process; an outage
+of the cache neither locks everyone out nor lets guessing through.
+
+Keys never hold an email in clear (account keys are HMACs of the address), and
+IPv6 clients are counted by their /64 (one home or office network).
 """
 
 from __future__ import annotations
 
+import ipaddress
 import logging
-import math
 import threading
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Any, Protocol
+from typing import Protocol, TypeVar
+
+import redis
+from limits import RateLimitItem, RateLimitItemPerSecond
+from limits.errors import StorageError
+from limits.storage import MemoryStorage, RedisStorage, Storage
+from limits.strategies import MovingWindowRateLimiter
 
 from santa_core import crypto
 from santa_core.config import Settings
-from santa_core.errors import RateLimited
+from santa_core.errors import NotFound, RateLimited
 
 log = logging.getLogger("santa.auth.ratelimit")
 
-
-@dataclass(frozen=True)
-class Window:
-    count: int
-    #: Seconds until the window resets (0 when the key is unknown).
-    resets_in: int
-
-
-class RateLimiter(Protocol):
-    def hit(self, key: str, window_seconds: int, amount: int = 1) -> Window: ...
-    def peek(self, key: str) -> Window: ...
-    def reset(self, key: str) -> None: ...
-    def release(self, key: str, amount: int = 1) -> None:
-        """Take back hits of a live window (never below zero; no-op once it has expired)."""
-        ...
-
-
-class MemoryRateLimiter:
-    """One process's counters. Enough for a single-process server and for tests."""
-
-    def __init__(self, clock: Callable[[], float] = time.monotonic) -> None:
-        self._clock = clock
-        self._lock = threading.Lock()
-        self._counters: dict[str, tuple[int, float]] = {}
-
-    def _live(self, key: str, now: float) -> tuple[int, float] | None:
-        entry = self._counters.get(key)
-        if entry is None or entry[1] <= now:
-            self._counters.pop(key, None)
-            return None
-        return entry
-
-    def hit(self, key: str, window_seconds: int, amount: int = 1) -> Window:
-        with self._lock:
-            now = self._clock()
-            entry = self._live(key, now)
-            count, expires = entry if entry else (0, now + window_seconds)
-            count += amount
-            self._counters[key] = (count, expires)
-            if len(self._counters) > 100_000:
-                self._sweep(now)
-            return Window(count, math.ceil(expires - now))
-
-    def peek(self, key: str) -> Window:
-        with self._lock:
-            now = self._clock()
-            entry = self._live(key, now)
-            if entry is None:
-                return Window(0, 0)
-            return Window(entry[0], math.ceil(entry[1] - now))
-
-    def reset(self, key: str) -> None:
-        with self._lock:
-            self._counters.pop(key, None)
-
-    def release(self, key: str, amount: int = 1) -> None:
-        with self._lock:
-            entry = self._live(key, self._clock())
-            if entry is not None:
-                self._counters[key] = (max(entry[0] - amount, 0), entry[1])
-
-    def _sweep(self, now: float) -> None:
-        for key in [k for k, (_, exp) in self._counters.items() if exp <= now]:
-            del self._counters[key]
-
-
-#: DECRBY that neither creates a key (a window that expired meanwhile) nor goes below zero.
-_RELEASE = """
-local count = tonumber(redis.call('GET', KEYS[1]) or '0')
-if count <= 0 then return 0 end
-return redis.call('DECRBY', KEYS[1], math.min(count, tonumber(ARGV[1])))
-"""
-
-
-class RedisRateLimiter:
-    """Counters shared by every server process through Redis."""
-
-    def __init__(self, client: Any, namespace: str) -> None:
-        self._redis = client
-        self._ns = namespace
-
-    @classmethod
-    def from_url(cls, url: str, namespace: str) -> RedisRateLimiter:
-        import redis
-
-        return cls(redis.Redis.from_url(url, socket_timeout=2, socket_connect_timeout=2), namespace)
-
-    def _key(self, key: str) -> str:
-        return f"{self._ns}:{key}"
-
-    def hit(self, key: str, window_seconds: int, amount: int = 1) -> Window:
-        import redis
-
-        k = self._key(key)
-        try:
-            pipe = self._redis.pipeline(transaction=True)
-            pipe.incrby(k, amount)
-            pipe.expire(k, window_seconds, nx=True)
-            pipe.ttl(k)
-            count, _, ttl = pipe.execute()
-        except redis.RedisError as exc:
-            log.error("rate limiter unavailable, allowing request: %s", type(exc).__name__)
-            return Window(0, 0)
-        return Window(int(count), max(int(ttl), 1))
-
-    def peek(self, key: str) -> Window:
-        import redis
-
-        k = self._key(key)
-        try:
-            pipe = self._redis.pipeline(transaction=False)
-            pipe.get(k)
-            pipe.ttl(k)
-            count, ttl = pipe.execute()
-        except redis.RedisError as exc:
-            log.error("rate limiter unavailable, allowing request: %s", type(exc).__name__)
-            return Window(0, 0)
-        if count is None:
-            return Window(0, 0)
-        return Window(int(count), max(int(ttl), 1))
-
-    def reset(self, key: str) -> None:
-        import redis
-
-        try:
-            self._redis.delete(self._key(key))
-        except redis.RedisError as exc:
-            log.error("rate limiter unavailable: %s", type(exc).__name__)
-
-    def release(self, key: str, amount: int = 1) -> None:
-        import redis
-
-        try:
-            self._redis.eval(_RELEASE, 1, self._key(key), amount)
-        except redis.RedisError as exc:
-            log.error("rate limiter unavailable: %s", type(exc).__name__)
-
-
-class NullRateLimiter:
-    """Rate limiting switched off (``SANTA_RATE_LIMIT_ENABLED=false``)."""
-
-    def hit(self, key: str, window_seconds: int, amount: int = 1) -> Window:
-        return Window(0, 0)
-
-    def peek(self, key: str) -> Window:
-        return Window(0, 0)
-
-    def reset(self, key: str) -> None:
-        return None
-
-    def release(self, key: str, amount: int = 1) -> None:
-        return None
-
-
-def limiter_for(settings: Settings) -> RateLimiter:
-    if not settings.rate_limit_enabled:
-        return NullRateLimiter()
-    if settings.redis_url:
-        return RedisRateLimiter.from_url(settings.redis_url, settings.rate_limit_namespace)
-    return MemoryRateLimiter()
+T = TypeVar("T")
 
 
 @dataclass(frozen=True)
@@ -196,8 +50,158 @@ class Rule:
     limit: int
     window_seconds: int
 
-    def key(self, subject: str) -> str:
-        return f"{self.name}:{subject}"
+    def item(self, namespace: str) -> RateLimitItem:
+        return RateLimitItemPerSecond(self.limit, self.window_seconds, namespace=namespace)
+
+
+class RateLimiter(Protocol):
+    """What the endpoints need from a limiter (see :class:`Limiter`)."""
+
+    @property
+    def degraded(self) -> bool: ...
+    def acquire(self, rule: Rule, subject: str, cost: int = 1) -> bool: ...
+    def retry_after(self, rule: Rule, subject: str) -> int: ...
+    def give_back(self, rule: Rule, subject: str) -> None: ...
+    def clear(self, rule: Rule, subject: str) -> None: ...
+
+
+def _give_back(storage: Storage, key: str) -> None:
+    if isinstance(storage, RedisStorage):
+        connection: redis.Redis = storage.get_connection()  # type: ignore[assignment]
+        connection.lpop(storage.prefixed_key(key))
+    elif isinstance(storage, MemoryStorage):
+        with storage.locks[key]:
+            events = storage.events.get(key)
+            if events:
+                events.pop(0)
+
+
+class Limiter:
+    """Moving-window limits on a primary storage (Redis) with an in-memory fallback.
+
+    ``primary`` is ``None`` in embedded mode: the memory storage is then the
+    only one and the limiter is never degraded.
+    """
+
+    def __init__(
+        self,
+        primary: Storage | None,
+        *,
+        namespace: str,
+        retry_seconds: float = 5.0,
+        clock: Callable[[], float] = time.monotonic,
+    ) -> None:
+        self._primary = primary
+        self._memory = MemoryStorage()
+        self._namespace = namespace
+        self._retry_seconds = retry_seconds
+        self._clock = clock
+        self._lock = threading.Lock()
+        self._failed_at: float | None = None
+
+    @classmethod
+    def for_redis(cls, url: str, *, namespace: str, timeout: float, retry: float) -> Limiter:
+        storage = RedisStorage(
+            url,
+            key_prefix=namespace,
+            wrap_exceptions=True,
+            socket_timeout=timeout,
+            socket_connect_timeout=timeout,
+        )
+        return cls(storage, namespace=namespace, retry_seconds=retry)
+
+    @property
+    def kind(self) -> str:
+        return "redis" if self._primary is not None else "memory"
+
+    @property
+    def degraded(self) -> bool:
+        """Redis is configured but the limits live in this process for now."""
+        return self._failed_at is not None
+
+    def _storage(self) -> Storage:
+        if self._primary is None:
+            return self._memory
+        with self._lock:
+            failed = self._failed_at
+            if failed is not None and self._clock() - failed < self._retry_seconds:
+                return self._memory
+        return self._primary
+
+    def _run(self, op: Callable[[Storage], T]) -> T:
+        storage = self._storage()
+        if storage is self._memory:
+            return op(storage)
+        try:
+            result = op(storage)
+        except (StorageError, redis.RedisError, OSError) as exc:
+            with self._lock:
+                if self._failed_at is None:
+                    log.error(
+                        "rate limiter: Redis unavailable (%s), limits fall back to this process",
+                        type(getattr(exc, "storage_error", exc)).__name__,
+                    )
+                self._failed_at = self._clock()
+            return op(self._memory)
+        if self._failed_at is not None:
+            with self._lock:
+                self._failed_at = None
+            log.warning("rate limiter: Redis is back, limits are shared again")
+        return result
+
+    def acquire(self, rule: Rule, subject: str, cost: int = 1) -> bool:
+        """Count ``cost`` hits; False (nothing counted) when that would pass the limit."""
+        item = rule.item(self._namespace)
+        return self._run(
+            lambda s: MovingWindowRateLimiter(s).hit(item, rule.name, subject, cost=cost)
+        )
+
+    def retry_after(self, rule: Rule, subject: str) -> int:
+        item = rule.item(self._namespace)
+        stats = self._run(
+            lambda s: MovingWindowRateLimiter(s).get_window_stats(item, rule.name, subject)
+        )
+        return max(int(stats.reset_time - time.time()) + 1, 1)
+
+    def give_back(self, rule: Rule, subject: str) -> None:
+        key = rule.item(self._namespace).key_for(rule.name, subject)
+        self._run(lambda s: _give_back(s, key))
+
+    def clear(self, rule: Rule, subject: str) -> None:
+        item = rule.item(self._namespace)
+        self._run(lambda s: MovingWindowRateLimiter(s).clear(item, rule.name, subject))
+
+
+class NullRateLimiter:
+    """Rate limiting switched off (``SANTA_RATE_LIMIT_ENABLED=false``)."""
+
+    kind = "off"
+    degraded = False
+
+    def acquire(self, rule: Rule, subject: str, cost: int = 1) -> bool:
+        return True
+
+    def retry_after(self, rule: Rule, subject: str) -> int:
+        return 1
+
+    def give_back(self, rule: Rule, subject: str) -> None:
+        return None
+
+    def clear(self, rule: Rule, subject: str) -> None:
+        return None
+
+
+def limiter_for(settings: Settings) -> RateLimiter:
+    if not settings.rate_limit_enabled:
+        return NullRateLimiter()
+    if settings.redis_url:
+        return Limiter.for_redis(
+            settings.redis_url,
+            namespace=settings.rate_limit_namespace,
+            timeout=settings.rate_limit_redis_timeout_seconds,
+            retry=settings.rate_limit_redis_retry_seconds,
+        )
+    return Limiter(None, namespace=settings.rate_limit_namespace)
 
 
 def account_key(email: str) -> str:
@@ -205,76 +209,121 @@ def account_key(email: str) -> str:
     return crypto.hash_token("ratelimit:" + email.strip().lower())[:40]
 
 
-def _refuse(window: Window) -> RateLimited:
-    return RateLimited(retry_after=max(window.resets_in, 1))
+def address_key(ip: str) -> str:
+    """The subject for a client address: IPv4 as is, IPv6 by its /64 network."""
+    try:
+        address = ipaddress.ip_address(ip)
+    except ValueError:
+        return ip
+    if isinstance(address, ipaddress.IPv6Address):
+        if address.ipv4_mapped is not None:
+            return str(address.ipv4_mapped)
+        return str(ipaddress.IPv6Network((address, 64), strict=False))
+    return str(address)
 
 
-def enforce(limiter: RateLimiter, rule: Rule, subject: str) -> None:
-    """Count one attempt; refuse it when it goes past the rule's limit."""
-    window = limiter.hit(rule.key(subject), rule.window_seconds)
-    if window.count > rule.limit:
-        raise _refuse(window)
+def _refuse(limiter: RateLimiter, rule: Rule, subject: str) -> RateLimited:
+    return RateLimited(retry_after=limiter.retry_after(rule, subject))
 
 
-def check(limiter: RateLimiter, rule: Rule, subject: str) -> None:
-    """Refuse when the limit is already reached, without counting."""
-    window = limiter.peek(rule.key(subject))
-    if window.count >= rule.limit:
-        raise _refuse(window)
+def enforce(limiter: RateLimiter, rule: Rule, subject: str, *, cost: int = 1) -> None:
+    """Count ``cost`` attempts; refuse (counting nothing) when they go past the rule's limit."""
+    if not limiter.acquire(rule, subject, cost):
+        raise _refuse(limiter, rule, subject)
 
 
-def record(limiter: RateLimiter, rule: Rule, subject: str) -> None:
-    limiter.hit(rule.key(subject), rule.window_seconds)
-
-
-def reserve(limiter: RateLimiter, rule: Rule, subject: str) -> None:
-    """Count an attempt before it is made (atomically); refuse, uncounted, past the limit."""
-    window = limiter.hit(rule.key(subject), rule.window_seconds)
-    if window.count > rule.limit:
-        limiter.release(rule.key(subject))
-        raise _refuse(window)
+reserve = enforce
 
 
 def release(limiter: RateLimiter, rule: Rule, subject: str) -> None:
     """Give back an attempt counted by :func:`reserve` that was not a failure after all."""
-    limiter.release(rule.key(subject))
+    limiter.give_back(rule, subject)
 
 
-# --- the limits of the auth endpoints -----------------------------------------
-
-HOUR = 3600
+# --- every limit of the app ---------------------------------------------------
 
 
 @dataclass(frozen=True)
-class AuthLimits:
-    """Every limit the auth endpoints apply, from settings."""
+class Limits:
+    """Every limit the API applies, from settings (each one is a ``SANTA_*`` setting)."""
 
     login_ip_account: Rule
     login_ip: Rule
     login_account: Rule
     register_ip: Rule
+    register_with_code: Rule
     reset_ip: Rule
     reset_account: Rule
     link_ip: Rule
     refresh_ip: Rule
     refresh_session: Rule
     oauth_ip: Rule
+    secret_guesses: Rule
+    invite_send: Rule
+    message_send: Rule
 
     @classmethod
-    def from_settings(cls, settings: Settings) -> AuthLimits:
-        window = settings.login_failure_window_seconds
+    def from_settings(cls, s: Settings) -> Limits:
+        window = s.login_failure_window_seconds
         return cls(
-            login_ip_account=Rule("login-fail:ip-acct", settings.login_max_failures_per_ip, window),
-            login_ip=Rule("login-fail:ip", settings.login_max_failures_per_ip_total, window),
-            login_account=Rule("login-fail:acct", settings.login_max_failures_per_account, window),
-            register_ip=Rule("register:ip", 10, HOUR),
-            reset_ip=Rule("reset:ip", 10, HOUR),
-            reset_account=Rule("reset:acct", 3, HOUR),
-            link_ip=Rule("link:ip", 30, 900),
-            refresh_ip=Rule("refresh:ip", 120, 60),
-            refresh_session=Rule("refresh:session", 30, 60),
-            oauth_ip=Rule("oauth:ip", 30, 60),
+            login_ip_account=Rule("login-fail:ip-acct", s.login_max_failures_per_ip, window),
+            login_ip=Rule("login-fail:ip", s.login_max_failures_per_ip_total, window),
+            login_account=Rule("login-fail:acct", s.login_max_failures_per_account, window),
+            register_ip=Rule("register:ip", s.signup_max_per_address, s.signup_window_seconds),
+            register_with_code=Rule(
+                "register:code", s.signup_max_per_address_with_code, s.signup_window_seconds
+            ),
+            reset_ip=Rule("reset:ip", s.reset_max_per_address, s.reset_window_seconds),
+            reset_account=Rule("reset:acct", s.reset_max_per_account, s.reset_window_seconds),
+            link_ip=Rule("link:ip", s.link_max_per_address, s.link_window_seconds),
+            refresh_ip=Rule("refresh:ip", s.refresh_max_per_address, 60),
+            refresh_session=Rule("refresh:session", s.refresh_max_per_session, 60),
+            oauth_ip=Rule("oauth:ip", s.oauth_max_per_address, 60),
+            secret_guesses=Rule("secret-miss", s.secret_max_misses, s.secret_miss_window_seconds),
+            invite_send=Rule("invite-send", s.invite_send_max_per_hour, 3600),
+            message_send=Rule("message-send", s.message_send_max_per_hour, 3600),
         )
+
+
+#: The old name, kept for callers.
+AuthLimits = Limits
+
+
+class SecretGuard:
+    """Lookups of a secret (invite/join code, calendar or unsubscribe token) counted as
+    misses per caller: counted before the lookup, given back when the secret was right.
+    Valid lookups cost nothing, so calendar apps polling from shared addresses are fine.
+    """
+
+    def __init__(self, limiter: RateLimiter, limits: Limits, subject: str) -> None:
+        self._limiter = limiter
+        self._rule = limits.secret_guesses
+        self.subject = subject
+
+    def __enter__(self) -> SecretGuard:
+        reserve(self._limiter, self._rule, self.subject)
+        return self
+
+    def __exit__(self, exc_type: type[BaseException] | None, *_: object) -> None:
+        if exc_type is None or not issubclass(exc_type, NotFound):
+            release(self._limiter, self._rule, self.subject)
+
+
+def enforce_message_send(limiter: RateLimiter, limits: Limits, sender_id: object) -> None:
+    """One message sent by an account (``SANTA_MESSAGE_SEND_MAX_PER_HOUR``)."""
+    enforce(limiter, limits.message_send, f"user:{sender_id}")
+
+
+def enforce_invite_send(
+    limiter: RateLimiter, limits: Limits, organizer_id: object, *, count: int = 1
+) -> None:
+    """``count`` invitation emails sent by an organizer (``SANTA_INVITE_SEND_MAX_PER_HOUR``)."""
+    if count <= 0:
+        return
+    rule = limits.invite_send
+    if count > rule.limit:
+        raise RateLimited(retry_after=rule.window_seconds)
+    enforce(limiter, rule, f"user:{organizer_id}", cost=count)
 
 
 class LoginThrottle:
@@ -293,15 +342,16 @@ class LoginThrottle:
     attempts are N hits on the counters, and the limits hold under a burst.
     """
 
-    def __init__(self, limiter: RateLimiter, limits: AuthLimits) -> None:
+    def __init__(self, limiter: RateLimiter, limits: Limits) -> None:
         self._limiter = limiter
         self._limits = limits
 
     def _counters(self, ip: str, email: str) -> list[tuple[Rule, str]]:
         account = account_key(email)
+        address = address_key(ip)
         return [
-            (self._limits.login_ip_account, f"{ip}|{account}"),
-            (self._limits.login_ip, ip),
+            (self._limits.login_ip_account, f"{address}|{account}"),
+            (self._limits.login_ip, address),
             (self._limits.login_account, account),
         ]
 
@@ -327,4 +377,4 @@ class LoginThrottle:
         pair, address, account = self._counters(ip, email)
         release(self._limiter, *address)
         for rule, subject in (pair, account):
-            self._limiter.reset(rule.key(subject))
+            self._limiter.clear(rule, subject)

@@ -13,11 +13,15 @@ audit trail keeps only ids.
 from __future__ import annotations
 
 import datetime as dt
+import re
+import uuid
+from typing import Any
 
 from sqlalchemy import delete, or_, select, update
 from sqlalchemy.orm import Session
 
 from santa_core import models
+from santa_core.auth import sessions
 from santa_core.models import OutboxStatus
 
 SCRUBBED_DOMAIN = "deleted.invalid"
@@ -25,6 +29,8 @@ DELETED_NAME = "Deleted user"
 BATCH_SIZE = 500
 #: Notification kinds whose payload names another member of the box.
 NAMING_KINDS = ("joined", "draw_done", "wishlist_changed")
+#: Payload key of encrypted one-time links (``santa_core.notify.sealed``): left alone.
+SEALED_KEY = "sealed"
 
 
 def scrub_deleted_accounts(session: Session, *, now: dt.datetime, grace_days: int) -> int:
@@ -56,6 +62,7 @@ def scrub_deleted_accounts(session: Session, *, now: dt.datetime, grace_days: in
 def _scrub(session: Session, user: models.User, now: dt.datetime) -> None:
     uid = user.id
     old_email = user.email
+    names = _names_of(session, user)
     user.email = f"deleted-{uid.hex}@{SCRUBBED_DOMAIN}"
     user.password_hash = None
     user.full_name = ""
@@ -129,3 +136,64 @@ def _scrub(session: Session, user: models.User, now: dt.datetime) -> None:
         .values(payload={})
         .execution_options(synchronize_session=False)
     )
+    _redact_payloads(session, uid, [old_email, *names])
+
+
+def _names_of(session: Session, user: models.User) -> list[str]:
+    """The names the person went by: account name, card names and nicknames."""
+    P = models.Participant
+    names = {user.full_name}
+    for display_name, nickname in session.execute(
+        select(P.display_name, P.nickname).where(P.user_id == user.id)
+    ):
+        names.update((display_name, nickname or ""))
+    return sorted((n for n in names if n and n != DELETED_NAME), key=len, reverse=True)
+
+
+def _redact(value: Any, needles: list[str]) -> Any:
+    if isinstance(value, str):
+        for needle in needles:
+            if needle.lower() in value.lower():
+                value = re.sub(re.escape(needle), DELETED_NAME, value, flags=re.IGNORECASE)
+        return value
+    if isinstance(value, dict):
+        return {k: v if k == SEALED_KEY else _redact(v, needles) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_redact(v, needles) for v in value]
+    return value
+
+
+def _redact_payloads(session: Session, uid: uuid.UUID, needles: list[str]) -> None:
+    """Notifications of their boxes that name them ("Ann invites you", "revealed by Ann")."""
+    Outbox, P = models.OutboxMessage, models.Participant
+    boxes = (
+        select(P.box_id)
+        .where(P.user_id == uid)
+        .union(select(models.Box.id).where(models.Box.organizer_id == uid))
+    )
+    for row_id, payload in session.execute(
+        select(Outbox.id, Outbox.payload).where(Outbox.box_id.in_(boxes))
+    ):
+        redacted = _redact(payload, needles)
+        if redacted != payload:
+            session.execute(
+                update(Outbox)
+                .where(Outbox.id == row_id)
+                .values(payload=redacted)
+                .execution_options(synchronize_session=False)
+            )
+
+
+def scrub_account(session: Session, user: models.User, *, now: dt.datetime) -> None:
+    """Scrub one account now, whatever its grace period (``santa gdpr erase``).
+
+    The account is deleted first when it is not yet (signed out everywhere).
+    Idempotent: an account already scrubbed is left as it is.
+    """
+    if user.scrubbed_at is not None:
+        return
+    if user.deleted_at is None:
+        user.deleted_at = now
+        sessions.revoke_all(session, user, reason="account_erased", now=now)
+    _scrub(session, user, now)
+    session.flush()

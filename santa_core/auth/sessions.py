@@ -265,3 +265,26 @@ def revoke_session(
     if owned is None:
         raise SessionNotFound()
     revoke_family(session, session_id, reason="user_revoked", now=now)
+
+
+def load_signed_in_user(
+    session: Session, user_id: uuid.UUID, family_id: uuid.UUID | None
+) -> tuple[models.User | None, bool]:
+    """The access token's user and whether its session is still active, in one query.
+
+    Tokens without a session id count as active here; the caller decides.
+    """
+    if family_id is None:
+        return session.get(models.User, user_id), True
+    rt = models.RefreshToken
+    active = (
+        select(rt.id)
+        .where(rt.family_id == family_id, rt.revoked_at.is_(None))
+        .limit(1)
+        .exists()
+        .label("session_active")
+    )
+    row = session.execute(select(models.User, active).where(models.User.id == user_id)).first()
+    if row is None:
+        return None, is_active(session, family_id)
+    return row[0], bool(row[1])

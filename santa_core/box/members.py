@@ -12,7 +12,7 @@ import uuid
 from collections.abc import Sequence
 from typing import Any
 
-from sqlalchemy import func, or_, select
+from sqlalchemy import false, func, or_, select
 from sqlalchemy.orm import Session
 
 from santa_core import audit, models, notify
@@ -56,7 +56,7 @@ def to_schema(access: BoxAccess, participant: models.Participant) -> Participant
         role=participant.role,
         takes_part=participant.takes_part,
         is_offline=participant.is_offline,
-        household_id=participant.household_id,
+        household_id=participant.household_id if private else None,
         is_me=access.member is not None and access.member.id == participant.id,
         email=participant.email if private else None,
         has_wishes=bool(participant.wishes or participant.wish_items) if private else None,
@@ -117,19 +117,21 @@ def list_participants(
     if role:
         stmt = stmt.where(P.role.in_(list(role)))
     if household_id is not None:
+        # Households are the organizers' business; a member may only ask for their own.
+        own = access.member.household_id if access.member is not None else None
+        if not access.can_manage and household_id != own:
+            stmt = stmt.where(false())
         stmt = stmt.where(P.household_id == household_id)
     if q:
+        # Search only what the caller is shown: matching on hidden fields (emails,
+        # real names in a box with private names) would reveal them letter by letter.
         needle = q.lower()
-        if access.box.is_private_names and not access.can_manage:
-            stmt = stmt.where(func.lower(P.nickname).contains(needle, autoescape=True))
-        else:
-            stmt = stmt.where(
-                or_(
-                    func.lower(P.display_name).contains(needle, autoescape=True),
-                    func.lower(P.nickname).contains(needle, autoescape=True),
-                    P.email.contains(needle, autoescape=True),
-                )
-            )
+        fields = [func.lower(P.nickname).contains(needle, autoescape=True)]
+        if access.can_manage or not access.box.is_private_names:
+            fields.append(func.lower(P.display_name).contains(needle, autoescape=True))
+        if access.can_manage:
+            fields.append(P.email.contains(needle, autoescape=True))
+        stmt = stmt.where(or_(*fields))
     total = session.scalar(select(func.count()).select_from(stmt.subquery())) or 0
     rows = session.scalars(
         stmt.order_by(P.created_at, P.id).offset((page - 1) * per_page).limit(per_page)

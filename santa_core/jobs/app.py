@@ -36,6 +36,7 @@ from typing import Any
 from huey import Huey, MemoryHuey, RedisHuey, SqliteHuey, crontab
 from sqlalchemy.orm import Session, sessionmaker
 
+from santa_core import logs
 from santa_core.config import Settings
 from santa_core.db import session_scope, utcnow
 from santa_core.jobs import maintenance, reminders
@@ -85,8 +86,11 @@ class Jobs:
     def signal_outbox(self, count: int = 1) -> None:
         """Ask workers to relay: one drain task per batch, up to the worker count."""
         batches = math.ceil(max(count, 1) / self.relay.policy.batch_size)
+        # The request that wrote the rows travels with the task: the worker's lines
+        # about this drain carry it (each row also remembers its own).
+        request_id = logs.current_request_id()
         for _ in range(max(1, min(batches, self.settings.worker_count))):
-            self.tasks["relay_outbox"]()
+            self.tasks["relay_outbox"](request_id=request_id)
 
     def install_commit_signal(self, factory: sessionmaker[Session] | None = None) -> None:
         """Signal the queue after every commit through ``factory`` that wrote outbox rows."""
@@ -184,7 +188,11 @@ def build_jobs(
 def _register_tasks(jobs: Jobs) -> None:
     huey, settings = jobs.huey, jobs.settings
 
-    def relay_outbox() -> None:
+    def relay_outbox(request_id: str | None = None) -> None:
+        with logs.request_id_bound(request_id or _job_id("relay_outbox")):
+            _relay_outbox()
+
+    def _relay_outbox() -> None:
         stats = jobs.relay.drain(max_seconds=jobs.relay_budget)
         if stats.claimed:
             log.info(
@@ -195,7 +203,7 @@ def _register_tasks(jobs: Jobs) -> None:
                 stats.suppressed,
             )
         if stats.more:
-            jobs.tasks["relay_outbox"]()
+            jobs.tasks["relay_outbox"](request_id=logs.current_request_id())
 
     def sweep_outbox() -> None:
         cap = jobs.relay.policy.batch_size * max(settings.worker_count, 1)
@@ -226,7 +234,6 @@ def _register_tasks(jobs: Jobs) -> None:
                 session, now=jobs.clock(), retention_days=settings.outbox_retention_days
             )
 
-    plain = {"relay_outbox": relay_outbox, "sweep_outbox": sweep_outbox}
     periodic = {
         "send_reminders": (send_reminders, crontab(minute="*/5")),
         "run_auto_draws": (auto_draws, crontab(minute="*")),
@@ -234,7 +241,24 @@ def _register_tasks(jobs: Jobs) -> None:
         "scrub_accounts": (scrub_accounts, crontab(minute="17", hour="3")),
         "purge_outbox": (purge_outbox, crontab(minute="27", hour="4")),
     }
-    for name, fn in plain.items():
-        jobs.tasks[name] = huey.task(name=f"santa.{name}")(fn)
+    jobs.tasks["relay_outbox"] = huey.task(name="santa.relay_outbox")(relay_outbox)
+    jobs.tasks["sweep_outbox"] = huey.task(name="santa.sweep_outbox")(_bound(sweep_outbox))
     for name, (fn, schedule) in periodic.items():
-        jobs.tasks[name] = huey.periodic_task(schedule, name=f"santa.{name}")(fn)
+        jobs.tasks[name] = huey.periodic_task(schedule, name=f"santa.{name}")(_bound(fn))
+
+
+def _job_id(name: str) -> str:
+    return f"job-{name}-{logs.new_request_id()[:12]}"
+
+
+def _bound(fn: Callable[[], None]) -> Callable[[], None]:
+    """``fn`` running under a fresh id (``job-<name>-…``): its log lines and the outbox
+    rows it writes carry it."""
+    import functools
+
+    @functools.wraps(fn)
+    def run() -> None:
+        with logs.request_id_bound(_job_id(fn.__name__)):
+            fn()
+
+    return run

@@ -34,7 +34,7 @@ from typing import Any, Protocol, cast
 from sqlalchemy import Engine, Table, and_, bindparam, func, or_, select, update
 from sqlalchemy.orm import Session, sessionmaker
 
-from santa_core import models
+from santa_core import logs, models
 from santa_core.config import Settings
 from santa_core.db import make_engine, session_scope, utcnow
 from santa_core.mail.base import EmailBackend, Outcome, SendError, Sent, TransientSendError
@@ -140,6 +140,7 @@ def claim(
             Outbox.payload,
             Outbox.status,
             Outbox.attempts,
+            Outbox.request_id,
         )
         .where(Outbox.id.in_(ids))
         .order_by(Outbox.next_attempt_at, Outbox.id)
@@ -218,6 +219,7 @@ class Relay:
                 return stats
             stats.claimed = len(rows)
             attempts = {row.id: row.attempts for row in rows}
+            request_ids = {row.id: getattr(row, "request_id", None) for row in rows}
             prepared = self.dispatcher.prepare(session, rows)
             verdicts = [p for p in prepared if isinstance(p, Verdict)]
             for verdict in verdicts:
@@ -229,7 +231,7 @@ class Relay:
                     stats.errors.append(verdict.reason)
         deadline = time.monotonic() + (self.policy.lease - LEASE_MARGIN).total_seconds()
         deliveries = [p for p in prepared if isinstance(p, Delivery)]
-        self._send_all(deliveries, attempts, deadline, stats)
+        self._send_all(deliveries, attempts, deadline, stats, request_ids)
         return stats
 
     # --- sending ------------------------------------------------------------------
@@ -240,6 +242,7 @@ class Relay:
         attempts: dict[uuid.UUID, int],
         deadline: float,
         stats: RelayStats,
+        request_ids: dict[uuid.UUID, str | None] | None = None,
     ) -> None:
         emails = [d for d in deliveries if d.email is not None]
         chats = [d for d in deliveries if d.chat is not None]
@@ -252,8 +255,10 @@ class Relay:
                 stats.released += len(rest)
                 log.warning("lease nearly over: handed %d row(s) back", len(rest))
                 return
-            outcomes = self._send_chunk(chunk)
-            self._record(chunk, outcomes, attempts, stats)
+            with logs.request_id_bound(_chunk_request_id(chunk, request_ids or {})):
+                outcomes = self._send_chunk(chunk)
+                self._record(chunk, outcomes, attempts, stats)
+                log.debug("outbox: delivered a chunk of %d", len(chunk))
 
     def _send_chunk(self, chunk: Sequence[Delivery]) -> list[Outcome]:
         first = chunk[0]
@@ -377,6 +382,16 @@ def _record_engine(factory: sessionmaker[Session]) -> Engine | None:
         connect_args={"options": "-c synchronous_commit=off"},
     )
     return engine.execution_options(isolation_level="AUTOCOMMIT")
+
+
+def _chunk_request_id(
+    chunk: Sequence[Delivery], request_ids: dict[uuid.UUID, str | None]
+) -> str | None:
+    """The id of the request(s) that wrote these rows (a draw's batch shares one)."""
+    ids = sorted({i for d in chunk if (i := request_ids.get(d.row_id))})
+    if not ids:
+        return logs.current_request_id()
+    return ",".join(ids[:3]) + (",..." if len(ids) > 3 else "")
 
 
 def _chunks(items: Sequence[Delivery], size: int) -> Iterator[list[Delivery]]:

@@ -15,7 +15,12 @@ log = logging.getLogger("santa.mail")
 
 
 class FileBackend:
-    """Writes each email as ``<outbox>/<reference>.eml`` (atomically) and logs a line."""
+    """Writes each email as ``<outbox>/<reference>.eml`` (atomically) and logs a line.
+
+    Beside it, ``<reference>.txt`` holds the same email decoded (To, Subject and
+    the plain text with its links), so a newcomer reads a verification link
+    with ``cat`` or ``santa outbox show`` instead of a MIME parser.
+    """
 
     name = "file"
     max_batch = 1
@@ -32,12 +37,17 @@ class FileBackend:
             return PermanentSendError(f"not an email address: {message.to!r}")
         data = message.to_bytes(self.sender)
         target = self.directory / f"{message.reference}.eml"
+        readable = (
+            f"From: {self.sender}\nTo: {message.to}\nSubject: {message.subject}\n\n"
+            f"{message.text.rstrip()}\n"
+        ).encode()
         try:
             self.directory.mkdir(parents=True, exist_ok=True)
-            fd, tmp = tempfile.mkstemp(dir=self.directory, suffix=".tmp")
-            with os.fdopen(fd, "wb") as fh:
-                fh.write(data)
-            os.replace(tmp, target)
+            for path, content in ((target.with_suffix(".txt"), readable), (target, data)):
+                fd, tmp = tempfile.mkstemp(dir=self.directory, suffix=".tmp")
+                with os.fdopen(fd, "wb") as fh:
+                    fh.write(content)
+                os.replace(tmp, path)
         except OSError as exc:
             return TransientSendError(f"cannot write {target}: {exc}")
         # Not the subject: it may name the recipient's giftee.

@@ -10,6 +10,7 @@ from sqlalchemy import ForeignKey, Index, Integer, String, Text
 from sqlalchemy.orm import Mapped, mapped_column
 
 from santa_core.db import Base, UUIDPk, utcnow
+from santa_core.logs import current_request_id
 from santa_core.models.enums import Channel, Language, OutboxStatus, str_enum
 
 
@@ -59,3 +60,5 @@ class OutboxMessage(UUIDPk, Base):
     last_error: Mapped[str | None] = mapped_column(Text)
     created_at: Mapped[dt.datetime] = mapped_column(default=utcnow)
     sent_at: Mapped[dt.datetime | None]
+    #: The request (or job) that wrote the row: the worker's log lines about it carry it.
+    request_id: Mapped[str | None] = mapped_column(String(128), default=current_request_id)

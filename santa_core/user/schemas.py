@@ -7,7 +7,7 @@ import uuid
 import zoneinfo
 from typing import Annotated, Any
 
-from pydantic import AfterValidator, BaseModel, ConfigDict, Field
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, JsonValue
 
 from santa_core.kit.schemas import Input
 from santa_core.kit.types import Label
@@ -79,3 +79,21 @@ class SocialAccount(BaseModel):
     provider: str
     email: str | None
     created_at: dt.datetime
+
+
+class UserExport(BaseModel):
+    """Everything santa holds about the signed-in person (GDPR export, ``santa-export/1``).
+
+    ``account`` is their user row; every other key is a section named after what
+    it holds (``memberships``, ``invitations``, ``sessions``, ``notifications``,
+    ``audit_events``, ...), a list of rows with every column but hashed secrets.
+    """
+
+    model_config = ConfigDict(extra="allow")
+
+    format: str
+    generated_at: dt.datetime
+    user_id: uuid.UUID
+    account: dict[str, JsonValue]
+    #: Names of the boxes the document mentions, by id.
+    box_names: dict[str, JsonValue]

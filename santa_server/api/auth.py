@@ -24,7 +24,7 @@ from santa_core.auth.errors import (
     InvalidRefreshToken,
     RefreshTokenReused,
 )
-from santa_core.auth.ratelimit import account_key, enforce
+from santa_core.auth.ratelimit import account_key, address_key, enforce
 from santa_core.auth.schemas import (
     EmailVerification,
     Password,
@@ -134,7 +134,7 @@ def register(
     ip: security.ClientIP,
 ) -> User:
     """Create an account with email and password; a verification link is emailed."""
-    enforce(limiter, limits.register_ip, ip)
+    enforce(limiter, limits.register_ip, address_key(ip))
     return to_schema(accounts.register(session, settings, body))
 
 
@@ -152,7 +152,7 @@ def verify_email(
     ip: security.ClientIP,
 ) -> None:
     """Confirm the email address with the token from the emailed link."""
-    enforce(limiter, limits.link_ip, ip)
+    enforce(limiter, limits.link_ip, address_key(ip))
     accounts.verify_email(session, body.token)
 
 
@@ -230,7 +230,7 @@ def refresh_session(
     Presenting an already exchanged token signs the whole session out (its
     newest token included): someone else has a copy.
     """
-    enforce(limiter, limits.refresh_ip, ip)
+    enforce(limiter, limits.refresh_ip, address_key(ip))
     transport: Transport = "body"
     raw = body.refresh_token if body else None
     if raw is None:
@@ -304,7 +304,7 @@ def request_password_reset(
     ip: security.ClientIP,
 ) -> None:
     """Email a reset link if the account exists. The answer is the same either way."""
-    enforce(limiter, limits.reset_ip, ip)
+    enforce(limiter, limits.reset_ip, address_key(ip))
     enforce(limiter, limits.reset_account, account_key(str(body.email)))
     accounts.request_password_reset(session, settings, str(body.email))
 
@@ -324,5 +324,5 @@ def reset_password(
     ip: security.ClientIP,
 ) -> None:
     """Set a new password with the emailed token; every session of the account ends."""
-    enforce(limiter, limits.link_ip, ip)
+    enforce(limiter, limits.link_ip, address_key(ip))
     accounts.reset_password(session, settings, body.token, body.new_password)

@@ -58,7 +58,7 @@ def list_boxes(
 
 
 @router.get(
-    "/boxes/{box_id:uuid}",
+    "/boxes/{box_id}",
     operation_id="get_box",
     response_model=Box,
     responses=problems("box_not_found"),
@@ -68,7 +68,7 @@ def get_box(box_id: uuid.UUID, user: CurrentUser, session: SessionDep) -> Box:
 
 
 @router.patch(
-    "/boxes/{box_id:uuid}",
+    "/boxes/{box_id}",
     operation_id="update_box",
     response_model=Box,
     responses=problems("box_not_editable", "box_not_found", "invalid_input", "not_organizer"),
@@ -80,7 +80,7 @@ def update_box(box_id: uuid.UUID, body: BoxUpdate, user: CurrentUser, session: S
 
 
 @router.delete(
-    "/boxes/{box_id:uuid}",
+    "/boxes/{box_id}",
     operation_id="delete_box",
     status_code=status.HTTP_204_NO_CONTENT,
     response_class=Response,
@@ -93,7 +93,7 @@ def delete_box(box_id: uuid.UUID, user: CurrentUser, session: SessionDep) -> Res
 
 
 @router.post(
-    "/boxes/{box_id:uuid}/status",
+    "/boxes/{box_id}/status",
     operation_id="change_box_status",
     response_model=Box,
     responses=problems("box_not_found", "invalid_status_transition", "not_organizer"),
@@ -106,7 +106,7 @@ def change_box_status(
 
 
 @router.post(
-    "/boxes/{box_id:uuid}/renew",
+    "/boxes/{box_id}/renew",
     operation_id="renew_box",
     response_model=Box,
     status_code=status.HTTP_201_CREATED,
@@ -119,7 +119,7 @@ def renew_box(box_id: uuid.UUID, body: BoxRenew, user: CurrentUser, session: Ses
 
 
 @router.get(
-    "/boxes/{box_id:uuid}/audit-events",
+    "/boxes/{box_id}/audit-events",
     operation_id="list_box_audit_events",
     response_model=AuditEventPage,
     responses=problems("box_not_found", "not_organizer"),

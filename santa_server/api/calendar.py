@@ -10,6 +10,7 @@ from pydantic import BaseModel
 
 from santa_core.calendar import feed
 from santa_core.db import utcnow
+from santa_server import security
 from santa_server.deps import CurrentUser, SessionDep, SettingsDep
 from santa_server.errors import problems
 
@@ -53,14 +54,18 @@ def rotate_calendar_feed(
     response_class=Response,
     responses={
         200: {"content": {"text/calendar": {"schema": {"type": "string"}}}},
-        **problems("invalid_link_token"),
+        **problems("rate_limited", "invalid_link_token"),
     },
 )
 def get_calendar_ics(
-    token: Annotated[str, Path(max_length=200)], session: SessionDep, settings: SettingsDep
+    token: Annotated[str, Path(max_length=200)],
+    session: SessionDep,
+    settings: SettingsDep,
+    guard: security.SecretGuardDep,
 ) -> Response:
     """The iCalendar feed itself, for calendar apps."""
-    user = feed.user_for_token(session, settings, token)
+    with guard:
+        user = feed.user_for_token(session, settings, token)
     body = feed.build_feed(session, settings, user, now=utcnow())
     return Response(
         body,

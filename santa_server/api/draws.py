@@ -24,7 +24,7 @@ router = APIRouter(tags=["draws"])
 
 
 @router.get(
-    "/boxes/{box_id:uuid}/draw/preview",
+    "/boxes/{box_id}/draw/preview",
     operation_id="preview_draw",
     response_model=DrawPreview,
     responses=problems(
@@ -39,7 +39,7 @@ def preview_draw(
 
 
 @router.post(
-    "/boxes/{box_id:uuid}/draw",
+    "/boxes/{box_id}/draw",
     operation_id="run_draw",
     response_model=DrawSummary,
     status_code=status.HTTP_201_CREATED,
@@ -75,7 +75,7 @@ def run_draw(
 
 
 @router.get(
-    "/boxes/{box_id:uuid}/draw",
+    "/boxes/{box_id}/draw",
     operation_id="get_draw",
     response_model=DrawSummary,
     responses=problems("box_not_editable", "box_not_found"),
@@ -86,7 +86,7 @@ def get_draw(box_id: uuid.UUID, user: CurrentUser, session: SessionDep) -> DrawS
 
 
 @router.get(
-    "/boxes/{box_id:uuid}/assignment",
+    "/boxes/{box_id}/assignment",
     operation_id="get_my_assignment",
     response_model=Assignment,
     responses=problems("assignment_not_found", "box_not_editable", "box_not_found"),
@@ -97,7 +97,7 @@ def get_my_assignment(box_id: uuid.UUID, user: CurrentUser, session: SessionDep)
 
 
 @router.get(
-    "/boxes/{box_id:uuid}/participants/{participant_id:uuid}/assignment",
+    "/boxes/{box_id}/participants/{participant_id}/assignment",
     operation_id="get_participant_assignment",
     response_model=Assignment,
     responses=problems(
@@ -117,7 +117,7 @@ def get_participant_assignment(
 
 
 @router.post(
-    "/boxes/{box_id:uuid}/draw/reveal",
+    "/boxes/{box_id}/draw/reveal",
     operation_id="reveal_pairs",
     response_model=PairsReveal,
     responses=problems("box_not_editable", "box_not_found", "not_organizer"),

@@ -10,7 +10,7 @@ from fastapi import APIRouter, Path, Query, Request, Response, status
 from pydantic import BaseModel
 
 from santa_core.auth import accounts, sessions
-from santa_core.auth.ratelimit import enforce
+from santa_core.auth.ratelimit import address_key, enforce, enforce_invite_send
 from santa_core.auth.schemas import Registration
 from santa_core.invite import join as join_service
 from santa_core.invite import service as invite_service
@@ -37,7 +37,7 @@ Code = Annotated[str, Path(min_length=1, max_length=200, description="An invite 
 
 
 @router.get(
-    "/boxes/{box_id:uuid}/invites",
+    "/boxes/{box_id}/invites",
     operation_id="list_invites",
     response_model=InvitePage,
     responses=problems("box_not_found", "not_organizer"),
@@ -57,12 +57,17 @@ def list_invites(
 
 
 @router.post(
-    "/boxes/{box_id:uuid}/invites",
+    "/boxes/{box_id}/invites",
     operation_id="create_invite",
     response_model=Invite,
     status_code=status.HTTP_201_CREATED,
     responses=problems(
-        "already_member", "box_not_editable", "box_not_found", "invite_exists", "not_organizer"
+        "rate_limited",
+        "already_member",
+        "box_not_editable",
+        "box_not_found",
+        "invite_exists",
+        "not_organizer",
     ),
 )
 def create_invite(
@@ -71,17 +76,20 @@ def create_invite(
     user: CurrentUser,
     session: SessionDep,
     settings: SettingsDep,
+    limiter: security.LimiterDep,
+    limits: security.LimitsDep,
 ) -> Invite:
     """Email an invitation (one per address); the person shows up as ``invited``."""
+    enforce_invite_send(limiter, limits, user.id)
     invite = invite_service.create_invite(session, settings, user, box_id, data=body)
     return Invite.model_validate(invite)
 
 
 @router.post(
-    "/boxes/{box_id:uuid}/invites/import",
+    "/boxes/{box_id}/invites/import",
     operation_id="import_invites",
     response_model=InviteImportResult,
-    responses=problems("box_not_editable", "box_not_found", "not_organizer"),
+    responses=problems("rate_limited", "box_not_editable", "box_not_found", "not_organizer"),
 )
 def import_invites(
     box_id: uuid.UUID,
@@ -89,8 +97,13 @@ def import_invites(
     user: CurrentUser,
     session: SessionDep,
     settings: SettingsDep,
+    limiter: security.LimiterDep,
+    limits: security.LimitsDep,
 ) -> InviteImportResult:
-    """Invite many addresses at once; members, pending invitations and repeats are skipped."""
+    """Invite many addresses at once; members, pending invitations and repeats are skipped.
+
+    Every address counts against ``SANTA_INVITE_SEND_MAX_PER_HOUR``, skipped ones too."""
+    enforce_invite_send(limiter, limits, user.id, count=len(body.invites))
     ids, skipped = invite_service.invite_many(
         session, settings, user, box_id, entries=body.invites, message=body.message
     )
@@ -98,7 +111,7 @@ def import_invites(
 
 
 @router.post(
-    "/boxes/{box_id:uuid}/invites/{invite_id:uuid}/resend",
+    "/boxes/{box_id}/invites/{invite_id}/resend",
     operation_id="resend_invite",
     response_model=Invite,
     responses=problems(
@@ -116,14 +129,17 @@ def resend_invite(
     user: CurrentUser,
     session: SessionDep,
     settings: SettingsDep,
+    limiter: security.LimiterDep,
+    limits: security.LimitsDep,
 ) -> Invite:
     """Send again with a new code and expiry (the old link stops working)."""
+    enforce_invite_send(limiter, limits, user.id)
     invite = invite_service.resend_invite(session, settings, user, box_id, invite_id)
     return Invite.model_validate(invite)
 
 
 @router.delete(
-    "/boxes/{box_id:uuid}/invites/{invite_id:uuid}",
+    "/boxes/{box_id}/invites/{invite_id}",
     operation_id="revoke_invite",
     status_code=status.HTTP_204_NO_CONTENT,
     response_class=Response,
@@ -137,7 +153,7 @@ def revoke_invite(
 
 
 @router.post(
-    "/boxes/{box_id:uuid}/join-link",
+    "/boxes/{box_id}/join-link",
     operation_id="create_join_link",
     response_model=JoinLink,
     status_code=status.HTTP_201_CREATED,
@@ -151,7 +167,7 @@ def create_join_link(
 
 
 @router.delete(
-    "/boxes/{box_id:uuid}/join-link",
+    "/boxes/{box_id}/join-link",
     operation_id="disable_join_link",
     status_code=status.HTTP_204_NO_CONTENT,
     response_class=Response,
@@ -166,11 +182,12 @@ def disable_join_link(box_id: uuid.UUID, user: CurrentUser, session: SessionDep)
     "/invitations/{code}",
     operation_id="get_invitation",
     response_model=Invitation,
-    responses=problems("invite_not_found"),
+    responses=problems("rate_limited", "invite_not_found"),
 )
-def get_invitation(code: Code, session: SessionDep) -> Invitation:
+def get_invitation(code: Code, session: SessionDep, guard: security.SecretGuardDep) -> Invitation:
     """What an invite or join code opens (no sign-in needed)."""
-    return join_service.preview(session, code)
+    with guard:
+        return join_service.preview(session, code)
 
 
 @router.post(
@@ -178,6 +195,7 @@ def get_invitation(code: Code, session: SessionDep) -> Invitation:
     operation_id="accept_invitation",
     response_model=Membership,
     responses=problems(
+        "rate_limited",
         "already_member",
         "box_not_editable",
         "invite_expired",
@@ -186,10 +204,15 @@ def get_invitation(code: Code, session: SessionDep) -> Invitation:
     ),
 )
 def accept_invitation(
-    code: Code, user: CurrentUser, session: SessionDep, settings: SettingsDep
+    code: Code,
+    user: CurrentUser,
+    session: SessionDep,
+    settings: SettingsDep,
+    guard: security.SecretGuardDep,
 ) -> Membership:
     """Join the box as the signed-in user (sign up first when you have no account)."""
-    participant = join_service.accept(session, settings, user, code)
+    with guard:
+        participant = join_service.accept(session, settings, user, code)
     return join_service.membership(participant)
 
 
@@ -198,11 +221,14 @@ def accept_invitation(
     operation_id="decline_invitation",
     status_code=status.HTTP_204_NO_CONTENT,
     response_class=Response,
-    responses=problems("invite_not_found", "invite_not_pending"),
+    responses=problems("rate_limited", "invite_not_found", "invite_not_pending"),
 )
-def decline_invitation(code: Code, user: OptionalUser, session: SessionDep) -> Response:
+def decline_invitation(
+    code: Code, user: OptionalUser, session: SessionDep, guard: security.SecretGuardDep
+) -> Response:
     """Say no to an email invitation."""
-    join_service.decline(session, user, code)
+    with guard:
+        join_service.decline(session, user, code)
     return Response(status_code=status.HTTP_204_NO_CONTENT)
 
 
@@ -244,10 +270,18 @@ def join_with_new_account(
     limiter: security.LimiterDep,
     limits: security.LimitsDep,
     ip: security.ClientIP,
+    guard: security.SecretGuardDep,
 ) -> JoinResult:
-    """No account yet? Make one and join in one step (a verification link is emailed)."""
-    enforce(limiter, limits.register_ip, ip)
-    join_service.find(session, code)  # a wrong code creates no account
+    """No account yet? Make one and join in one step (a verification link is emailed).
+
+    A valid code is the proof the caller was invited: instead of the anonymous
+    sign-up cap per address (``SANTA_SIGNUP_MAX_PER_ADDRESS``) the box's own, far
+    larger one applies (``SANTA_SIGNUP_MAX_PER_ADDRESS_WITH_CODE``), so a whole
+    office behind one address can join through one link.
+    """
+    with guard:
+        found = join_service.find(session, code)  # a wrong code creates no account
+    enforce(limiter, limits.register_with_code, f"{address_key(ip)}|{found.box.id}")
     registration = Registration.model_validate(body.model_dump(exclude={"transport"}))
     user = accounts.register(session, settings, registration)
     participant = join_service.accept(session, settings, user, code)

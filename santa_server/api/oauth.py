@@ -28,7 +28,7 @@ from pydantic import BaseModel, ConfigDict, Field
 from santa_core import models
 from santa_core.auth import sessions, social
 from santa_core.auth.errors import OAuthFailed, ProviderNotConfigured
-from santa_core.auth.ratelimit import enforce
+from santa_core.auth.ratelimit import address_key, enforce
 from santa_core.auth.telegram import verify_login
 from santa_core.config import Settings
 from santa_core.errors import SantaError
@@ -117,7 +117,7 @@ def start_oauth_sign_in(
     return_to: str | None = Query(default=None, max_length=2000),
 ) -> RedirectResponse:
     """Send the browser to the provider's sign-in page."""
-    enforce(limiter, limits.oauth_ip, ip)
+    enforce(limiter, limits.oauth_ip, address_key(ip))
     impl = get_provider(request, provider)
     tx = OAuthTransaction.new(provider, "sign_in", return_to=oauth_tx.safe_return_to(return_to))
     url = impl.authorization_url(tx, redirect_uri_for(settings, provider))
@@ -144,7 +144,7 @@ def start_oauth_link(
     return_to: str | None = Query(default=None, max_length=2000),
 ) -> OAuthStart:
     """Begin linking a provider account to the signed-in user (open the returned URL)."""
-    enforce(limiter, limits.oauth_ip, ip)
+    enforce(limiter, limits.oauth_ip, address_key(ip))
     impl = get_provider(request, provider)
     tx = OAuthTransaction.new(
         provider, "link", return_to=oauth_tx.safe_return_to(return_to, "/"), user_id=user.id
@@ -181,7 +181,7 @@ def complete_oauth(
     ip: security.ClientIP,
 ) -> RedirectResponse:
     """Where the provider sends the browser back (``code``, ``state``; VK adds ``device_id``)."""
-    enforce(limiter, limits.oauth_ip, ip)
+    enforce(limiter, limits.oauth_ip, address_key(ip))
     try:
         tx = oauth_tx.load(request, provider)
         impl = get_provider(request, provider)
@@ -258,7 +258,7 @@ def sign_in_with_telegram(
     ip: security.ClientIP,
 ) -> AuthResult:
     """Sign in with the signed payload of the Telegram login widget."""
-    enforce(limiter, limits.oauth_ip, ip)
+    enforce(limiter, limits.oauth_ip, address_key(ip))
     user = social.sign_in(session, settings, _telegram_identity(settings, body.data))
     issued = sessions.start_session(session, settings, user, user_agent=user_agent(request), ip=ip)
     return signed_in(response, settings, user, issued, body.transport)
@@ -281,6 +281,6 @@ def link_telegram(
     ip: security.ClientIP,
 ) -> SocialAccount:
     """Link a Telegram account to the signed-in user (the bot can then message them)."""
-    enforce(limiter, limits.oauth_ip, ip)
+    enforce(limiter, limits.oauth_ip, address_key(ip))
     account = social.link(session, user, _telegram_identity(settings, body))
     return SocialAccount.model_validate(account)

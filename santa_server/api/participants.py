@@ -32,7 +32,7 @@ router = APIRouter(tags=["participants"])
 
 
 @router.get(
-    "/boxes/{box_id:uuid}/participants",
+    "/boxes/{box_id}/participants",
     operation_id="list_participants",
     response_model=ParticipantPage,
     responses=problems("box_not_found"),
@@ -63,7 +63,7 @@ def list_participants(
 
 
 @router.post(
-    "/boxes/{box_id:uuid}/participants",
+    "/boxes/{box_id}/participants",
     operation_id="add_participant",
     response_model=ParticipantCard,
     status_code=status.HTTP_201_CREATED,
@@ -88,7 +88,7 @@ def add_participant(
 
 
 @router.get(
-    "/boxes/{box_id:uuid}/participants/me",
+    "/boxes/{box_id}/participants/me",
     operation_id="get_my_card",
     response_model=ParticipantCard,
     responses=problems("box_not_found", "participant_not_found"),
@@ -99,7 +99,7 @@ def get_my_card(box_id: uuid.UUID, user: CurrentUser, session: SessionDep) -> Pa
 
 
 @router.patch(
-    "/boxes/{box_id:uuid}/participants/me",
+    "/boxes/{box_id}/participants/me",
     operation_id="update_my_card",
     response_model=ParticipantCard,
     responses=problems(
@@ -118,7 +118,7 @@ def update_my_card(
 
 
 @router.delete(
-    "/boxes/{box_id:uuid}/participants/me",
+    "/boxes/{box_id}/participants/me",
     operation_id="leave_box",
     responses=problems(
         "box_not_editable", "box_not_found", "owner_cannot_leave", "participant_not_found"
@@ -133,7 +133,7 @@ def leave_box(box_id: uuid.UUID, user: CurrentUser, session: SessionDep) -> Resp
 
 
 @router.get(
-    "/boxes/{box_id:uuid}/participants/{participant_id:uuid}",
+    "/boxes/{box_id}/participants/{participant_id}",
     operation_id="get_participant",
     response_model=ParticipantCard,
     responses=problems("box_not_found", "participant_not_found"),
@@ -145,7 +145,7 @@ def get_participant(
 
 
 @router.patch(
-    "/boxes/{box_id:uuid}/participants/{participant_id:uuid}",
+    "/boxes/{box_id}/participants/{participant_id}",
     operation_id="update_participant",
     response_model=ParticipantCard,
     responses=problems(
@@ -172,7 +172,7 @@ def update_participant(
 
 
 @router.delete(
-    "/boxes/{box_id:uuid}/participants/{participant_id:uuid}",
+    "/boxes/{box_id}/participants/{participant_id}",
     operation_id="remove_participant",
     responses=problems(
         "box_not_editable",
@@ -207,7 +207,7 @@ def remove_participant(
 
 
 @router.get(
-    "/boxes/{box_id:uuid}/households",
+    "/boxes/{box_id}/households",
     operation_id="list_households",
     response_model=list[Household],
     responses=problems("box_not_found", "not_organizer"),
@@ -217,7 +217,7 @@ def list_households(box_id: uuid.UUID, user: CurrentUser, session: SessionDep) -
 
 
 @router.post(
-    "/boxes/{box_id:uuid}/households",
+    "/boxes/{box_id}/households",
     operation_id="create_household",
     response_model=Household,
     status_code=status.HTTP_201_CREATED,
@@ -231,7 +231,7 @@ def create_household(
 
 
 @router.patch(
-    "/boxes/{box_id:uuid}/households/{household_id:uuid}",
+    "/boxes/{box_id}/households/{household_id}",
     operation_id="update_household",
     response_model=Household,
     responses=problems(
@@ -249,7 +249,7 @@ def update_household(
 
 
 @router.delete(
-    "/boxes/{box_id:uuid}/households/{household_id:uuid}",
+    "/boxes/{box_id}/households/{household_id}",
     operation_id="delete_household",
     responses=problems("box_not_editable", "box_not_found", "household_not_found", "not_organizer"),
     status_code=status.HTTP_204_NO_CONTENT,
@@ -263,7 +263,7 @@ def delete_household(
 
 
 @router.get(
-    "/boxes/{box_id:uuid}/exclusions",
+    "/boxes/{box_id}/exclusions",
     operation_id="list_exclusions",
     response_model=list[Exclusion],
     responses=problems("box_not_found", "not_organizer"),
@@ -273,7 +273,7 @@ def list_exclusions(box_id: uuid.UUID, user: CurrentUser, session: SessionDep) -
 
 
 @router.post(
-    "/boxes/{box_id:uuid}/exclusions",
+    "/boxes/{box_id}/exclusions",
     operation_id="create_exclusion",
     response_model=list[Exclusion],
     status_code=status.HTTP_201_CREATED,
@@ -289,7 +289,7 @@ def create_exclusion(
 
 
 @router.delete(
-    "/boxes/{box_id:uuid}/exclusions/{exclusion_id:uuid}",
+    "/boxes/{box_id}/exclusions/{exclusion_id}",
     operation_id="delete_exclusion",
     responses=problems("box_not_editable", "box_not_found", "exclusion_not_found", "not_organizer"),
     status_code=status.HTTP_204_NO_CONTENT,

@@ -17,6 +17,7 @@ from pydantic import BaseModel
 from santa_core.i18n import pick_language
 from santa_core.models import Language
 from santa_core.notify import unsubscribe as service
+from santa_server import security
 from santa_server.deps import SessionDep, SettingsDep
 from santa_server.errors import problems
 
@@ -50,13 +51,18 @@ class Unsubscription(BaseModel):
     "/unsubscribe",
     operation_id="unsubscribe",
     response_model=Unsubscription,
-    responses=problems("invalid_link_token"),
+    responses=problems("rate_limited", "invalid_link_token"),
 )
 def unsubscribe(
-    token: Token, request: Request, session: SessionDep, settings: SettingsDep
+    token: Token,
+    request: Request,
+    session: SessionDep,
+    settings: SettingsDep,
+    guard: security.SecretGuardDep,
 ) -> Unsubscription | HTMLResponse:
     """Turn notification emails off for the link's owner (one click, no sign-in)."""
-    result = service.unsubscribe(session, settings, token)
+    with guard:
+        result = service.unsubscribe(session, settings, token)
     if "text/html" in request.headers.get("accept", ""):  # the confirmation page's button
         return _page(request, result, token)
     return Unsubscription(email_notifications=result.email_notifications)
@@ -66,13 +72,19 @@ def unsubscribe(
     "/unsubscribe",
     operation_id="get_unsubscribe_page",
     response_class=HTMLResponse,
-    responses=problems("invalid_link_token"),
+    responses=problems("rate_limited", "invalid_link_token"),
 )
 def get_unsubscribe_page(
-    token: Token, request: Request, session: SessionDep, settings: SettingsDep
+    token: Token,
+    request: Request,
+    session: SessionDep,
+    settings: SettingsDep,
+    guard: security.SecretGuardDep,
 ) -> HTMLResponse:
     """A confirmation page with the unsubscribe button; changes nothing by itself."""
-    return _page(request, service.subscription(session, settings, token), token)
+    with guard:
+        state = service.subscription(session, settings, token)
+    return _page(request, state, token)
 
 
 def _page(request: Request, state: service.Subscription, token: str) -> HTMLResponse:

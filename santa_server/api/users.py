@@ -10,10 +10,12 @@ from pydantic import BaseModel
 
 from santa_core.auth import accounts, sessions, social
 from santa_core.auth.schemas import AccountDeletion, PasswordChange
+from santa_core.db import utcnow
 from santa_core.user import service as user_service
 from santa_core.user.schemas import (
     SocialAccount,
     User,
+    UserExport,
     UserSettings,
     UserSettingsUpdate,
     UserUpdate,
@@ -106,6 +108,26 @@ def change_my_password(
     )
 
 
+@router.get(
+    "/users/me/export",
+    operation_id="export_my_data",
+    response_model=UserExport,
+    responses=problems(),
+)
+def export_my_data(response: Response, user: CurrentUser, session: SessionDep) -> UserExport:
+    """Everything santa holds about me, as one JSON document (GDPR art. 15 and 20).
+
+    Account, linked accounts, settings, sessions, every box membership with its
+    card (wishes, address, phone), invitations sent and received, notifications
+    to me and audit events about me. Hashed secrets are left out.
+    """
+    from santa_core.user import export
+
+    response.headers["Cache-Control"] = "no-store"
+    document = export.export_user(session, user, now=utcnow())
+    return UserExport.model_validate(document)
+
+
 @router.post(
     "/users/me/delete",
     operation_id="delete_my_account",
@@ -149,7 +171,7 @@ def list_my_sessions(request: Request, user: CurrentUser, session: SessionDep) -
 
 
 @router.delete(
-    "/users/me/sessions/{session_id:uuid}",
+    "/users/me/sessions/{session_id}",
     operation_id="revoke_my_session",
     status_code=status.HTTP_204_NO_CONTENT,
     responses=problems("session_not_found"),
@@ -202,7 +224,7 @@ def list_my_social_accounts(user: CurrentUser, session: SessionDep) -> list[Soci
 
 
 @router.delete(
-    "/users/me/social-accounts/{social_account_id:uuid}",
+    "/users/me/social-accounts/{social_account_id}",
     operation_id="unlink_my_social_account",
     status_code=status.HTTP_204_NO_CONTENT,
     responses=problems("last_sign_in_method", "social_account_not_found"),

@@ -46,7 +46,7 @@ def test_santa_serve_sends_invites_into_the_outbox_folder(tmp_path: Path) -> Non
     base = f"http://127.0.0.1:{port}/api/v1"
     try:
         with httpx.Client(base_url=base, timeout=10) as http:
-            deadline = time.monotonic() + 30
+            deadline = time.monotonic() + 120
             while True:
                 try:
                     health = http.get("/health")
@@ -84,7 +84,7 @@ def test_santa_serve_sends_invites_into_the_outbox_folder(tmp_path: Path) -> Non
             )
             assert r.status_code == 201, r.text
             outbox = tmp_path / "outbox"
-            deadline = time.monotonic() + 20
+            deadline = time.monotonic() + 120
             found = None
             while found is None:
                 for path in outbox.glob("*.eml") if outbox.exists() else []:
@@ -96,9 +96,10 @@ def test_santa_serve_sends_invites_into_the_outbox_folder(tmp_path: Path) -> Non
     finally:
         proc.send_signal(signal.SIGINT)  # what Ctrl-C sends
         try:
-            returncode = proc.wait(15)
+            returncode = proc.wait(60)
         except subprocess.TimeoutExpired:
             proc.kill()
+            proc.wait(30)
             returncode = None
         log.close()
     served_log = (tmp_path / "serve.log").read_text()

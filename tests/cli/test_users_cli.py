@@ -96,11 +96,13 @@ class TestCreate:
     def test_duplicate_and_weak(self, cli: CliRunner) -> None:
         cli.invoke(app, ["users", "create", "d@example.com", "--no-password"])
         result = cli.invoke(app, ["users", "create", "D@example.com", "--no-password"])
-        assert isinstance(result.exception, EmailTaken)
+        assert result.exit_code == 1
+        assert result.output.startswith(f"error[{EmailTaken.code}]")
         result = cli.invoke(
             app, ["users", "create", "w@example.com", "--password-stdin"], input="short\n"
         )
-        assert isinstance(result.exception, WeakPassword)
+        assert result.exit_code == 2  # InvalidInput
+        assert result.output.startswith(f"error[{WeakPassword.code}]")
         assert [u["email"] for u in _users(cli)] == ["d@example.com"]
 
     @pytest.mark.parametrize("email", ["not an email", "root@localhost", "@example.com"])
@@ -136,7 +138,8 @@ class TestActivation:
 
     def test_unknown_email(self, cli: CliRunner) -> None:
         result = cli.invoke(app, ["users", "deactivate", "ghost@example.com"])
-        assert isinstance(result.exception, UserNotFound)
+        assert result.exit_code == 1
+        assert result.output.startswith(f"error[{UserNotFound.code}]")
 
 
 class TestList:

@@ -11,7 +11,14 @@ from pathlib import Path
 
 import pytest
 
-from santa_core.config import EmailBackend, Environment, get_settings
+from santa_core.config import (
+    EmailBackend,
+    Environment,
+    Settings,
+    for_listener,
+    get_settings,
+    listen_url,
+)
 from santa_core.errors import ConfigurationError
 
 GOOD_SECRET = "x" * 40
@@ -192,3 +199,35 @@ class TestReadme:
             if "`" not in shown:  # described in words ("Google's")
                 continue
             assert f"`{expected}`" in shown, f"SANTA_{name.upper()}: README says {shown}"
+
+
+class TestListenerBaseUrl:
+    """``santa serve --host H --port N`` links to ``http://H:N`` unless told otherwise."""
+
+    def test_unset_base_url_follows_the_listener(self) -> None:
+        settings = for_listener(Settings(), "127.0.0.5", 8123)
+        assert settings.public_base_url == "http://127.0.0.5:8123"
+
+    def test_explicit_base_url_wins(self) -> None:
+        configured = Settings(public_base_url="https://santa.example.org")
+        assert for_listener(configured, "127.0.0.1", 9000) is configured
+
+    def test_explicit_base_url_from_the_environment_wins(
+        self, monkeypatch: pytest.MonkeyPatch
+    ) -> None:
+        monkeypatch.setenv("SANTA_PUBLIC_BASE_URL", "https://santa.example.org")
+        assert for_listener(Settings(), "127.0.0.1", 9000).public_base_url == (
+            "https://santa.example.org"
+        )
+
+    @pytest.mark.parametrize(
+        ("host", "url"),
+        [
+            ("0.0.0.0", "http://127.0.0.1:8001"),
+            ("::", "http://127.0.0.1:8001"),
+            ("::1", "http://[::1]:8001"),
+            ("localhost", "http://localhost:8001"),
+        ],
+    )
+    def test_listen_url(self, host: str, url: str) -> None:
+        assert listen_url(host, 8001) == url

@@ -64,7 +64,7 @@ class FakeSendGrid:
         with self.cond:
             self._failures.extend([status] * times)
 
-    def wait_for(self, count: int, timeout: float = 10.0) -> list[SentEmail]:
+    def wait_for(self, count: int, timeout: float = 120.0) -> list[SentEmail]:
         deadline = time.monotonic() + timeout
         with self.cond:
             while len(self.emails) < count:

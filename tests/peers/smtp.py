@@ -82,7 +82,7 @@ class SmtpSink:
         self.received: list[Received] = []
         self.cond = threading.Condition()
         self._controller = Controller(
-            _Handler(self), hostname="127.0.0.1", port=self.port, ready_timeout=10
+            _Handler(self), hostname="127.0.0.1", port=self.port, ready_timeout=60
         )
 
     def __enter__(self) -> SmtpSink:
@@ -92,7 +92,7 @@ class SmtpSink:
     def __exit__(self, *exc: object) -> None:
         self._controller.stop()
 
-    def wait_for(self, count: int, timeout: float = 10.0) -> list[Received]:
+    def wait_for(self, count: int, timeout: float = 120.0) -> list[Received]:
         deadline = time.monotonic() + timeout
         with self.cond:
             while len(self.received) < count:

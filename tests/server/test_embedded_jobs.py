@@ -36,7 +36,7 @@ def test_jobs_run_in_process_and_write_the_outbox_folder(settings: Settings) -> 
             )
             assert row is not None
         target = Path(settings.outbox_path) / f"{row.id}.eml"
-        deadline = time.monotonic() + 15
+        deadline = time.monotonic() + 120
         while not target.exists():
             assert time.monotonic() < deadline, "the in-process consumer did not deliver"
             time.sleep(0.05)

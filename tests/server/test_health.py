@@ -33,7 +33,7 @@ class TestHealth:
         from tests.conftest import make_settings
 
         s = make_settings(Path(str(tmp_path)), "postgresql+psycopg://nobody@127.0.0.1:1/x")
-        with TestClient(create_app(s)) as c:
+        with TestClient(create_app(s, auto_migrate=False)) as c:
             r = c.get("/api/v1/health")
         assert r.status_code == 503
         assert r.json()["database"]["ok"] is False

@@ -1,22 +1,19 @@
-"""``santa boxes``: what organizers do, through the API (the generated SDK), not the database.
+"""``santa boxes``: the organizer commands of santa 0.1, kept as a hidden, deprecated alias.
 
-Point it at a server with ``--url`` (``SANTA_API_URL``, default
-``http://127.0.0.1:8000``) and authenticate with ``--token`` (``SANTA_TOKEN``,
-an access token).
+``boxes list|create`` are ``santa box list|create``, ``boxes invite`` is
+``santa people import`` and ``boxes draw`` is ``santa draw run``.
 """
 
 from __future__ import annotations
 
-import typer
+from santa_cli._lazy import group
+from santa_cli.commands.box.create import create_box
+from santa_cli.commands.box.list import list_boxes
+from santa_cli.commands.draw.run import run_draw
+from santa_cli.commands.people.import_csv import import_people
 
-from santa_cli.commands.boxes import create, draw, invite, list_boxes
-
-app = typer.Typer(
-    name="boxes",
-    help="Organizer commands over the API: boxes, invitations, draw.",
-    no_args_is_help=True,
-)
-app.command("list")(list_boxes.list_boxes)
-app.command("create")(create.create_box)
-app.command("invite")(invite.import_invites)
-app.command("draw")(draw.run_draw)
+app = group("boxes", "Deprecated: use `santa box`, `santa people import`, `santa draw run`.")
+app.command("list", help="Deprecated: `santa box list`.")(list_boxes)
+app.command("create", help="Deprecated: `santa box create`.")(create_box)
+app.command("invite", help="Deprecated: `santa people import`.")(import_people)
+app.command("draw", help="Deprecated: `santa draw run`.")(run_draw)

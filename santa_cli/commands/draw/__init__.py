@@ -1,23 +1,31 @@
-"""``santa draw``: solve, commit to, verify and repair draws offline, from a JSON file.
+"""``santa draw``: a box's draw on a server, and the engine offline.
 
-Anyone can check a box's draw with these commands, no server needed. The input
-format is the engine's (see ``santa draw solve --help``).
+On a server (through the API, signed in): ``preview``, ``run``, ``status``,
+``reveal``. Offline, from a JSON file, no server needed: ``solve``,
+``commit``, ``verify``, ``repair`` — anyone can check a draw with these (the
+input format is the engine's, see ``santa draw solve --help``).
 """
 
 from __future__ import annotations
 
-import typer
-
+from santa_cli._lazy import group
 from santa_cli.commands.draw.commit import commit
+from santa_cli.commands.draw.preview import preview_draw
 from santa_cli.commands.draw.repair import repair
+from santa_cli.commands.draw.reveal import reveal_pairs
+from santa_cli.commands.draw.run import run_draw
 from santa_cli.commands.draw.solve import solve
+from santa_cli.commands.draw.status import draw_status
 from santa_cli.commands.draw.verify import verify
 
-app = typer.Typer(
-    name="draw",
-    help="Solve, commit to, verify and repair Secret Santa draws offline (JSON in, draw out).",
-    no_args_is_help=True,
+app = group(
+    "draw",
+    "Draws: preview, run, status, reveal on a server; solve, commit, verify, repair offline.",
 )
+app.command("preview")(preview_draw)
+app.command("run")(run_draw)
+app.command("status")(draw_status)
+app.command("reveal")(reveal_pairs)
 app.command()(solve)
 app.command()(commit)
 app.command()(verify)

@@ -1,14 +1,13 @@
-"""``santa outbox``: see and requeue notifications (``list``, ``retry``)."""
+"""``santa outbox``: see and requeue notifications (``list``, ``show``, ``retry``)."""
 
 from __future__ import annotations
 
-import typer
-
+from santa_cli._lazy import group
 from santa_cli.commands.outbox import list as list_cmd
 from santa_cli.commands.outbox import retry as retry_cmd
+from santa_cli.commands.outbox import show as show_cmd
 
-app = typer.Typer(
-    name="outbox", help="Notifications waiting or failed (the outbox).", no_args_is_help=True
-)
+app = group("outbox", "Notifications: list, show one decoded, retry failed ones.")
 app.command("list")(list_cmd.list_outbox)
+app.command("show")(show_cmd.show_message)
 app.command("retry")(retry_cmd.retry_outbox)

@@ -50,6 +50,7 @@ from .invite_status import InviteStatus
 from .join_link import JoinLink
 from .join_result import JoinResult
 from .language import Language
+from .liveness import Liveness
 from .login_request import LoginRequest
 from .login_request_transport import LoginRequestTransport
 from .logout_request import LogoutRequest
@@ -70,6 +71,7 @@ from .password_reset_confirm import PasswordResetConfirm
 from .password_reset_request import PasswordResetRequest
 from .problem import Problem
 from .problem_code import ProblemCode
+from .readiness import Readiness
 from .refresh_request import RefreshRequest
 from .registration import Registration
 from .reveal_request import RevealRequest
@@ -84,6 +86,9 @@ from .telegram_sign_in import TelegramSignIn
 from .telegram_sign_in_transport import TelegramSignInTransport
 from .unsubscription import Unsubscription
 from .user import User
+from .user_export import UserExport
+from .user_export_account import UserExportAccount
+from .user_export_box_names import UserExportBoxNames
 from .user_settings import UserSettings
 from .user_settings_preferences import UserSettingsPreferences
 from .user_settings_update import UserSettingsUpdate
@@ -142,6 +147,7 @@ __all__ = (
     "JoinLink",
     "JoinResult",
     "Language",
+    "Liveness",
     "LoginRequest",
     "LoginRequestTransport",
     "LogoutRequest",
@@ -162,6 +168,7 @@ __all__ = (
     "PasswordResetRequest",
     "Problem",
     "ProblemCode",
+    "Readiness",
     "RefreshRequest",
     "Registration",
     "RevealRequest",
@@ -176,6 +183,9 @@ __all__ = (
     "TelegramSignInTransport",
     "Unsubscription",
     "User",
+    "UserExport",
+    "UserExportAccount",
+    "UserExportBoxNames",
     "UserSettings",
     "UserSettingsPreferences",
     "UserSettingsUpdate",

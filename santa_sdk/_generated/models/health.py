@@ -10,6 +10,7 @@ from ..types import UNSET, Unset
 
 from ..models.health_status import check_health_status
 from ..models.health_status import HealthStatus
+from ..types import UNSET, Unset
 from typing import cast
 
 if TYPE_CHECKING:
@@ -28,6 +29,7 @@ class Health:
         queue (ComponentStatus):
         status (HealthStatus):
         version (str):
+        rate_limits (ComponentStatus | None | Unset):
     """
 
     database: ComponentStatus
@@ -35,6 +37,7 @@ class Health:
     queue: ComponentStatus
     status: HealthStatus
     version: str
+    rate_limits: ComponentStatus | None | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
@@ -50,6 +53,14 @@ class Health:
 
         version = self.version
 
+        rate_limits: dict[str, Any] | None | Unset
+        if isinstance(self.rate_limits, Unset):
+            rate_limits = UNSET
+        elif isinstance(self.rate_limits, ComponentStatus):
+            rate_limits = self.rate_limits.to_dict()
+        else:
+            rate_limits = self.rate_limits
+
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
         field_dict.update(
@@ -61,6 +72,8 @@ class Health:
                 "version": version,
             }
         )
+        if rate_limits is not UNSET:
+            field_dict["rate_limits"] = rate_limits
 
         return field_dict
 
@@ -79,12 +92,30 @@ class Health:
 
         version = d.pop("version")
 
+        def _parse_rate_limits(data: object) -> ComponentStatus | None | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            try:
+                if not isinstance(data, dict):
+                    raise TypeError()
+                rate_limits_type_0 = ComponentStatus.from_dict(data)
+
+                return rate_limits_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(ComponentStatus | None | Unset, data)
+
+        rate_limits = _parse_rate_limits(d.pop("rate_limits", UNSET))
+
         health = cls(
             database=database,
             environment=environment,
             queue=queue,
             status=status,
             version=version,
+            rate_limits=rate_limits,
         )
 
         health.additional_properties = d

@@ -132,8 +132,8 @@ class TestScrub:
         assert by_address.status is OutboxStatus.FAILED
         assert (by_address_sent.recipient, by_address_sent.status) == ("", sent)
         assert joined.payload == {}
-        # Not yet delivered mail to others goes out as written; other boxes are untouched.
-        assert pending_joined.payload == {"participant_name": "Gone Person"}
+        # Mail of their boxes not yet delivered no longer names them; other boxes are untouched.
+        assert pending_joined.payload == {"participant_name": "Deleted user"}
         assert unrelated.payload == {"participant_name": "Someone Else"}
         assert organizer.email == "olga@example.com"
 

@@ -29,7 +29,7 @@ def smtp(port: int) -> SmtpBackend:
     return SmtpBackend(SmtpConfig("127.0.0.1", port, "santa@example.org", timeout=5))
 
 
-def wait_until(predicate, timeout: float = 15.0) -> None:  # type: ignore[no-untyped-def]
+def wait_until(predicate, timeout: float = 120.0) -> None:  # type: ignore[no-untyped-def]
     deadline = time.monotonic() + timeout
     while not predicate():
         if time.monotonic() > deadline:

@@ -75,6 +75,11 @@ def _parse_response(
 
         return response_422
 
+    if response.status_code == 429:
+        response_429 = Problem.from_dict(response.json())
+
+        return response_429
+
     if client.raise_on_unexpected_status:
         raise errors.UnexpectedStatus(response.status_code, response.content)
     else:
@@ -101,6 +106,8 @@ def sync_detailed(
     """Import Invites
 
      Invite many addresses at once; members, pending invitations and repeats are skipped.
+
+    Every address counts against ``SANTA_INVITE_SEND_MAX_PER_HOUR``, skipped ones too.
 
     Args:
         box_id (UUID):
@@ -136,6 +143,8 @@ def sync(
 
      Invite many addresses at once; members, pending invitations and repeats are skipped.
 
+    Every address counts against ``SANTA_INVITE_SEND_MAX_PER_HOUR``, skipped ones too.
+
     Args:
         box_id (UUID):
         body (InviteImport): Many invitations at once (the CLI uploads a CSV file through this).
@@ -164,6 +173,8 @@ async def asyncio_detailed(
     """Import Invites
 
      Invite many addresses at once; members, pending invitations and repeats are skipped.
+
+    Every address counts against ``SANTA_INVITE_SEND_MAX_PER_HOUR``, skipped ones too.
 
     Args:
         box_id (UUID):
@@ -196,6 +207,8 @@ async def asyncio(
     """Import Invites
 
      Invite many addresses at once; members, pending invitations and repeats are skipped.
+
+    Every address counts against ``SANTA_INVITE_SEND_MAX_PER_HOUR``, skipped ones too.
 
     Args:
         box_id (UUID):

@@ -96,6 +96,11 @@ def sync_detailed(
 
      No account yet? Make one and join in one step (a verification link is emailed).
 
+    A valid code is the proof the caller was invited: instead of the anonymous
+    sign-up cap per address (``SANTA_SIGNUP_MAX_PER_ADDRESS``) the box's own, far
+    larger one applies (``SANTA_SIGNUP_MAX_PER_ADDRESS_WITH_CODE``), so a whole
+    office behind one address can join through one link.
+
     Args:
         code (str): An invite or join code.
         body (InvitationSignup): A new account made on the spot by someone who has an invitation.
@@ -130,6 +135,11 @@ def sync(
 
      No account yet? Make one and join in one step (a verification link is emailed).
 
+    A valid code is the proof the caller was invited: instead of the anonymous
+    sign-up cap per address (``SANTA_SIGNUP_MAX_PER_ADDRESS``) the box's own, far
+    larger one applies (``SANTA_SIGNUP_MAX_PER_ADDRESS_WITH_CODE``), so a whole
+    office behind one address can join through one link.
+
     Args:
         code (str): An invite or join code.
         body (InvitationSignup): A new account made on the spot by someone who has an invitation.
@@ -158,6 +168,11 @@ async def asyncio_detailed(
     """Join With New Account
 
      No account yet? Make one and join in one step (a verification link is emailed).
+
+    A valid code is the proof the caller was invited: instead of the anonymous
+    sign-up cap per address (``SANTA_SIGNUP_MAX_PER_ADDRESS``) the box's own, far
+    larger one applies (``SANTA_SIGNUP_MAX_PER_ADDRESS_WITH_CODE``), so a whole
+    office behind one address can join through one link.
 
     Args:
         code (str): An invite or join code.
@@ -190,6 +205,11 @@ async def asyncio(
     """Join With New Account
 
      No account yet? Make one and join in one step (a verification link is emailed).
+
+    A valid code is the proof the caller was invited: instead of the anonymous
+    sign-up cap per address (``SANTA_SIGNUP_MAX_PER_ADDRESS``) the box's own, far
+    larger one applies (``SANTA_SIGNUP_MAX_PER_ADDRESS_WITH_CODE``), so a whole
+    office behind one address can join through one link.
 
     Args:
         code (str): An invite or join code.

@@ -1,0 +1,20 @@
+import type { components } from "./schema.gen";
+
+type S = components["schemas"];
+export type Box = S["Box"];
+export type BoxCreate = S["BoxCreate"];
+export type BoxStatus = S["BoxStatus"];
+export type Participant = S["Participant"];
+export type ParticipantCard = S["ParticipantCard"];
+export type Invite = S["Invite"];
+export type Household = S["Household"];
+export type Exclusion = S["Exclusion"];
+export type DrawPreview = S["DrawPreview"];
+export type Assignment = S["Assignment"];
+export type GifteeCard = S["GifteeCard"];
+export type WishItem = S["WishItem"];
+export type Invitation = S["Invitation"];
+export type AuditEvent = S["AuditEvent"];
+export type Session = S["Session"];
+export type SocialAccount = S["SocialAccount"];
+export type UserSettings = S["UserSettings"];

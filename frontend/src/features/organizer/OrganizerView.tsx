@@ -1,0 +1,26 @@
+import { useTranslation } from "react-i18next";
+
+import type { Box } from "../../api/types";
+import { AuditLog } from "./AuditLog";
+import { DrawPanel } from "./DrawPanel";
+import { InvitePanel } from "./InvitePanel";
+import { JoinLinkPanel } from "./JoinLinkPanel";
+import { MembersPanel } from "./MembersPanel";
+import { RulesPanel } from "./RulesPanel";
+
+/** Everything an organizer runs a box with, in the order of the work. */
+export function OrganizerView({ box }: { box: Box }) {
+  const { t } = useTranslation("organizer");
+  const open = box.status === "draft";
+  return (
+    <div className="space-y-6">
+      <h2 className="sr-only">{t("organizer_tools")}</h2>
+      {open ? <JoinLinkPanel boxId={box.id} open={open} /> : null}
+      {open ? <InvitePanel boxId={box.id} open={open} /> : null}
+      <MembersPanel box={box} />
+      <RulesPanel boxId={box.id} editable={box.status === "draft" || box.status === "ready"} />
+      <DrawPanel box={box} />
+      <AuditLog boxId={box.id} />
+    </div>
+  );
+}

@@ -1,0 +1,199 @@
+import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { useState, type FormEvent } from "react";
+import { useTranslation } from "react-i18next";
+
+import { unwrap } from "../../api/client";
+import { api } from "../../api/instance";
+import type { Participant } from "../../api/types";
+import { CheckboxField, SelectField, TextField } from "../../components/Field";
+import { fieldErrors, ProblemAlert } from "../../components/ProblemAlert";
+import { Skeleton } from "../../components/Skeleton";
+import { participantsKey, useParticipants } from "../../hooks/useBox";
+
+const householdsKey = (boxId: string) => ["box", boxId, "households"] as const;
+const exclusionsKey = (boxId: string) => ["box", boxId, "exclusions"] as const;
+
+function useInvalidateRules(boxId: string) {
+  const client = useQueryClient();
+  return () => {
+    void client.invalidateQueries({ queryKey: householdsKey(boxId) });
+    void client.invalidateQueries({ queryKey: exclusionsKey(boxId) });
+    void client.invalidateQueries({ queryKey: participantsKey(boxId) });
+    void client.invalidateQueries({ queryKey: ["box", boxId, "preview"] });
+  };
+}
+
+function HouseholdForm({ boxId, people }: { boxId: string; people: Participant[] }) {
+  const { t } = useTranslation("organizer");
+  const [name, setName] = useState("");
+  const [chosen, setChosen] = useState<string[]>([]);
+  const invalidate = useInvalidateRules(boxId);
+  const create = useMutation({
+    mutationFn: () => unwrap(api.POST("/api/v1/boxes/{box_id}/households", { params: { path: { box_id: boxId } }, body: { name, participant_ids: chosen } })),
+    onSuccess: () => {
+      setName("");
+      setChosen([]);
+      invalidate();
+    },
+  });
+  const free = people.filter((p) => !p.household_id && p.takes_part);
+  function submit(e: FormEvent) {
+    e.preventDefault();
+    create.mutate();
+  }
+  return (
+    <form onSubmit={submit} className="space-y-3 rounded-lg border border-stone-200 p-4 dark:border-night-3" aria-label={t("rules.add_household")} noValidate>
+      <h4 className="font-semibold">{t("rules.add_household")}</h4>
+      <ProblemAlert error={create.error} />
+      <TextField label={t("rules.household_name")} value={name} onChange={(e) => setName(e.target.value)} error={fieldErrors(create.error).name} />
+      <fieldset>
+        <legend className="label">{t("rules.household_members")}</legend>
+        {free.length ? (
+          <div className="grid gap-2 sm:grid-cols-2">
+            {free.map((p) => (
+              <CheckboxField
+                key={p.id}
+                label={p.display_name}
+                checked={chosen.includes(p.id)}
+                onChange={(e) => setChosen(e.target.checked ? [...chosen, p.id] : chosen.filter((id) => id !== p.id))}
+              />
+            ))}
+          </div>
+        ) : (
+          <p className="muted text-sm">{t("rules.no_free_people")}</p>
+        )}
+      </fieldset>
+      <button type="submit" className="btn-secondary" disabled={create.isPending || chosen.length < 2}>
+        {t("rules.create_household")}
+      </button>
+    </form>
+  );
+}
+
+function ExclusionForm({ boxId, people }: { boxId: string; people: Participant[] }) {
+  const { t } = useTranslation("organizer");
+  const [santa, setSanta] = useState("");
+  const [giftee, setGiftee] = useState("");
+  const [bothWays, setBothWays] = useState(true);
+  const invalidate = useInvalidateRules(boxId);
+  const create = useMutation({
+    mutationFn: () =>
+      unwrap(api.POST("/api/v1/boxes/{box_id}/exclusions", { params: { path: { box_id: boxId } }, body: { santa_participant_id: santa, giftee_participant_id: giftee, both_ways: bothWays } })),
+    onSuccess: () => {
+      setSanta("");
+      setGiftee("");
+      invalidate();
+    },
+  });
+  const eligible = people.filter((p) => p.takes_part);
+  function submit(e: FormEvent) {
+    e.preventDefault();
+    create.mutate();
+  }
+  return (
+    <form onSubmit={submit} className="space-y-3 rounded-lg border border-stone-200 p-4 dark:border-night-3" aria-label={t("rules.add_exclusion")} noValidate>
+      <h4 className="font-semibold">{t("rules.add_exclusion")}</h4>
+      <ProblemAlert error={create.error} />
+      <div className="grid gap-3 sm:grid-cols-2">
+        <SelectField label={t("rules.santa")} value={santa} onChange={(e) => setSanta(e.target.value)}>
+          <option value="">{t("rules.choose")}</option>
+          {eligible.map((p) => (
+            <option key={p.id} value={p.id}>
+              {p.display_name}
+            </option>
+          ))}
+        </SelectField>
+        <SelectField label={t("rules.giftee")} value={giftee} onChange={(e) => setGiftee(e.target.value)}>
+          <option value="">{t("rules.choose")}</option>
+          {eligible
+            .filter((p) => p.id !== santa)
+            .map((p) => (
+              <option key={p.id} value={p.id}>
+                {p.display_name}
+              </option>
+            ))}
+        </SelectField>
+      </div>
+      <CheckboxField label={t("rules.both_ways")} checked={bothWays} onChange={(e) => setBothWays(e.target.checked)} />
+      <button type="submit" className="btn-secondary" disabled={create.isPending || !santa || !giftee}>
+        {t("rules.create_exclusion")}
+      </button>
+    </form>
+  );
+}
+
+/** Households (no gifts inside a household) and exclusions (this santa never gives to that person). */
+export function RulesPanel({ boxId, editable }: { boxId: string; editable: boolean }) {
+  const { t } = useTranslation("organizer");
+  const people = useParticipants(boxId);
+  const households = useQuery({ queryKey: householdsKey(boxId), queryFn: () => unwrap(api.GET("/api/v1/boxes/{box_id}/households", { params: { path: { box_id: boxId } } })) });
+  const exclusions = useQuery({ queryKey: exclusionsKey(boxId), queryFn: () => unwrap(api.GET("/api/v1/boxes/{box_id}/exclusions", { params: { path: { box_id: boxId } } })) });
+  const invalidate = useInvalidateRules(boxId);
+  const removeHousehold = useMutation({
+    mutationFn: (id: string) => unwrap(api.DELETE("/api/v1/boxes/{box_id}/households/{household_id}", { params: { path: { box_id: boxId, household_id: id } } })),
+    onSuccess: invalidate,
+  });
+  const removeExclusion = useMutation({
+    mutationFn: (id: string) => unwrap(api.DELETE("/api/v1/boxes/{box_id}/exclusions/{exclusion_id}", { params: { path: { box_id: boxId, exclusion_id: id } } })),
+    onSuccess: invalidate,
+  });
+  const names = new Map((people.data ?? []).map((p) => [p.id, p.display_name]));
+  const name = (id: string) => names.get(id) ?? "?";
+  if (people.isPending || households.isPending || exclusions.isPending) return <Skeleton lines={4} className="card" />;
+  return (
+    <section aria-labelledby="rules" className="card space-y-5">
+      <h2 id="rules" className="h2">
+        {t("rules.title")}
+      </h2>
+      <ProblemAlert error={people.error || households.error || exclusions.error || removeHousehold.error || removeExclusion.error} />
+      <div className="space-y-3">
+        <h3 className="font-semibold">{t("rules.households")}</h3>
+        <p className="muted text-sm">{t("rules.households_hint")}</p>
+        {households.data?.length ? (
+          <ul className="space-y-2" aria-label={t("rules.households")}>
+            {households.data.map((h) => (
+              <li key={h.id} className="flex flex-wrap items-center gap-2 rounded-lg bg-stone-100 p-3 dark:bg-night-3" data-testid="household-row">
+                <span className="flex-1">
+                  <span className="font-medium">{h.name || t("rules.household")}</span>: {h.participant_ids.map(name).join(", ")}
+                </span>
+                {editable ? (
+                  <button type="button" className="btn-danger" onClick={() => removeHousehold.mutate(h.id)} aria-label={t("rules.remove_household", { name: h.name || t("rules.household") })}>
+                    {t("common:remove")}
+                  </button>
+                ) : null}
+              </li>
+            ))}
+          </ul>
+        ) : (
+          <p className="muted text-sm">{t("rules.no_households")}</p>
+        )}
+        {editable ? <HouseholdForm boxId={boxId} people={people.data ?? []} /> : null}
+      </div>
+      <div className="space-y-3">
+        <h3 className="font-semibold">{t("rules.exclusions")}</h3>
+        {exclusions.data?.length ? (
+          <ul className="space-y-2" aria-label={t("rules.exclusions")}>
+            {exclusions.data.map((x) => (
+              <li key={x.id} className="flex flex-wrap items-center gap-2 rounded-lg bg-stone-100 p-3 dark:bg-night-3" data-testid="exclusion-row">
+                <span className="flex-1">{t("rules.exclusion_text", { santa: name(x.santa_participant_id), giftee: name(x.giftee_participant_id) })}</span>
+                {editable ? (
+                  <button
+                    type="button"
+                    className="btn-danger"
+                    onClick={() => removeExclusion.mutate(x.id)}
+                    aria-label={t("rules.remove_exclusion", { santa: name(x.santa_participant_id), giftee: name(x.giftee_participant_id) })}
+                  >
+                    {t("common:remove")}
+                  </button>
+                ) : null}
+              </li>
+            ))}
+          </ul>
+        ) : (
+          <p className="muted text-sm">{t("rules.no_exclusions")}</p>
+        )}
+        {editable ? <ExclusionForm boxId={boxId} people={people.data ?? []} /> : null}
+      </div>
+    </section>
+  );
+}

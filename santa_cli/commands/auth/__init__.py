@@ -1,0 +1,1 @@
+"""Signing in: ``santa signup|login|logout|whoami`` (top-level commands)."""

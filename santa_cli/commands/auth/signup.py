@@ -1,0 +1,68 @@
+"""``santa signup``: create an account on a server, then sign in."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+import typer
+
+from santa_cli.api import Json, Server, UrlAlias, anonymous, keeper, refusals, server_url
+from santa_cli.output import print_json, say
+
+
+def signup(
+    email: Annotated[str, typer.Option("--email", envvar="SANTA_EMAIL", help="Your address.")],
+    name: Annotated[str, typer.Option("--name", help="Your name, as people will see it.")] = "",
+    password: Annotated[
+        str | None,
+        typer.Option(
+            "--password",
+            envvar="SANTA_PASSWORD",
+            help="At least 8 characters (asked twice when not given).",
+            show_default=False,
+        ),
+    ] = None,
+    language: Annotated[str | None, typer.Option(help="en or ru.")] = None,
+    server: Server = None,
+    url: UrlAlias = None,
+    as_json: Json = False,
+) -> None:
+    """Create an account and sign in (the session is kept like `santa login`'s).
+
+    \b
+    Example:
+      santa signup --email olga@example.org --name Olga
+    """
+    from santa_cli.api import ask_password
+    from santa_sdk import connect, unwrap
+    from santa_sdk.api.auth import register
+    from santa_sdk.models import Registration
+
+    if not password:
+        password = ask_password("Choose a password")
+    base = server_url(server, url)
+    body = Registration(email=email, password=password, full_name=name)
+    if language:
+        from santa_sdk._generated.models.language import check_language
+
+        try:
+            body.language = check_language(language)
+        except TypeError:
+            from santa_cli.output import fail
+
+            fail(f"unknown language {language!r} (en, ru)", code="invalid_input", exit_code=2)
+    with anonymous(base) as client:
+        user = unwrap(register.sync(client=client, body=body))
+    with (
+        refusals(),
+        connect(
+            base, email=email, password=password, raise_on_error=True, on_tokens=keeper(base, email)
+        ),
+    ):
+        pass
+    if as_json:
+        print_json({"server": base, "user": user.to_dict()})
+        return
+    say(f"account {user.email} created on {base}; signed in")
+    if not user.email_verified:
+        say("check your inbox for the verification link")

@@ -1,0 +1,49 @@
+"""``santa rules list``: a box's households and exclusions."""
+
+from __future__ import annotations
+
+from santa_cli.api import BoxId, Email, Json, Password, Server, Token, UrlAlias, parse_id, signed_in
+from santa_cli.output import print_json, say, table
+
+
+def list_rules(
+    box_id: BoxId,
+    server: Server = None,
+    url: UrlAlias = None,
+    token: Token = None,
+    email: Email = None,
+    password: Password = None,
+    as_json: Json = False,
+) -> None:
+    """List households (members never draw each other) and exclusions (santa never draws giftee).
+
+    \b
+    Example:
+      santa rules list BOX_ID --json
+    """
+    from santa_sdk import unwrap
+    from santa_sdk.api.participants import list_exclusions, list_households
+
+    box = parse_id(box_id)
+    with signed_in(server, url, token, email, password) as api:
+        households = unwrap(list_households.sync(box, client=api))
+        exclusions = unwrap(list_exclusions.sync(box, client=api))
+    if as_json:
+        print_json(
+            {
+                "households": [h.to_dict() for h in households],
+                "exclusions": [e.to_dict() for e in exclusions],
+            }
+        )
+        return
+    say("households:")
+    table(
+        ("id", "name", "members"),
+        ((h.id, h.name, " ".join(str(p) for p in h.participant_ids)) for h in households),
+    )
+    say("exclusions (santa never draws giftee):")
+    table(
+        ("id", "santa", "giftee"),
+        ((e.id, e.santa_participant_id, e.giftee_participant_id) for e in exclusions),
+        ids=3,
+    )

@@ -1,0 +1,52 @@
+"""Exceptions as one line ``error[code]: message`` and an exit code (0 ok, 1 refused, 2 usage)."""
+
+from __future__ import annotations
+
+import sys
+
+BAD_USAGE = 2
+REFUSED = 1
+
+
+def report(exc: BaseException) -> int:
+    """Print ``exc`` as one line on stderr; the exit code it deserves."""
+    from typer.exceptions import TyperException
+
+    if isinstance(exc, TyperException):  # usage errors: Typer's own click
+        show = getattr(exc, "show", None)
+        if show is not None:
+            show()
+        else:
+            sys.stderr.write(f"error: {exc.format_message()}\n")
+        return int(exc.exit_code)
+    from santa_sdk.errors import ApiError
+
+    if isinstance(exc, ApiError):
+        sys.stderr.write(f"error[{exc.code}]: {exc.detail}\n")
+        return BAD_USAGE if exc.status in (400, 422) else REFUSED
+    if "santa_core" in sys.modules:
+        from santa_core.errors import ConfigurationError, InvalidInput, SantaError
+
+        if isinstance(exc, ConfigurationError | InvalidInput):
+            sys.stderr.write(f"error[{exc.code}]: {exc.message}\n")
+            return BAD_USAGE
+        if isinstance(exc, SantaError):
+            sys.stderr.write(f"error[{exc.code}]: {exc.message}\n")
+            return REFUSED
+    if "sqlalchemy" in sys.modules:
+        from sqlalchemy.exc import DBAPIError, OperationalError
+
+        if isinstance(exc, DBAPIError):
+            reason = (str(exc.orig) if exc.orig else str(exc)).strip().splitlines()
+            code = "database_unavailable" if isinstance(exc, OperationalError) else "database_error"
+            first = reason[0] if reason else type(exc).__name__
+            sys.stderr.write(f"error[{code}]: cannot use the database: {first}\n")
+            return REFUSED
+    if "httpx" in sys.modules:
+        import httpx
+
+        if isinstance(exc, httpx.TransportError):
+            sys.stderr.write(f"error[connection_failed]: cannot reach the server: {exc}\n")
+            return REFUSED
+    sys.stderr.write(f"error[unexpected]: {type(exc).__name__}: {exc} (rerun with --debug)\n")
+    return REFUSED

@@ -1,0 +1,166 @@
+from http import HTTPStatus
+from typing import Any, cast
+from urllib.parse import quote
+
+import httpx
+
+from ...client import AuthenticatedClient, Client
+from ...types import Response, UNSET
+from ... import errors
+
+from ...models.problem import Problem
+from ...models.user_export import UserExport
+from typing import cast
+
+
+def _get_kwargs() -> dict[str, Any]:
+
+    _kwargs: dict[str, Any] = {
+        "method": "get",
+        "url": "/api/v1/users/me/export",
+    }
+
+    return _kwargs
+
+
+def _parse_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Problem | UserExport | None:
+    if response.status_code == 200:
+        response_200 = UserExport.from_dict(response.json())
+
+        return response_200
+
+    if response.status_code == 401:
+        response_401 = Problem.from_dict(response.json())
+
+        return response_401
+
+    if response.status_code == 403:
+        response_403 = Problem.from_dict(response.json())
+
+        return response_403
+
+    if client.raise_on_unexpected_status:
+        raise errors.UnexpectedStatus(response.status_code, response.content)
+    else:
+        return None
+
+
+def _build_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Response[Problem | UserExport]:
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(client=client, response=response),
+    )
+
+
+def sync_detailed(
+    *,
+    client: AuthenticatedClient | Client,
+) -> Response[Problem | UserExport]:
+    """Export My Data
+
+     Everything santa holds about me, as one JSON document (GDPR art. 15 and 20).
+
+    Account, linked accounts, settings, sessions, every box membership with its
+    card (wishes, address, phone), invitations sent and received, notifications
+    to me and audit events about me. Hashed secrets are left out.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[Problem | UserExport]
+    """
+
+    kwargs = _get_kwargs()
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+
+def sync(
+    *,
+    client: AuthenticatedClient | Client,
+) -> Problem | UserExport | None:
+    """Export My Data
+
+     Everything santa holds about me, as one JSON document (GDPR art. 15 and 20).
+
+    Account, linked accounts, settings, sessions, every box membership with its
+    card (wishes, address, phone), invitations sent and received, notifications
+    to me and audit events about me. Hashed secrets are left out.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Problem | UserExport
+    """
+
+    return sync_detailed(
+        client=client,
+    ).parsed
+
+
+async def asyncio_detailed(
+    *,
+    client: AuthenticatedClient | Client,
+) -> Response[Problem | UserExport]:
+    """Export My Data
+
+     Everything santa holds about me, as one JSON document (GDPR art. 15 and 20).
+
+    Account, linked accounts, settings, sessions, every box membership with its
+    card (wishes, address, phone), invitations sent and received, notifications
+    to me and audit events about me. Hashed secrets are left out.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[Problem | UserExport]
+    """
+
+    kwargs = _get_kwargs()
+
+    response = await client.get_async_httpx_client().request(**kwargs)
+
+    return _build_response(client=client, response=response)
+
+
+async def asyncio(
+    *,
+    client: AuthenticatedClient | Client,
+) -> Problem | UserExport | None:
+    """Export My Data
+
+     Everything santa holds about me, as one JSON document (GDPR art. 15 and 20).
+
+    Account, linked accounts, settings, sessions, every box membership with its
+    card (wishes, address, phone), invitations sent and received, notifications
+    to me and audit events about me. Hashed secrets are left out.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Problem | UserExport
+    """
+
+    return (
+        await asyncio_detailed(
+            client=client,
+        )
+    ).parsed

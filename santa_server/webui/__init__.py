@@ -1,0 +1,158 @@
+"""The web UI: the built single-page app under ``/``, with an SPA fallback.
+
+The bundle is built from ``frontend/`` by ``uv run nox -s frontend`` into
+``santa_server/webui/dist/`` and committed, so a fresh clone (and a wheel) serves
+the UI without Node. ``dist/build-info.json`` records a digest of the sources it
+was built from: CI rebuilds and compares (drift check), and ``santa serve`` in a
+source checkout says so loudly when the sources moved on (:func:`stale_reason`).
+
+Routes, registered after the API so they never shadow it:
+
+- ``/assets/*`` (content-hashed by Vite): ``Cache-Control: public, max-age=31536000,
+  immutable``; other files at the top of the bundle (favicon...): ``no-cache``.
+- any other ``GET`` outside ``/api/`` and ``/openapi.json``: ``index.html`` with
+  ``no-cache`` (the client router draws the page). Unknown ``/api/...`` paths stay
+  ``application/problem+json`` 404s.
+- no bundle: a 503 page that says how to build it, never an empty or old UI.
+"""
+
+from __future__ import annotations
+
+import gzip
+import hashlib
+import json
+from functools import lru_cache
+from pathlib import Path
+
+from fastapi import FastAPI, Request
+from fastapi.responses import HTMLResponse, Response
+from starlette.exceptions import HTTPException as StarletteHTTPException
+
+DIST_DIR = Path(__file__).resolve().parent / "dist"
+#: The source checkout's frontend (absent in an installed wheel).
+FRONTEND_DIR = Path(__file__).resolve().parents[2] / "frontend"
+BUILD_INFO = "build-info.json"
+BUILD_HINT = "run `uv run nox -s frontend` and commit"
+
+IMMUTABLE = "public, max-age=31536000, immutable"
+REVALIDATE = "no-cache"
+#: Paths the UI never answers (the API answers or 404s them as problem+json).
+API_PREFIXES = ("/api/", "/openapi.json")
+#: Files under these frontend paths change the bundle; tests and tooling do not.
+SOURCE_FILES = ("index.html", "package.json", "package-lock.json")
+SOURCE_DIRS = ("src", "public")
+SOURCE_GLOBS = ("vite.config.*", "tsconfig*.json")
+TEST_MARKERS = (".test.", ".spec.", "__tests__", "/test/")
+_COMPRESSIBLE = (".js", ".css", ".html", ".svg", ".json", ".txt", ".map", ".webmanifest")
+
+_MISSING_PAGE = """<!doctype html>
+<html lang="en"><head><meta charset="utf-8"><title>santa: web UI not built</title>
+<meta name="viewport" content="width=device-width, initial-scale=1"></head>
+<body style="font-family: system-ui, sans-serif; max-width: 40rem; margin: 3rem auto;">
+<h1>The web UI is not built</h1>
+<p>This server has no web UI bundle in <code>{dist}</code>.
+In a source checkout, {hint}; the API still works
+(<a href="/api/docs">/api/docs</a>).</p></body></html>
+"""
+
+
+def source_digest(frontend: Path = FRONTEND_DIR) -> str:
+    """SHA-256 over the frontend files the bundle is built from (paths and contents)."""
+    files: set[Path] = {frontend / name for name in SOURCE_FILES}
+    for pattern in SOURCE_GLOBS:
+        files.update(frontend.glob(pattern))
+    for name in SOURCE_DIRS:
+        files.update(p for p in (frontend / name).rglob("*") if p.is_file())
+    digest = hashlib.sha256()
+    for path in sorted(p for p in files if p.is_file()):
+        rel = path.relative_to(frontend).as_posix()
+        if any(marker in f"/{rel}" for marker in TEST_MARKERS):
+            continue
+        digest.update(rel.encode() + b"\0" + path.read_bytes() + b"\0")
+    return digest.hexdigest()
+
+
+def write_build_info(dist: Path = DIST_DIR, frontend: Path = FRONTEND_DIR) -> None:
+    info = {"source_digest": source_digest(frontend), "rebuild": BUILD_HINT}
+    (dist / BUILD_INFO).write_text(json.dumps(info, indent=2, sort_keys=True) + "\n")
+
+
+def missing_reason(dist: Path = DIST_DIR) -> str | None:
+    if not (dist / "index.html").is_file():
+        return f"the web UI bundle is missing ({dist}): {BUILD_HINT}"
+    return None
+
+
+def stale_reason(dist: Path = DIST_DIR, frontend: Path = FRONTEND_DIR) -> str | None:
+    """Why the bundle does not match the checkout's ``frontend/`` sources, if it does not."""
+    if not (frontend / "package.json").is_file():
+        return None  # an installed package: the bundle is what was released
+    try:
+        recorded = json.loads((dist / BUILD_INFO).read_text())["source_digest"]
+    except (OSError, ValueError, KeyError, TypeError):
+        return f"the web UI bundle has no {BUILD_INFO}: {BUILD_HINT}"
+    if recorded != source_digest(frontend):
+        return f"the web UI bundle is older than frontend/: {BUILD_HINT}"
+    return None
+
+
+@lru_cache(maxsize=512)
+def _read(path: Path, mtime_ns: int, compress: bool) -> bytes:
+    data = path.read_bytes()
+    return gzip.compress(data, compresslevel=9, mtime=0) if compress else data
+
+
+def _file_response(request: Request, path: Path, cache_control: str, media_type: str) -> Response:
+    stat = path.stat()
+    etag = f'"{stat.st_mtime_ns:x}-{stat.st_size:x}"'
+    headers = {"Cache-Control": cache_control, "ETag": etag, "Vary": "Accept-Encoding"}
+    if request.headers.get("if-none-match") == etag:
+        return Response(status_code=304, headers=headers)
+    compress = path.suffix in _COMPRESSIBLE and "gzip" in request.headers.get("accept-encoding", "")
+    if compress:
+        headers["Content-Encoding"] = "gzip"
+    body = _read(path, stat.st_mtime_ns, compress)
+    if request.method == "HEAD":
+        headers["Content-Length"] = str(len(body))
+        body = b""
+    return Response(body, media_type=media_type, headers=headers)
+
+
+def _media_type(path: Path) -> str:
+    import mimetypes
+
+    guessed = mimetypes.guess_type(path.name)[0] or "application/octet-stream"
+    if path.suffix in {".js", ".mjs"}:
+        guessed = "text/javascript"
+    if guessed.startswith("text/") or guessed in {"application/json", "image/svg+xml"}:
+        guessed += "; charset=utf-8"
+    return guessed
+
+
+def install(app: FastAPI, dist: Path | None = None) -> None:
+    """Add the UI routes; call after every API router is included."""
+    root = (dist or DIST_DIR).resolve()
+    index = root / "index.html"
+
+    @app.api_route("/{path:path}", methods=["GET", "HEAD"], include_in_schema=False)
+    def web_ui(path: str, request: Request) -> Response:
+        url_path = "/" + path
+        if url_path.startswith(API_PREFIXES) or url_path == "/api":
+            raise StarletteHTTPException(status_code=404)
+        if not index.is_file():
+            page = _MISSING_PAGE.format(dist=root, hint=BUILD_HINT)
+            return HTMLResponse(page, status_code=503, headers={"Cache-Control": "no-store"})
+        if path:
+            candidate = (root / path).resolve()
+            if candidate.is_file() and root in candidate.parents and candidate != index:
+                hashed = candidate.parent == root / "assets"
+                return _file_response(
+                    request,
+                    candidate,
+                    IMMUTABLE if hashed else REVALIDATE,
+                    _media_type(candidate),
+                )
+            if path.startswith("assets/"):
+                # A hashed asset of another build: a 404, not the index page as JavaScript.
+                raise StarletteHTTPException(status_code=404)
+        return _file_response(request, index, REVALIDATE, "text/html; charset=utf-8")
