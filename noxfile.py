@@ -12,7 +12,15 @@ import os
 import nox
 
 nox.options.default_venv_backend = "none"
-nox.options.sessions = ["lint", "typecheck", "sdk_check", "tests", "frontend", "e2e"]
+nox.options.sessions = [
+    "lint",
+    "typecheck",
+    "sdk_check",
+    "tests",
+    "frontend",
+    "e2e",
+    "schemathesis",
+]
 nox.options.error_on_missing_interpreters = True
 
 
@@ -102,3 +110,12 @@ def e2e(session: nox.Session) -> None:
     on SQLite and PostgreSQL; screenshots land in test-artifacts/screenshots."""
     args = session.posargs or ["-q"]
     session.run("pytest", "tests/e2e", *args)
+
+
+@nox.session
+def schemathesis(session: nox.Session) -> None:
+    """schemathesis, stateful with every check, over the served spec as an organizer and as a
+    participant; fails on a check and on a schema/server mismatch warning.
+
+    Extra arguments go to ``schemathesis run`` (``-- --max-examples 50``)."""
+    session.run("python", "scripts/schemathesis_run.py", *session.posargs)
