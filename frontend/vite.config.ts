@@ -31,5 +31,7 @@ export default defineConfig({
     setupFiles: ["./src/test/setup.ts"],
     include: ["src/**/*.test.{ts,tsx}"],
     css: false,
+    // Six colleagues share two cores: typing-driven tests get room, never a flaky 5 s limit.
+    testTimeout: 30_000,
   },
 });

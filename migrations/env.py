@@ -5,6 +5,7 @@ from __future__ import annotations
 from alembic import context
 
 from santa_core import models
+from santa_core.db import include_in_comparison
 
 config = context.config
 target_metadata = models.Base.metadata
@@ -20,6 +21,7 @@ def run_migrations() -> None:
         render_as_batch=True,
         compare_type=True,
         compare_server_default=True,
+        include_object=include_in_comparison,
     )
     with context.begin_transaction():
         context.run_migrations()

@@ -43,27 +43,29 @@ class _PassThroughBool:
         return bool(value)
 
 
-def fast_help(group: Any, ctx: Any) -> Any:
-    """The group's ``--help`` option, coerced without importing pydantic.
+def _plain_bool(option: Any) -> Any:
+    """A bool flag coerced without importing pydantic.
 
     Typer coerces every parameter through a pydantic TypeAdapter built on first
-    use; a group's help flag is coerced even when absent (its value is None),
-    which costs ~60 ms of imports on ``santa box list --help``.
+    use; a group's flags (``--help``, ``--install-completion``, ...) are coerced
+    even when absent (their value is None), which costs ~60 ms of imports on
+    ``santa box list --help``.
     """
-    option = group.get_help_option_plain(ctx)
-    if option is not None and getattr(option, "_runtime_param", "") is None:
+    descriptor = getattr(option, "type_descriptor", None)
+    if (
+        descriptor is not None
+        and descriptor.annotation is bool
+        and getattr(option, "_runtime_param", "") is None
+    ):
         option._runtime_param = _PassThroughBool()
     return option
 
 
 class SantaGroup(TyperGroup):
-    """A Typer group whose help flag costs no pydantic import."""
+    """A Typer group whose flags cost no pydantic import."""
 
-    def get_help_option_plain(self, ctx: Any) -> Any:
-        return super().get_help_option(ctx)
-
-    def get_help_option(self, ctx: Any) -> Any:
-        return fast_help(self, ctx)
+    def get_params(self, ctx: Any) -> Any:
+        return [_plain_bool(p) for p in super().get_params(ctx)]
 
 
 class LazyGroup(SantaGroup):
@@ -101,7 +103,9 @@ class LazyGroup(SantaGroup):
         except (TyperException, typer.Exit, typer.Abort, KeyboardInterrupt):
             raise
         except Exception as exc:
-            if ctx.params.get("debug"):
+            from santa_cli import errors
+
+            if errors.DEBUG or ctx.params.get("debug"):
                 raise
             from santa_cli.errors import report
 
@@ -143,4 +147,17 @@ def group(name: str, help: str, **kwargs: Any) -> typer.Typer:
     """A sub-app as every group of santa is made: plain help, no arguments shows help."""
     kwargs.setdefault("no_args_is_help", True)
     kwargs.setdefault("add_completion", False)
-    return typer.Typer(name=name, help=help, cls=SantaGroup, rich_markup_mode=MARKUP, **kwargs)
+    kwargs.setdefault("cls", SantaGroup)
+    return typer.Typer(name=name, help=help, rich_markup_mode=MARKUP, **kwargs)
+
+
+def lazy_group(name: str, help: str, verbs: tuple[Entry, ...]) -> typer.Typer:
+    """A sub-app whose verbs load on demand (``santa box list --help`` builds one command)."""
+    cls = type(f"Lazy_{name}", (LazyGroup,), {"entries": {e.name: e for e in verbs}})
+    app = group(name, help, cls=cls)
+    app.callback()(_no_options)  # a group even before its verbs are loaded
+    return app
+
+
+def _no_options() -> None:
+    """Nothing to set at group level."""

@@ -132,21 +132,27 @@ def refusals() -> Iterator[None]:
     """Refusals of the server and transport errors as one line (see the module docstring)."""
     import httpx
 
+    from santa_cli import errors
     from santa_sdk.errors import ApiError, UnexpectedStatus
 
     try:
         yield
-    except ApiError as exc:
-        refuse(exc)
-    except httpx.TransportError as exc:
-        fail(f"cannot reach the server: {exc}", code="connection_failed")
-    except UnexpectedStatus as exc:
-        fail(f"unexpected HTTP status {exc.status_code}", code="unexpected_response")
-    except json.JSONDecodeError:  # not JSON: some other server
-        fail(
-            "the server's answer is not santa's API: is --server right?",
-            code="unexpected_response",
-        )
+    except (ApiError, httpx.TransportError, UnexpectedStatus, json.JSONDecodeError):
+        if errors.DEBUG:
+            raise
+        try:
+            raise
+        except ApiError as exc:
+            refuse(exc)
+        except httpx.TransportError as exc:
+            fail(f"cannot reach the server: {exc}", code="connection_failed")
+        except UnexpectedStatus as exc:
+            fail(f"unexpected HTTP status {exc.status_code}", code="unexpected_response")
+        except json.JSONDecodeError:  # not JSON: some other server
+            fail(
+                "the server's answer is not santa's API: is --server right?",
+                code="unexpected_response",
+            )
 
 
 def refuse(exc: ApiError) -> NoReturn:

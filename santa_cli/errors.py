@@ -6,6 +6,8 @@ import sys
 
 BAD_USAGE = 2
 REFUSED = 1
+#: ``santa --debug``: show tracebacks instead of one line (set by the root callback).
+DEBUG = False
 
 
 def report(exc: BaseException) -> int:

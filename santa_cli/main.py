@@ -80,7 +80,9 @@ def _root(
     ] = False,
 ) -> None:
     global _debug
-    _debug = debug
+    from santa_cli import errors
+
+    _debug = errors.DEBUG = debug
 
 
 def main() -> None:

@@ -7,7 +7,7 @@ from typing import Any
 
 from sqlalchemy.orm import Session
 
-from santa_core import models
+from santa_core import events, models
 
 
 def record(
@@ -29,4 +29,5 @@ def record(
         details=details or {},
     )
     session.add(event)
+    events.from_audit(session, event)
     return event

@@ -18,6 +18,7 @@ from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
 from sqlalchemy.engine import URL, make_url
 from sqlalchemy.exc import ArgumentError
 
+from santa_core.crypto import split_key_spec
 from santa_core.errors import ConfigurationError
 
 #: Values that must never reach production. Development uses them so that a
@@ -76,6 +77,10 @@ class Settings(BaseSettings):
         default_factory=lambda: [SecretStr(DEV_ENCRYPTION_KEY)]
     )
 
+    #: Comma-separated ``id:secret`` keys for hashing stored codes and tokens; the first
+    #: hashes, all are tried on lookup. Unset: derived from the encryption keys (legacy).
+    hash_keys: Annotated[list[SecretStr], NoDecode] = Field(default_factory=list)
+
     public_base_url: str = "http://127.0.0.1:8000"
     default_language: Literal["en", "ru"] = "en"
 
@@ -133,6 +138,11 @@ class Settings(BaseSettings):
     invite_send_max_per_hour: int = Field(default=500, ge=1)
     #: Messages one account may send per hour (santa-giftee messages).
     message_send_max_per_hour: int = Field(default=60, ge=1)
+    #: Largest request body in bytes (413 past it); import routes have their own limit.
+    max_body_bytes: int = Field(default=1024 * 1024, ge=1024)
+    max_import_body_bytes: int = Field(default=10 * 1024 * 1024, ge=1024)
+    #: Comma-separated origins allowed to call the API from a browser (CORS); empty: none.
+    cors_origins: Annotated[list[str], NoDecode] = Field(default_factory=list)
     #: Comma-separated proxy addresses/networks whose X-Forwarded-For is believed.
     trusted_proxies: Annotated[list[str], NoDecode] = Field(default_factory=list)
     google_client_id: str | None = None
@@ -186,6 +196,15 @@ class Settings(BaseSettings):
     run_jobs_in_process: bool = True
     worker_count: int = Field(default=2, ge=1)
 
+    # --- after the draw: messages and live events (santa_core.message, santa_server.ws) ---
+    #: A sender may edit a message for this long after sending it.
+    message_edit_seconds: int = Field(default=300, ge=0)
+    #: Extra origins allowed to open the WebSocket with cookies (the public base URL always is).
+    ws_allowed_origins: Annotated[list[str], NoDecode] = Field(default_factory=list)
+    #: Seconds between heartbeats on an idle WebSocket.
+    ws_heartbeat_seconds: float = Field(default=20.0, gt=0)
+    #: Events queued for one WebSocket before it counts as too slow and is dropped.
+    ws_queue_size: int = Field(default=256, ge=1)
     # --- request path under load (santa_core.db, santa_server.admission) ---
     #: Pooled database connections per process; the admission gate never lets more
     #: requests in at once, so a request can always get a connection.
@@ -198,6 +217,10 @@ class Settings(BaseSettings):
     db_connect_timeout_seconds: int = Field(default=2, ge=1)
     #: A statement running longer is cancelled (PostgreSQL), answered 503.
     db_statement_timeout_ms: int = Field(default=10_000, ge=0)
+    #: Ping each connection on checkout (one more round trip per request). Off: a
+    #: connection that died with the server fails one request with 503, and the
+    #: pool then drops every connection older than the failure.
+    db_pool_pre_ping: bool = False
     #: How long an SQLite writer waits for the write lock.
     sqlite_busy_timeout_ms: int = Field(default=5_000, ge=0)
     #: Worker threads running sync endpoints (AnyIO's limit).
@@ -235,11 +258,25 @@ class Settings(BaseSettings):
     max_requests: int = Field(default=10000, ge=0)
     max_requests_jitter: int = Field(default=1000, ge=0)
 
-    @field_validator("encryption_keys", mode="before")
+    @field_validator("encryption_keys", "hash_keys", mode="before")
     @classmethod
     def _split_keys(cls, value: object) -> object:
         if isinstance(value, str):
             return [part.strip() for part in value.split(",") if part.strip()]
+        return value
+
+    @field_validator("cors_origins", "ws_allowed_origins", mode="before")
+    @classmethod
+    def _split_origins(cls, value: object) -> object:
+        if isinstance(value, str):
+            value = [part.strip().rstrip("/") for part in value.split(",") if part.strip()]
+        if isinstance(value, list):
+            for item in value:
+                parts = urlsplit(str(item))
+                if parts.scheme not in {"http", "https"} or not parts.netloc or parts.path:
+                    raise ValueError(
+                        f"SANTA_CORS_ORIGINS: {item!r} is not an origin (e.g. https://santa.example.org)"
+                    )
         return value
 
     @field_validator("trusted_proxies", "metrics_allowed_networks", mode="before")
@@ -334,11 +371,17 @@ class Settings(BaseSettings):
                 "SANTA_SECRET_KEY must be set to a random value of at least 32 characters "
                 "in production"
             )
-        keys = [k.get_secret_value() for k in self.encryption_keys]
+        keys = [split_key_spec(k.get_secret_value())[1] for k in self.encryption_keys]
         if not keys or DEV_ENCRYPTION_KEY in keys or any(len(k) < 32 for k in keys):
             raise ValueError(
                 "SANTA_ENCRYPTION_KEYS must be set to random values of at least 32 characters "
                 "in production"
+            )
+        hashes = [split_key_spec(k.get_secret_value())[1] for k in self.hash_keys]
+        if not hashes or any(len(k) < 32 for k in hashes) or set(hashes) & set(keys):
+            raise ValueError(
+                "SANTA_HASH_KEYS must be set to random values of at least 32 characters, "
+                "different from the encryption keys, in production"
             )
         return self
 

@@ -8,6 +8,7 @@ inside it and never commit.
 from __future__ import annotations
 
 import datetime as dt
+import json
 import uuid
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
@@ -72,7 +73,28 @@ class EncryptedText(TypeDecorator[str]):
     def process_result_value(self, value: str | None, dialect: Any) -> str | None:
         if value is None:
             return None
+        if crypto.Keyring.key_id_of(value) is None:
+            return value  # written before the column was encrypted; `santa keys rotate` seals it
         return crypto.get_keyring().decrypt(value)
+
+
+class EncryptedJSON(TypeDecorator[Any]):
+    """JSON encrypted at rest (AES-GCM) as text: for payloads that name people."""
+
+    impl = Text
+    cache_ok = True
+
+    def process_bind_param(self, value: Any, dialect: Any) -> str | None:
+        if value is None:
+            return None
+        return crypto.get_keyring().encrypt(json.dumps(value, separators=(",", ":")))
+
+    def process_result_value(self, value: str | None, dialect: Any) -> Any:
+        if value is None:
+            return None
+        if crypto.Keyring.key_id_of(value) is None:
+            return json.loads(value)  # written before the column was encrypted
+        return json.loads(crypto.get_keyring().decrypt(value))
 
 
 #: JSONB on PostgreSQL, JSON elsewhere.
@@ -112,10 +134,44 @@ def one_of(column: Any, values: Sequence[Any], *, dialect: str) -> Any:
     return column.in_(values)
 
 
+#: Indexes that migrations create on PostgreSQL only (pg_trgm search) and the models
+#: do not describe: the schema comparison skips them.
+DATABASE_ONLY_INDEXES = frozenset(
+    {
+        "ix_trgm_participants_display_name",
+        "ix_trgm_participants_nickname",
+        "ix_trgm_participants_email",
+        "ix_trgm_email_invites_email",
+    }
+)
+
+
+def include_in_comparison(
+    obj: object, name: str | None, type_: str, reflected: bool, compare_to: object
+) -> bool:
+    """Alembic ``include_object``: leave the database-only indexes out of drift checks."""
+    return not (type_ == "index" and reflected and name in DATABASE_ONLY_INDEXES)
+
+
 #: Execution option naming a read-only unit of work: on SQLite it opens a deferred
 #: transaction (a WAL reader that never takes the write lock); writers use
 #: ``BEGIN IMMEDIATE`` so they queue on the lock instead of failing on upgrade.
 READ_ONLY = "santa_read_only"
+
+
+def values_table(values: Sequence[str], *, name: str = "value") -> Any:
+    """PostgreSQL: the values as a one-column table (``unnest`` of one array parameter).
+
+    Joined to a big table on an indexed column, the planner walks the values and
+    looks each one up in the index, whatever its statistics say; a long
+    ``= ANY(array)`` filter can instead be checked row by row against the array,
+    which grows with the table (stale statistics after a bulk import do that).
+    """
+    from sqlalchemy import bindparam, func
+    from sqlalchemy.dialects.postgresql import ARRAY
+
+    param = bindparam(None, value=list(values), type_=ARRAY(String(320)))
+    return func.unnest(param).table_valued(name).render_derived()
 
 
 def make_engine(
@@ -147,6 +203,7 @@ def make_engine(
         _configure_sqlite(engine, busy_timeout_ms=busy_timeout_ms)
         return engine
     kwargs.setdefault("pool_pre_ping", True)
+    kwargs.setdefault("pool_recycle", 1800)
     connect_args: dict[str, Any] = dict(kwargs.pop("connect_args", {}))
     if connect_args.get("connect_timeout") is None and connect_timeout_seconds is not None:
         connect_args["connect_timeout"] = connect_timeout_seconds
@@ -165,6 +222,7 @@ def engine_from_settings(settings: Settings, **overrides: Any) -> Engine:
         "busy_timeout_ms": settings.sqlite_busy_timeout_ms,
         "connect_timeout_seconds": settings.db_connect_timeout_seconds,
         "statement_timeout_ms": settings.db_statement_timeout_ms or None,
+        "pool_pre_ping": settings.db_pool_pre_ping,
     }
     options.update(overrides)
     return make_engine(settings.database_url_obj, **options)
@@ -193,17 +251,21 @@ def make_sessionmaker(engine: Engine) -> sessionmaker[Session]:
     return sessionmaker(bind=engine, expire_on_commit=False, autoflush=True)
 
 
-def make_read_sessionmaker(engine: Engine) -> sessionmaker[Session]:
+def make_read_sessionmaker(engine: Engine, *, autocommit: bool = False) -> sessionmaker[Session]:
     """Sessions for reads: on SQLite their transaction takes no write lock.
 
     A read session may still write (a GET that records a first open); on SQLite
-    that write then upgrades the deferred transaction and can meet a busy lock,
-    which answers 503, so routes that usually write take the write sessionmaker.
+    that write upgrades the deferred transaction and can meet a busy lock
+    (answered 503), so routes that usually write take the write sessionmaker.
+    ``autocommit`` (PostgreSQL, for routes known to only read): no transaction
+    at all, which saves the BEGIN and COMMIT round trips; under READ COMMITTED
+    every statement takes its own snapshot anyway, so a read sees the same.
     """
+    options: dict[str, Any] = {READ_ONLY: True}
+    if autocommit and engine.dialect.name == "postgresql":
+        options["isolation_level"] = "AUTOCOMMIT"
     return sessionmaker(
-        bind=engine.execution_options(**{READ_ONLY: True}),
-        expire_on_commit=False,
-        autoflush=True,
+        bind=engine.execution_options(**options), expire_on_commit=False, autoflush=True
     )
 
 

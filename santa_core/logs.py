@@ -135,7 +135,7 @@ class RequestIdFilter(logging.Filter):
 # --- formats ----------------------------------------------------------------------
 
 LOG_FORMATS = ("text", "json")
-TEXT_FORMAT = "%(asctime)s %(levelname)s %(name)s [%(request_id)s]: %(message)s"
+TEXT_FORMAT = "%(asctime)s [%(request_id)s] %(levelname)s %(name)s: %(message)s"
 #: Record attributes that are not "extra" fields of a log call.
 _STANDARD_ATTRS = frozenset(vars(logging.LogRecord("", 0, "", 0, "", None, None))) | {
     "message",

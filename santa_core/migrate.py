@@ -16,6 +16,7 @@ from alembic.script import ScriptDirectory
 from sqlalchemy import Connection, Engine
 
 from santa_core import models
+from santa_core.db import include_in_comparison
 
 MIGRATIONS_DIR = Path(__file__).resolve().parent.parent / "migrations"
 
@@ -76,7 +77,11 @@ def check(engine: Engine) -> DriftReport:
     with engine.connect() as conn:
         ctx = MigrationContext.configure(
             conn,
-            opts={"compare_type": True, "render_as_batch": True},
+            opts={
+                "compare_type": True,
+                "render_as_batch": True,
+                "include_object": include_in_comparison,
+            },
         )
         diff = compare_metadata(ctx, models.Base.metadata)
         current = ctx.get_current_revision()

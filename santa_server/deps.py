@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import AsyncIterator
 from typing import Annotated
 
+import anyio
+import anyio.to_thread
 from fastapi import Depends, Request
 from sqlalchemy.orm import Session, sessionmaker
 
@@ -16,12 +18,12 @@ from santa_core.errors import Unauthenticated
 ACCESS_COOKIE = "santa_access"
 
 
-def get_settings(request: Request) -> Settings:
+async def get_settings(request: Request) -> Settings:
     settings: Settings = request.app.state.settings
     return settings
 
 
-def get_sessionmaker(request: Request) -> sessionmaker[Session]:
+async def get_sessionmaker(request: Request) -> sessionmaker[Session]:
     factory: sessionmaker[Session] = request.app.state.sessionmaker
     return factory
 
@@ -29,37 +31,71 @@ def get_sessionmaker(request: Request) -> sessionmaker[Session]:
 #: GET routes that usually write (a first open, a row created on first use): on
 #: SQLite they take the write lock up front instead of upgrading a read transaction.
 READS_THAT_WRITE = frozenset(
-    {"get_my_assignment", "get_participant_assignment", "get_my_settings", "get_calendar_feed"}
+    {
+        "get_my_assignment",
+        "get_participant_assignment",
+        "get_my_settings",
+        "get_calendar_feed",
+        "complete_oauth",
+    }
+)
+#: GET routes known to only read (the hot ones): on PostgreSQL they run without a
+#: transaction. Any other GET keeps one, so a route that writes stays atomic.
+PURE_READS = frozenset(
+    {
+        "get_me",
+        "list_boxes",
+        "get_box",
+        "list_participants",
+        "get_draw",
+        "get_invitation",
+        "list_invites",
+        "list_households",
+    }
 )
 _READ_METHODS = frozenset({"GET", "HEAD", "OPTIONS"})
 
 
-def _reads_only(request: Request) -> bool:
-    if request.method not in _READ_METHODS:
-        return False
-    route = request.scope.get("route")
-    return getattr(route, "operation_id", None) not in READS_THAT_WRITE
+def _sessionmaker_for(request: Request) -> sessionmaker[Session]:
+    state = request.app.state
+    factory: sessionmaker[Session] = state.sessionmaker
+    if request.method in _READ_METHODS:
+        operation = getattr(request.scope.get("route"), "operation_id", None)
+        if operation in PURE_READS:
+            factory = getattr(state, "pure_read_sessionmaker", factory)
+        elif operation not in READS_THAT_WRITE:
+            factory = getattr(state, "read_sessionmaker", factory)
+    return factory
 
 
-def get_session(request: Request) -> Iterator[Session]:
+async def get_session(request: Request) -> AsyncIterator[Session]:
     """One transaction per request, committed before the response is sent.
 
-    The session connects lazily, on its first query, and gives the connection
-    back when the request ends. The admission gate
-    (:mod:`santa_server.admission`) admits no more requests than the pool has
-    connections, so a request holding a connection never waits behind
-    requests that wait for one.
+    The session connects lazily, on its first query, in the thread of the
+    dependency or endpoint that needs it, and gives the connection back when
+    the request ends (commit and close in one hop to the threadpool, shielded
+    from cancellation so a client that hangs up never leaks a connection). The
+    admission gate (:mod:`santa_server.admission`) admits no more requests
+    than the pool has connections, so a request holding a connection never
+    waits behind requests that wait for one.
     """
-    state = request.app.state
-    factory: sessionmaker[Session] = (
-        getattr(state, "read_sessionmaker", state.sessionmaker)
-        if _reads_only(request)
-        else state.sessionmaker
-    )
-    session = factory()
+    session = _sessionmaker_for(request)()
     try:
         yield session
-        session.commit()
+    except BaseException:
+        with anyio.CancelScope(shield=True):
+            await anyio.to_thread.run_sync(_end, session, False)
+        raise
+    with anyio.CancelScope(shield=True):
+        await anyio.to_thread.run_sync(_end, session, True)
+
+
+def _end(session: Session, commit: bool) -> None:
+    try:
+        if commit:
+            session.commit()
+        else:
+            session.rollback()
     except BaseException:
         session.rollback()
         raise
@@ -106,7 +142,7 @@ def get_optional_user(
     return user
 
 
-def get_current_user(
+async def get_current_user(
     user: Annotated[models.User | None, Depends(get_optional_user)],
 ) -> models.User:
     if user is None:

@@ -13,7 +13,9 @@ For other modules (a WebSocket endpoint, for instance)::
 
     with metrics.websocket_connection():  # the gauge counts it while open
         ...
-    metrics.DRAWS_RUN.labels(trigger="api").inc()
+
+A new metric is a module-level ``Counter``/``Histogram``/``Gauge`` here (gauges
+with a ``multiprocess_mode``, usually ``"livesum"``).
 
 =====================================  =========  ==========================================
 metric                                 type       labels
@@ -25,7 +27,7 @@ santa_db_pool_connections              gauge      state: in_use, idle, waiting, 
 santa_websocket_connections            gauge      (summed over live workers)
 santa_outbox_messages                  gauge      status: pending, retrying, sending, dead
 santa_queue_depth                      gauge      tasks waiting in the job queue
-santa_draw_runs                        gauge      draws ever run (every replica and worker)
+santa_draw_runs                        gauge      draws ever run (API and auto-draws, from the DB)
 santa_metrics_collect_errors_total     counter    part that could not be read
 =====================================  =========  ==========================================
 """
@@ -83,8 +85,6 @@ WEBSOCKET_CONNECTIONS = Gauge(
     "Open WebSocket connections.",
     multiprocess_mode="livesum",
 )
-#: Draws run by this process (the DB-wide total is ``santa_draw_runs``).
-DRAWS_RUN = Counter("santa_draws_run", "Draws run by API processes.", ["trigger"])
 COLLECT_ERRORS = Counter(
     "santa_metrics_collect_errors",
     "Scrape-time readings that failed (the database or queue was unreachable).",

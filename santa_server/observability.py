@@ -153,12 +153,11 @@ def read_state(app: FastAPI) -> dict[str, Any]:
 def install(app: FastAPI, settings: Settings) -> None:
     """Request ids and request metrics on every request; ``/metrics`` when enabled."""
     app.add_middleware(RequestContext, engine=app.state.engine)
-    if not settings.metrics_enabled:
-        return
 
     @app.get("/metrics", include_in_schema=False)
     def prometheus_metrics(request: Request) -> Response:
-        if not _allowed(request, settings):
+        # Disabled or not for this client: 404, never the web UI's catch-all page.
+        if not settings.metrics_enabled or not _allowed(request, settings):
             return problem_response(request, status=404, code="not_found", message="Not Found")
         metrics.record_pool(request.app.state.engine)
         body, content_type = metrics.render(lambda: read_state(request.app))

@@ -28,7 +28,12 @@ def _revision_errors() -> Iterator[None]:
 
 @app.command()
 def upgrade(revision: Annotated[str, typer.Argument(help="Target revision.")] = "head") -> None:
-    """Apply migrations up to REVISION (default: the latest)."""
+    """Apply migrations up to REVISION (default: the latest).
+
+    \b
+    Example:
+      santa db upgrade
+    """
     from santa_core import migrate
 
     with _revision_errors():
@@ -38,7 +43,12 @@ def upgrade(revision: Annotated[str, typer.Argument(help="Target revision.")] = 
 
 @app.command()
 def downgrade(revision: Annotated[str, typer.Argument(help="Target revision, e.g. base.")]) -> None:
-    """Revert migrations down to REVISION."""
+    """Revert migrations down to REVISION.
+
+    \b
+    Example:
+      santa db downgrade -1
+    """
     from santa_core import migrate
 
     with _revision_errors():
@@ -48,7 +58,12 @@ def downgrade(revision: Annotated[str, typer.Argument(help="Target revision, e.g
 
 @app.command()
 def current(as_json: Annotated[bool, typer.Option("--json")] = False) -> None:
-    """Show the database's revision and the latest one."""
+    """Show the database's revision and the latest one.
+
+    \b
+    Example:
+      santa db current
+    """
     from santa_core import migrate
 
     cur, head = migrate.current_revision(context.engine()), migrate.head_revision()
@@ -60,7 +75,12 @@ def current(as_json: Annotated[bool, typer.Option("--json")] = False) -> None:
 
 @app.command()
 def check(as_json: Annotated[bool, typer.Option("--json")] = False) -> None:
-    """Fail when the database is behind or the models drift from the migrations."""
+    """Fail when the database is behind or the models drift from the migrations.
+
+    \b
+    Example:
+      santa db check
+    """
     from santa_core import migrate
 
     report = migrate.check(context.engine())

@@ -34,7 +34,12 @@ def serve(
     ] = None,
     reload: Annotated[bool, typer.Option(help="Reload on code changes (development).")] = False,
 ) -> None:
-    """Run the app. With no configuration: SQLite in the data dir, jobs in-process."""
+    """Run the app. With no configuration: SQLite in the data dir, jobs in-process.
+
+    \b
+    Example:
+      santa serve --host 0.0.0.0 --port 8000
+    """
     import os
     import signal
 

@@ -37,6 +37,10 @@ def worker(
     """Run background jobs: deliver notifications, reminders, auto-draws, clean-ups.
 
     Uses Redis when SANTA_REDIS_URL is set, else the SQLite queue in the data dir.
+
+    \b
+    Example:
+      santa worker --workers 4
     """
     settings = context.settings()
     logs.configure(settings.log_level, settings.log_format)
@@ -47,6 +51,11 @@ def worker(
         context.require_redis(settings)
     jobs = context.runtime().jobs()
     jobs.install_commit_signal()
+    if settings.redis_url:
+        # Live events written by jobs (flagged gifts, auto-draws) reach the API processes.
+        from santa_core import events
+
+        events.install_publisher(jobs.factory, events.redis_sink(settings.redis_url))
     if worker_type is WorkerType.PROCESS:
         # Forked workers must not share the parent's database connections.
         jobs.huey.on_startup("santa.dispose_engine")(lambda: engine.dispose(close=False))

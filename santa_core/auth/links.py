@@ -78,7 +78,7 @@ def consume(
     record = session.scalars(
         select(models.OneTimeToken)
         .where(
-            models.OneTimeToken.token_hash == crypto.hash_token(token),
+            models.OneTimeToken.token_hash.in_(crypto.hash_candidates(token)),
             models.OneTimeToken.purpose == purpose,
         )
         .with_for_update()

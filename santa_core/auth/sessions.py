@@ -112,7 +112,7 @@ def start_session(
 def find_token(session: Session, token: str) -> models.RefreshToken | None:
     return session.scalars(
         select(models.RefreshToken).where(
-            models.RefreshToken.token_hash == crypto.hash_token(token)
+            models.RefreshToken.token_hash.in_(crypto.hash_candidates(token))
         )
     ).first()
 
@@ -130,7 +130,7 @@ def rotate(
     now = now or utcnow()
     record = session.scalars(
         select(models.RefreshToken)
-        .where(models.RefreshToken.token_hash == crypto.hash_token(token))
+        .where(models.RefreshToken.token_hash.in_(crypto.hash_candidates(token)))
         .with_for_update()
     ).first()
     if record is None or record.revoked_at is not None:

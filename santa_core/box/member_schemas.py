@@ -9,7 +9,6 @@ from typing import Annotated
 from pydantic import BaseModel, ConfigDict, EmailStr, Field, model_validator
 
 from santa_core.kit.schemas import Input as _Input
-from santa_core.kit.schemas import Page
 from santa_core.kit.types import (
     Address,
     Bool,
@@ -105,8 +104,14 @@ class ParticipantCard(Participant):
     wishes_updated_at: dt.datetime | None = None
 
 
-class ParticipantPage(Page[Participant]):
-    pass
+class ParticipantPage(BaseModel):
+    items: list[Participant]
+    #: Counted on the first page (and with ``with_total=true``); null on later pages.
+    total: int | None
+    page: int
+    per_page: int
+    #: Pass as ``cursor`` for the next page; null on the last page.
+    next_cursor: str | None = None
 
 
 class HouseholdCreate(_Input):

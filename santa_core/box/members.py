@@ -32,6 +32,7 @@ from santa_core.box.member_schemas import (
 from santa_core.config import Settings
 from santa_core.db import utcnow
 from santa_core.errors import FieldError, InvalidInput, NotOrganizer, ParticipantNotFound
+from santa_core.kit import keyset
 from santa_core.models import BoxStatus, InviteStatus, ParticipantRole, ParticipantStatus
 from santa_core.notify import links, payloads
 from santa_core.notify.wording import public_name, shown_name
@@ -108,7 +109,15 @@ def list_participants(
     household_id: uuid.UUID | None = None,
     page: int = 1,
     per_page: int = 50,
+    cursor: str | None = None,
+    with_total: bool = False,
 ) -> ParticipantPage:
+    """A page of the box's members in join order.
+
+    ``cursor`` (the ``next_cursor`` of the previous page) pages by keyset, at the
+    same cost anywhere in a big box; ``page`` still works. ``total`` is counted
+    on the first page and when ``with_total`` asks for it, else it is null.
+    """
     access = load(session, actor, box_id)
     P = models.Participant
     stmt = select(P).where(P.box_id == access.box.id)
@@ -132,12 +141,23 @@ def list_participants(
         if access.can_manage:
             fields.append(P.email.contains(needle, autoescape=True))
         stmt = stmt.where(or_(*fields))
-    total = session.scalar(select(func.count()).select_from(stmt.subquery())) or 0
-    rows = session.scalars(
-        stmt.order_by(P.created_at, P.id).offset((page - 1) * per_page).limit(per_page)
-    ).all()
+    total: int | None = None
+    if with_total or (cursor is None and page == 1):
+        total = int(session.scalar(select(func.count()).select_from(stmt.subquery())) or 0)
+    ordered = stmt.order_by(P.created_at, P.id)
+    if cursor is not None:
+        ordered = ordered.where(keyset.after(P.created_at, P.id, cursor))
+    else:
+        ordered = ordered.offset((page - 1) * per_page)
+    rows = session.scalars(ordered.limit(per_page + 1)).all()
+    more = len(rows) > per_page
+    rows = rows[:per_page]
     return ParticipantPage(
-        items=[to_schema(access, p) for p in rows], total=int(total), page=page, per_page=per_page
+        items=[to_schema(access, p) for p in rows],
+        total=total,
+        page=page if cursor is None else 1,
+        per_page=per_page,
+        next_cursor=keyset.encode(rows[-1].created_at, rows[-1].id) if more else None,
     )
 
 
@@ -179,20 +199,30 @@ def _apply_card(
     if not card:
         return []
     lifecycle.require(Action.EDIT_CARD, access.box.status)
-    wishes_changed = False
+    wishes_changed = details_changed = False
     for field, value in card.items():
         if field in ("wishes", "wish_items") and value != getattr(participant, field):
             wishes_changed = True
+        elif field in ("address", "phone") and value != getattr(participant, field):
+            details_changed = True
         setattr(participant, field, value)
     if wishes_changed:
         participant.wishes_updated_at = utcnow()
         if access.box.status is BoxStatus.MATCHED:
             _tell_santas(session, settings, access.box, participant)
+    elif details_changed and access.box.status is BoxStatus.MATCHED:
+        # A new address or phone matters to the santa as much as new wishes.
+        _tell_santas(session, settings, access.box, participant, kind="card_changed")
     return sorted(card)
 
 
 def _tell_santas(
-    session: Session, settings: Settings, box: models.Box, participant: models.Participant
+    session: Session,
+    settings: Settings,
+    box: models.Box,
+    participant: models.Participant,
+    *,
+    kind: str = "wishlist_changed",
 ) -> None:
     """After the draw, a changed wishlist is news for the person's santa(s)."""
     santa_ids = select(models.Draw.santa_participant_id).where(
@@ -203,7 +233,8 @@ def _tell_santas(
         .join(models.Participant, models.Participant.user_id == models.User.id)
         .where(models.Participant.id.in_(santa_ids), models.User.deleted_at.is_(None))
     ).scalars()
-    payload = payloads.WishlistChanged(
+    payload_type = payloads.CardChanged if kind == "card_changed" else payloads.WishlistChanged
+    payload = payload_type(
         box_name=box.name,
         giftee_name=shown_name(box, participant),
         assignment_url=links.assignment_url(settings, box.id),
@@ -215,7 +246,7 @@ def _tell_santas(
             user,
             payload,
             box_id=box.id,
-            dedupe_key=f"wishlist_changed:{participant.id}:{user.id}:{stamp}",
+            dedupe_key=f"{kind}:{participant.id}:{user.id}:{stamp}",
         )
 
 

@@ -27,6 +27,7 @@ from santa_core.db import utcnow
 from santa_core.draw import engine
 from santa_core.draw.errors import AssignmentNotFound, DrawInfeasible, PairsArePrivate
 from santa_core.draw.inputs import build_input
+from santa_core.draw.record import note_repair
 from santa_core.draw.schemas import Assignment, GifteeCard, Pair, PairPerson, PairsReveal
 from santa_core.draw.service import current_run, humanize, notify_santas, write_pairs
 from santa_core.errors import BoxNotEditable
@@ -223,6 +224,7 @@ def repair_without(
         new_pairs,
         key=f"draw_repair:{run.id}:{now.isoformat()}",
     )
+    note_repair(session, box.id, changed)
     return {
         "repaired": True,
         "changed": len(changed),

@@ -34,6 +34,7 @@ from santa_core.draw.errors import (
     SecrecyNotAcknowledged,
 )
 from santa_core.draw.inputs import DRAWN_STATUSES, BoxInput, build_input
+from santa_core.draw.record import record_input
 from santa_core.draw.schemas import DrawPreview, DrawSummary, DrawWarning
 from santa_core.errors import BoxNotEditable
 from santa_core.kit.bulk import bulk_insert
@@ -207,6 +208,7 @@ def run_draw(
         raise DrawRaced() from None
     assignments = {s: list(g) for s, g in result.assignments.items()}
     write_pairs(session, box, run, assignments, now=now)
+    record_input(session, run, prepared.data)
     P = models.Participant
     # Exactly the people drawn (see santa_core.draw.inputs.DRAWN_STATUSES), without a huge IN.
     session.execute(

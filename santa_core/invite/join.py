@@ -18,7 +18,7 @@ from santa_core.box import lifecycle
 from santa_core.box.access import get_member, load, organizers_of
 from santa_core.box.lifecycle import Action
 from santa_core.config import Settings
-from santa_core.crypto import hash_token
+from santa_core.crypto import hash_candidates
 from santa_core.db import utcnow
 from santa_core.errors import AlreadyMember
 from santa_core.invite.errors import InviteExpired, InviteNotFound, InviteNotPending
@@ -45,15 +45,15 @@ def find(session: Session, code: str, *, for_update: bool = False) -> Found:
     """The invitation or join link a code opens; :class:`InviteNotFound` otherwise."""
     if not code or len(code) > _MAX_CODE:
         raise InviteNotFound()
-    digest = hash_token(code)
+    digests = hash_candidates(code)
     invite = session.scalars(
-        select(models.EmailInvite).where(models.EmailInvite.invite_code_hash == digest)
+        select(models.EmailInvite).where(models.EmailInvite.invite_code_hash.in_(digests))
     ).first()
     box_stmt = select(models.Box).where(models.Box.deleted_at.is_(None))
     if invite is not None:
         box_stmt = box_stmt.where(models.Box.id == invite.box_id)
     else:
-        box_stmt = box_stmt.where(models.Box.join_code_hash == digest)
+        box_stmt = box_stmt.where(models.Box.join_code_hash.in_(digests))
     if for_update:
         box_stmt = box_stmt.with_for_update()
     box = session.scalars(box_stmt).first()

@@ -11,7 +11,6 @@ from typing import Annotated
 from pydantic import BaseModel, ConfigDict, EmailStr, Field
 
 from santa_core.kit.schemas import Input as _Input
-from santa_core.kit.schemas import Page
 from santa_core.kit.types import Name, ShortText
 from santa_core.models import InviteStatus, ParticipantStatus
 
@@ -69,8 +68,14 @@ class Invite(BaseModel):
     responded_at: dt.datetime | None
 
 
-class InvitePage(Page[Invite]):
-    pass
+class InvitePage(BaseModel):
+    items: list[Invite]
+    #: Counted on the first page (and with ``with_total=true``); null on later pages.
+    total: int | None
+    page: int
+    per_page: int
+    #: Pass as ``cursor`` for the next page; null on the last page.
+    next_cursor: str | None = None
 
 
 class JoinLink(BaseModel):

@@ -23,7 +23,7 @@ from santa_core.box import lifecycle
 from santa_core.box.access import load
 from santa_core.box.lifecycle import Action
 from santa_core.config import Settings
-from santa_core.db import one_of, utcnow
+from santa_core.db import one_of, utcnow, values_table
 from santa_core.errors import AlreadyMember, Conflict
 from santa_core.invite.errors import InviteNotFound, InviteNotPending, InviteResentTooSoon
 from santa_core.invite.schemas import (
@@ -34,6 +34,7 @@ from santa_core.invite.schemas import (
     SkippedInvite,
     SkipReason,
 )
+from santa_core.kit import keyset
 from santa_core.kit.bulk import bulk_insert
 from santa_core.models import InviteStatus, Language, ParticipantRole, ParticipantStatus
 from santa_core.notify import links, payloads
@@ -129,22 +130,29 @@ def invite_many(
     P, Inv, U = models.Participant, models.EmailInvite, models.User
     dialect = session.get_bind().dialect.name
     for chunk in _chunks(emails):
-        for pid, address, user_id, p_status in session.execute(
-            select(P.id, P.email, P.user_id, P.status).where(
-                P.box_id == box.id, one_of(P.email, chunk, dialect=dialect)
+        member_rows = select(P.id, P.email, P.user_id, P.status)
+        invite_rows = select(Inv.email, Inv.status, Inv.expires_at)
+        if dialect == "postgresql":
+            # Each address looked up in the (box_id, email) indexes: the cost stays per
+            # address however big the box already is (see santa_core.db.values_table).
+            wanted_p, wanted_i = values_table(chunk), values_table(chunk)
+            member_rows = member_rows.select_from(wanted_p).join(
+                P, (P.box_id == box.id) & (P.email == wanted_p.c.value)
             )
-        ):
+            invite_rows = invite_rows.select_from(wanted_i).join(
+                Inv, (Inv.box_id == box.id) & (Inv.email == wanted_i.c.value)
+            )
+        else:
+            member_rows = member_rows.where(P.box_id == box.id, P.email.in_(chunk))
+            invite_rows = invite_rows.where(Inv.box_id == box.id, Inv.email.in_(chunk))
+        for pid, address, user_id, p_status in session.execute(member_rows):
             if address is None:
                 continue
             if user_id is None and p_status is ParticipantStatus.INVITED:
                 unjoined.setdefault(address, pid)
             else:
                 members.add(address)
-        for email, status, expires_at in session.execute(
-            select(Inv.email, Inv.status, Inv.expires_at).where(
-                Inv.box_id == box.id, one_of(Inv.email, chunk, dialect=dialect)
-            )
-        ):
+        for email, status, expires_at in session.execute(invite_rows):
             if status is InviteStatus.PENDING and expires_at > now:
                 pending.add(email)
             else:
@@ -384,7 +392,10 @@ def list_invites(
     q: str | None = None,
     page: int = 1,
     per_page: int = 50,
+    cursor: str | None = None,
+    with_total: bool = False,
 ) -> InvitePage:
+    """Newest first; by ``cursor`` or ``page``; ``total`` on the first page or when asked."""
     access = load(session, actor, box_id, manage=True)
     Inv = models.EmailInvite
     now = utcnow()
@@ -397,15 +408,21 @@ def list_invites(
         stmt = stmt.where(effective.in_([s.value for s in status]))
     if q:
         stmt = stmt.where(Inv.email.contains(q.lower(), autoescape=True))
-    total = session.scalar(select(func.count()).select_from(stmt.subquery())) or 0
-    rows = session.scalars(
-        stmt.order_by(Inv.created_at.desc(), Inv.email)
-        .offset((page - 1) * per_page)
-        .limit(per_page)
-    ).all()
+    total: int | None = None
+    if with_total or (cursor is None and page == 1):
+        total = int(session.scalar(select(func.count()).select_from(stmt.subquery())) or 0)
+    ordered = stmt.order_by(Inv.created_at.desc(), Inv.email)
+    if cursor is not None:
+        ordered = ordered.where(keyset.after(Inv.created_at, Inv.email, cursor, descending=True))
+    else:
+        ordered = ordered.offset((page - 1) * per_page)
+    rows = session.scalars(ordered.limit(per_page + 1)).all()
+    more = len(rows) > per_page
+    rows = rows[:per_page]
     return InvitePage(
         items=[present_invite(r, now=now) for r in rows],
-        total=int(total),
-        page=page,
+        total=total,
+        page=page if cursor is None else 1,
         per_page=per_page,
+        next_cursor=keyset.encode(rows[-1].created_at, rows[-1].email) if more else None,
     )

@@ -39,6 +39,7 @@ from sqlalchemy.orm import Session, sessionmaker
 from santa_core import logs
 from santa_core.config import Settings
 from santa_core.db import session_scope, utcnow
+from santa_core.gift import service as gift_service
 from santa_core.jobs import maintenance, reminders
 from santa_core.jobs.autodraw import run_auto_draws
 from santa_core.jobs.consumer import EmbeddedConsumer, SantaConsumer
@@ -234,12 +235,19 @@ def _register_tasks(jobs: Jobs) -> None:
                 session, now=jobs.clock(), retention_days=settings.outbox_retention_days
             )
 
+    def flag_unsent_gifts() -> None:
+        with session_scope(jobs.factory) as session:
+            flagged = gift_service.flag_unsent(session, settings, now=jobs.clock())
+        if flagged:
+            log.info("gifts: %d unsent gift(s) flagged to the organizers", flagged)
+
     periodic = {
         "send_reminders": (send_reminders, crontab(minute="*/5")),
         "run_auto_draws": (auto_draws, crontab(minute="*")),
         "expire_invites": (expire_invites, crontab(minute="7")),
         "scrub_accounts": (scrub_accounts, crontab(minute="17", hour="3")),
         "purge_outbox": (purge_outbox, crontab(minute="27", hour="4")),
+        "flag_unsent_gifts": (flag_unsent_gifts, crontab(minute="*/15")),
     }
     jobs.tasks["relay_outbox"] = huey.task(name="santa.relay_outbox")(relay_outbox)
     jobs.tasks["sweep_outbox"] = huey.task(name="santa.sweep_outbox")(_bound(sweep_outbox))

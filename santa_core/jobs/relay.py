@@ -31,12 +31,12 @@ from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import Any, Protocol, cast
 
-from sqlalchemy import Engine, Table, and_, bindparam, func, or_, select, update
+from sqlalchemy import Engine, Table, and_, bindparam, case, func, or_, select, update
 from sqlalchemy.orm import Session, sessionmaker
 
 from santa_core import logs, models
 from santa_core.config import Settings
-from santa_core.db import make_engine, session_scope, utcnow
+from santa_core.db import EncryptedJSON, make_engine, session_scope, utcnow
 from santa_core.mail.base import EmailBackend, Outcome, SendError, Sent, TransientSendError
 from santa_core.models import Channel, OutboxStatus
 from santa_core.notify.channels import ChatChannel
@@ -167,6 +167,14 @@ _RECORD = (
         next_attempt_at=bindparam("b_next"),
         sent_at=bindparam("b_sent_at"),
         locked_until=None,
+        # A delivered message keeps no payload: it named people (a santa's giftee).
+        payload=case(
+            (
+                bindparam("b_status") == OutboxStatus.SENT.value,
+                bindparam("b_empty", type_=EncryptedJSON()),
+            ),
+            else_=_table.c.payload,
+        ),
     )
 )
 
@@ -321,6 +329,7 @@ class Relay:
                 "b_error": error,
                 "b_next": next_at,
                 "b_sent_at": sent_at,
+                "b_empty": {},
             }
             for (status, provider, error, next_at, sent_at), ids in groups.items()
         ]

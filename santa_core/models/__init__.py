@@ -14,23 +14,42 @@ from santa_core.models.enums import (
     ParticipantStatus,
     TokenPurpose,
 )
+from santa_core.models.event import BoxEvent, BoxEventCursor
+from santa_core.models.exchange import (
+    Announcement,
+    BoxReveal,
+    DrawRecord,
+    Gift,
+    GiftStatus,
+    Message,
+    MessageSide,
+)
 from santa_core.models.invite import EmailInvite
 from santa_core.models.user import OneTimeToken, RefreshToken, SocialAccount, User, UserSettings
 
 __all__ = [
+    "Announcement",
     "AuditEvent",
     "Base",
     "Box",
+    "BoxEvent",
+    "BoxEventCursor",
+    "BoxReveal",
     "BoxStatus",
     "Channel",
     "Draw",
     "DrawHistory",
+    "DrawRecord",
     "DrawRun",
     "EmailInvite",
     "Exclusion",
+    "Gift",
+    "GiftStatus",
     "Household",
     "InviteStatus",
     "Language",
+    "Message",
+    "MessageSide",
     "OneTimeToken",
     "OutboxMessage",
     "OutboxStatus",

@@ -9,7 +9,7 @@ from typing import Any
 from sqlalchemy import ForeignKey, Index, Integer, String, Text
 from sqlalchemy.orm import Mapped, mapped_column
 
-from santa_core.db import Base, UUIDPk, utcnow
+from santa_core.db import Base, EncryptedJSON, UUIDPk, utcnow
 from santa_core.logs import current_request_id
 from santa_core.models.enums import Channel, Language, OutboxStatus, str_enum
 
@@ -46,7 +46,8 @@ class OutboxMessage(UUIDPk, Base):
     recipient: Mapped[str] = mapped_column(String(320))
     language: Mapped[Language] = mapped_column(str_enum(Language, "language"), default=Language.EN)
     box_id: Mapped[uuid.UUID | None] = mapped_column(ForeignKey("boxes.id", ondelete="SET NULL"))
-    payload: Mapped[dict[str, Any]] = mapped_column(default=dict)
+    #: Encrypted (it names people: a santa's row names the giftee); emptied once delivered.
+    payload: Mapped[dict[str, Any]] = mapped_column(EncryptedJSON, default=dict)
     #: Makes a notification happen at most once (e.g. "reminder:signup:<box>:<user>").
     dedupe_key: Mapped[str | None] = mapped_column(String(255), unique=True)
     status: Mapped[OutboxStatus] = mapped_column(

@@ -21,7 +21,7 @@ from sqlalchemy import (
 )
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
-from santa_core.db import Base, EncryptedText, Timestamped, UUIDPk, utcnow
+from santa_core.db import Base, EncryptedJSON, EncryptedText, Timestamped, UUIDPk, utcnow
 from santa_core.models.enums import BoxStatus, ParticipantRole, ParticipantStatus, str_enum
 
 if TYPE_CHECKING:
@@ -83,6 +83,7 @@ class Household(UUIDPk, Base):
     """People who do not give to each other (both ways), e.g. a couple."""
 
     __tablename__ = "households"
+    __table_args__ = (Index("ix_households_box_created", "box_id", "created_at", "id"),)
 
     box_id: Mapped[uuid.UUID] = mapped_column(
         ForeignKey("boxes.id", ondelete="CASCADE"), index=True
@@ -98,6 +99,10 @@ class Participant(UUIDPk, Timestamped, Base):
     __table_args__ = (
         UniqueConstraint("box_id", "user_id"),
         Index("ix_participants_box_status", "box_id", "status"),
+        # Imports and invitations look people up by address within a box.
+        Index("ix_participants_box_email", "box_id", "email"),
+        # Pages of a box's members in join order (keyset: created_at, id).
+        Index("ix_participants_box_created", "box_id", "created_at", "id"),
     )
 
     box_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("boxes.id", ondelete="CASCADE"))
@@ -109,9 +114,10 @@ class Participant(UUIDPk, Timestamped, Base):
     email: Mapped[str | None] = mapped_column(String(320))
     display_name: Mapped[str] = mapped_column(String(200))
     nickname: Mapped[str | None] = mapped_column(String(100))
-    wishes: Mapped[str] = mapped_column(Text, default="")
-    #: [{"title": ..., "url": ..., "note": ...}]
-    wish_items: Mapped[list[Any]] = mapped_column(default=list)
+    #: Encrypted: only the person, their santa and organizers of offline people read them.
+    wishes: Mapped[str] = mapped_column(EncryptedText, default="")
+    #: [{"title": ..., "url": ..., "note": ...}], encrypted.
+    wish_items: Mapped[list[Any]] = mapped_column(EncryptedJSON, default=list)
     address: Mapped[str | None] = mapped_column(EncryptedText)
     phone: Mapped[str | None] = mapped_column(EncryptedText)
     status: Mapped[ParticipantStatus] = mapped_column(

@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import uuid
 
-from sqlalchemy import ForeignKey, Integer, String, UniqueConstraint
+from sqlalchemy import ForeignKey, Index, Integer, String, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column
 
 from santa_core.db import Base, UUIDPk, utcnow
@@ -14,7 +14,11 @@ from santa_core.models.enums import InviteStatus, str_enum
 
 class EmailInvite(UUIDPk, Base):
     __tablename__ = "email_invites"
-    __table_args__ = (UniqueConstraint("box_id", "email"),)
+    __table_args__ = (
+        UniqueConstraint("box_id", "email"),
+        # The organizer's list of a box's invitations, newest first.
+        Index("ix_email_invites_box_created", "box_id", "created_at", "email"),
+    )
 
     box_id: Mapped[uuid.UUID] = mapped_column(
         ForeignKey("boxes.id", ondelete="CASCADE"), index=True

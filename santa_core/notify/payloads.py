@@ -241,6 +241,90 @@ class AssignmentNudge(Payload):
     assignment_url: Link
 
 
+class CardChanged(Payload):
+    """To the santa(s) of a participant whose address or phone changed after the draw."""
+
+    kind = "card_changed"
+    category = B
+    action = "assignment_url"
+    box_name: Text
+    giftee_name: Text
+    assignment_url: Link
+
+
+class NewMessage(Payload):
+    """To the other side of a pair, at most once per thread per hour (never the body)."""
+
+    kind = "new_message"
+    category = B
+    action = "messages_url"
+    box_name: Text
+    #: How the recipient names the other side: "Your Santa (2)" or the giftee's name.
+    thread_title: Text
+    messages_url: Link
+
+
+class AnnouncementPosted(Payload):
+    """To every member but the author."""
+
+    kind = "announcement"
+    category = B
+    action = "box_url"
+    box_name: Text
+    author_name: Text
+    body: Text
+    box_url: Link
+
+
+class GiftUpdated(Payload):
+    """To the other side of the pair after a gift move (``action``: bought, sent, ...)."""
+
+    kind = "gift_updated"
+    category = B
+    action = "gifts_url"
+    box_name: Text
+    #: The move (a payload field, unlike the ``action`` class variable naming the link).
+    move: Text
+    title: Text
+    gifts_url: Link
+    carrier: str | None = None
+    tracking: str | None = None
+    thank_you: str | None = None
+
+
+class GiftIssue(Payload):
+    """To the organizers: gifts not sent by the deadline, or one that did not arrive."""
+
+    kind = "gift_issue"
+    category = B
+    action = "box_url"
+    box_name: Text
+    reason: Text
+    box_url: Link
+    giftee_name: str | None = None
+    count: int | None = None
+
+
+class AssignmentWithdrawn(Payload):
+    """To a santa whose giftee was given a backup santa."""
+
+    kind = "assignment_withdrawn"
+    category = B
+    action = "box_url"
+    box_name: Text
+    box_url: Link
+
+
+class DrawRevealed(Payload):
+    """To every member when the organizer reveals all pairs after the event."""
+
+    kind = "draw_revealed"
+    category = B
+    action = "box_url"
+    box_name: Text
+    box_url: Link
+
+
 #: Every kind's payload type, by kind name.
 PAYLOADS: dict[str, type[Payload]] = {
     t.kind: t
@@ -259,5 +343,12 @@ PAYLOADS: dict[str, type[Payload]] = {
         EventReminder,
         WishesNudge,
         AssignmentNudge,
+        CardChanged,
+        NewMessage,
+        AnnouncementPosted,
+        GiftUpdated,
+        GiftIssue,
+        AssignmentWithdrawn,
+        DrawRevealed,
     )
 }

@@ -39,7 +39,14 @@ FORMAT = "santa-export/1"
 #: Columns that hold only a hash of a secret: useless to the person, dangerous to hand out.
 SECRET_COLUMNS = frozenset({"password_hash", "token_hash", "invite_code_hash", "join_code_hash"})
 #: ``table.column`` that never selects a row: a draw row found by its giftee names their santa.
-HIDDEN_COLUMNS = frozenset({"draws.giftee_participant_id"})
+HIDDEN_COLUMNS = frozenset(
+    {
+        "draws.giftee_participant_id",
+        # The thread and the gift of a pair, found from the giftee's side, name the santa.
+        "messages.giftee_participant_id",
+        "gifts.giftee_participant_id",
+    }
+)
 #: Payload key of encrypted one-time links in notifications (``santa_core.notify.sealed``).
 SEALED_KEY = "sealed"
 #: Columns holding an email address that may be the person's own.

@@ -26,7 +26,7 @@ from santa_core.invite.schemas import (
 )
 from santa_core.models import InviteStatus
 from santa_server import security
-from santa_server.api._common import Page, PerPage, Search
+from santa_server.api._common import Cursor, Page, PerPage, Search, WithTotal
 from santa_server.api.auth import AuthResult, Transport, signed_in, user_agent
 from santa_server.deps import CurrentUser, OptionalUser, SessionDep, SettingsDep
 from santa_server.errors import problems
@@ -50,9 +50,20 @@ def list_invites(
     q: Search = None,
     page: Page = 1,
     per_page: PerPage = 50,
+    cursor: Cursor = None,
+    with_total: WithTotal = False,
 ) -> InvitePage:
+    """The box's invitations, newest first (page by ``cursor`` in big boxes)."""
     return invite_service.list_invites(
-        session, user, box_id, status=status_ or (), q=q, page=page, per_page=per_page
+        session,
+        user,
+        box_id,
+        status=status_ or (),
+        q=q,
+        page=page,
+        per_page=per_page,
+        cursor=cursor,
+        with_total=with_total,
     )
 
 

@@ -24,7 +24,7 @@ from santa_core.box.member_schemas import (
 from santa_core.draw import leaving as leaving_service
 from santa_core.invite import adding as adding_service
 from santa_core.models import ParticipantRole, ParticipantStatus
-from santa_server.api._common import Page, PerPage, Search, language
+from santa_server.api._common import Cursor, Page, PerPage, Search, WithTotal, language
 from santa_server.deps import CurrentUser, SessionDep, SettingsDep
 from santa_server.errors import problems
 
@@ -47,8 +47,14 @@ def list_participants(
     q: Search = None,
     page: Page = 1,
     per_page: PerPage = 50,
+    cursor: Cursor = None,
+    with_total: WithTotal = False,
 ) -> ParticipantPage:
-    """The box's members (nicknames only for plain members of boxes with private names)."""
+    """The box's members (nicknames only for plain members of boxes with private names).
+
+    Page by ``cursor`` (each page's ``next_cursor``) in big boxes; ``page`` still
+    works. ``total`` comes with the first page, or with ``with_total=true``.
+    """
     return member_service.list_participants(
         session,
         user,
@@ -59,6 +65,8 @@ def list_participants(
         q=q,
         page=page,
         per_page=per_page,
+        cursor=cursor,
+        with_total=with_total,
     )
 
 

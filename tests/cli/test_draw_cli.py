@@ -55,12 +55,28 @@ class TestSolve:
         out = json.loads(run("solve", "-", "--json", "--seed", "1", stdin=box).stdout)
         assert all(isinstance(g, list) and len(g) == 2 for g in out["assignments"].values())
 
-    def test_samples_are_json_lines(self) -> None:
-        result = run("solve", "-", "--samples", "5", "--seed", "x", stdin=BOX | {"history": []})
+    def test_samples_are_json_lines_with_json(self) -> None:
+        box = BOX | {"history": []}
+        result = run("solve", "-", "--samples", "5", "--seed", "x", "--json", stdin=box)
         assert result.exit_code == 0
         lines = result.stdout.strip().splitlines()
         assert len(lines) == 5
-        assert all(json.loads(line)["assignments"] for line in lines)
+        samples = [json.loads(line) for line in lines]
+        assert all(s["assignments"] for s in samples)
+        # Every sample carries the box's secrecy warnings, not only the first.
+        assert len({json.dumps(s["warnings"]) for s in samples}) == 1
+        assert len({s["valid_draws"] for s in samples}) == 1
+
+    def test_samples_are_tables_without_json(self) -> None:
+        box = {"participants": ["ann", "bob", "cy"]}  # a 3-person box: warned every time
+        result = run("solve", "-", "--samples", "3", "--seed", "x", stdin=box)
+        assert result.exit_code == 0, result.output
+        assert "{" not in result.stdout
+        assert [f"draw {i} of 3" in result.stdout for i in (1, 2, 3)] == [True] * 3
+        assert result.stdout.count("Warning:") == 3 * result.stdout.split("draw 2 of 3")[0].count(
+            "Warning:"
+        )
+        assert "Warning:" in result.stdout
 
     def test_infeasible_exits_1_with_witness(self) -> None:
         result = run("solve", "-", "--json", stdin=IMPOSSIBLE)
@@ -254,7 +270,7 @@ class TestUsageErrors:
     @pytest.mark.parametrize(
         ("argv", "message"),
         [
-            (["draw", "verify", "box.json"], "Missing option '--seed'"),
+            (["draw", "verify"], "Missing argument 'INPUT'"),
             (["draw", "solve", "-", "--samples", "0"], "Invalid value for '--samples'"),
             (["no-such-command"], "No such command 'no-such-command'"),
             (["draw", "repair", "-"], "Missing option '--assignments'"),
@@ -301,3 +317,16 @@ def test_installed_entry_point() -> None:
     assert bad.returncode == 2
     assert bad.stderr.strip().count("\n") == 0
     assert "duplicate participant id" in bad.stderr
+
+
+def test_the_readme_example_has_many_draws_and_no_warning() -> None:
+    """The showcase should show what the engine is for, not a box with one possible draw."""
+    import re
+
+    readme = (Path(__file__).resolve().parents[2] / "README.md").read_text(encoding="utf-8")
+    section = readme[readme.index("## Drawing offline") :]
+    match = re.search(r"```json\n(.*?)```", section, re.DOTALL)
+    assert match is not None
+    out = json.loads(run("solve", "-", "--json", stdin=match.group(1)).stdout)
+    assert out["valid_draws"] > 100
+    assert out["warnings"] == []

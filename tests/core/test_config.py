@@ -69,6 +69,12 @@ class TestSettings:
         monkeypatch.setenv("SANTA_ENVIRONMENT", "production")
         monkeypatch.setenv("SANTA_SECRET_KEY", GOOD_SECRET)
         monkeypatch.setenv("SANTA_ENCRYPTION_KEYS", "y" * 40)
+        with pytest.raises(ConfigurationError, match="SANTA_HASH_KEYS"):
+            get_settings()  # production refuses to start without hash keys
+        monkeypatch.setenv("SANTA_HASH_KEYS", "y" * 40)
+        with pytest.raises(ConfigurationError, match="different from the encryption keys"):
+            get_settings()
+        monkeypatch.setenv("SANTA_HASH_KEYS", "h2026:" + "z" * 40)
         assert get_settings().is_production
 
     @pytest.mark.parametrize(

@@ -7,17 +7,30 @@ would be ``Any`` and ``assert_type`` would fail.
 
 from __future__ import annotations
 
+import uuid
 from typing import assert_type
 
-from santa_sdk import AuthenticatedClient, Client, connect
-from santa_sdk.api.boxes import create_box
+from santa_sdk import AuthenticatedClient, Client, aconnect, connect, iterate, unwrap
+from santa_sdk.api.boxes import create_box, list_boxes
 from santa_sdk.api.health import get_health
-from santa_sdk.models import Box, BoxCreate, Health, Problem
+from santa_sdk.api.participants import list_participants
+from santa_sdk.models import Box, BoxCreate, Health, Participant, Problem
 from santa_sdk.types import UNSET, Unset
 
 
-def check(client: AuthenticatedClient) -> None:
-    assert_type(connect("http://127.0.0.1:8000"), Client | AuthenticatedClient)
+async def check_async() -> None:
+    assert_type(await aconnect("http://x", email="a@b.c", password="p"), AuthenticatedClient)
+
+
+def check(client: AuthenticatedClient, box_id: uuid.UUID) -> None:
+    assert_type(connect("http://127.0.0.1:8000"), Client)
+    assert_type(connect("http://x", email="a@b.c", password="p"), AuthenticatedClient)
+    assert_type(connect("http://x", token="t", refresh_token="r"), AuthenticatedClient)
+    assert_type(unwrap(create_box.sync(client=client, body=BoxCreate(name="x"))), Box)
+    for person in iterate(list_participants, box_id, client=client):
+        assert_type(person, Participant)
+    for box in iterate(list_boxes.sync, client=client):
+        assert_type(box, Box)
     assert_type(get_health.sync(client=client), Health | None)
     created = create_box.sync(client=client, body=BoxCreate(name="Office"))
     assert_type(created, Box | Problem | None)

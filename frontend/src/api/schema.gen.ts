@@ -340,6 +340,30 @@ export interface paths {
         patch: operations["update_box"];
         trace?: never;
     };
+    "/api/v1/boxes/{box_id}/announcements": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List Announcements
+         * @description The box's announcements, newest first.
+         */
+        get: operations["list_announcements"];
+        put?: never;
+        /**
+         * Post Announcement
+         * @description Organizers: plain text (links are shown as links) to every member; members are told.
+         */
+        post: operations["post_announcement"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/boxes/{box_id}/assignment": {
         parameters: {
             query?: never;
@@ -404,6 +428,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/boxes/{box_id}/draw/latecomers": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Add Latecomer
+         * @description Organizers: add someone after the draw, changing as few pairs as the rules allow.
+         */
+        post: operations["add_latecomer"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/boxes/{box_id}/draw/preview": {
         parameters: {
             query?: never;
@@ -444,6 +488,66 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/boxes/{box_id}/draw/reveal-all": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Reveal Draw
+         * @description Organizers, after the event date: reveal every pair and publish the verification.
+         */
+        post: operations["reveal_draw"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/boxes/{box_id}/draw/verification": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get Draw Verification
+         * @description The commitment; after the reveal, the document ``santa draw verify`` checks as it is.
+         */
+        get: operations["get_draw_verification"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/boxes/{box_id}/events": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List Box Events
+         * @description The events I may see after ``after``, oldest first (the WebSocket sends the same).
+         */
+        get: operations["list_box_events"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/boxes/{box_id}/exclusions": {
         parameters: {
             query?: never;
@@ -477,6 +581,88 @@ export interface paths {
         post?: never;
         /** Delete Exclusion */
         delete: operations["delete_exclusion"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/boxes/{box_id}/gifts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List My Gifts
+         * @description The gifts I give and the gifts I get, with the moves I may make now.
+         */
+        get: operations["list_my_gifts"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/boxes/{box_id}/gifts-summary": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get Gift Summary
+         * @description Organizers: counts (sent 12 / received 9) and the giftees waiting; no pairs.
+         */
+        get: operations["get_gift_summary"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/boxes/{box_id}/gifts/{pair_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Move Gift
+         * @description Santa: ``bought``, ``sent`` (carrier, tracking). Giftee: ``received`` (thank-you
+         *     note), ``missing``. Wrong side: 403 ``gift_wrong_side``; wrong order: 409
+         *     ``gift_out_of_order``.
+         */
+        post: operations["move_gift"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/boxes/{box_id}/gifts/{pair_id}/backup-santa": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Assign Backup Santa
+         * @description Organizers: give a giftee whose gift did not come a backup santa (rules re-checked).
+         */
+        post: operations["assign_backup_santa"];
+        delete?: never;
         options?: never;
         head?: never;
         patch?: never;
@@ -528,7 +714,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** List Invites */
+        /**
+         * List Invites
+         * @description The box's invitations, newest first (page by ``cursor`` in big boxes).
+         */
         get: operations["list_invites"];
         put?: never;
         /**
@@ -632,6 +821,9 @@ export interface paths {
         /**
          * List Participants
          * @description The box's members (nicknames only for plain members of boxes with private names).
+         *
+         *     Page by ``cursor`` (each page's ``next_cursor``) in big boxes; ``page`` still
+         *     works. ``total`` comes with the first page, or with ``with_total=true``.
          */
         get: operations["list_participants"];
         put?: never;
@@ -739,6 +931,30 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/boxes/{box_id}/reveal-settings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get Reveal Settings
+         * @description Whether the organizer may reveal all pairs after the event (off by default).
+         */
+        get: operations["get_reveal_settings"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /**
+         * Update Reveal Settings
+         * @description Organizers: allow (or not) revealing all pairs after the event.
+         */
+        patch: operations["update_reveal_settings"];
+        trace?: never;
+    };
     "/api/v1/boxes/{box_id}/status": {
         parameters: {
             query?: never;
@@ -753,6 +969,95 @@ export interface paths {
          * @description Close sign-up (``ready``), reopen it (``draft``) or archive the box.
          */
         post: operations["change_box_status"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/boxes/{box_id}/threads": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List Threads
+         * @description My conversations: with each giftee (by name) and each santa ("Your Santa", numbered).
+         */
+        get: operations["list_threads"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/boxes/{box_id}/threads/{pair_id}/messages": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List Messages
+         * @description Messages of one thread, newest first (cursor pagination).
+         */
+        get: operations["list_messages"];
+        put?: never;
+        /**
+         * Send Message
+         * @description Send a message; a santa's message naming them needs ``confirm_reveal``
+         *     (409 ``message_reveals_sender`` otherwise).
+         */
+        post: operations["send_message"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/boxes/{box_id}/threads/{pair_id}/messages/{message_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /**
+         * Delete Message
+         * @description Delete my message (the other side sees that it was deleted).
+         */
+        delete: operations["delete_message"];
+        options?: never;
+        head?: never;
+        /**
+         * Edit Message
+         * @description Edit my message within a few minutes of sending it.
+         */
+        patch: operations["edit_message"];
+        trace?: never;
+    };
+    "/api/v1/boxes/{box_id}/threads/{pair_id}/read": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Mark Thread Read
+         * @description Mark the other side's messages in this thread read.
+         */
+        post: operations["mark_thread_read"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1196,6 +1501,43 @@ export interface components {
             /** Password */
             password?: string | null;
         };
+        /** Announcement */
+        Announcement: {
+            /** Author Name */
+            author_name: string;
+            /** Body */
+            body: string;
+            /**
+             * Box Id
+             * Format: uuid
+             */
+            box_id: string;
+            /**
+             * Created At
+             * Format: date-time
+             */
+            created_at: string;
+            /**
+             * Id
+             * Format: uuid
+             */
+            id: string;
+        };
+        /** AnnouncementCreate */
+        AnnouncementCreate: {
+            /** Body */
+            body: string;
+        };
+        /**
+         * AnnouncementPage
+         * @description Newest first; pass ``next_cursor`` as ``before`` for older ones.
+         */
+        AnnouncementPage: {
+            /** Items */
+            items: components["schemas"]["Announcement"][];
+            /** Next Cursor */
+            next_cursor: string | null;
+        };
         /**
          * Assignment
          * @description Who the santa gives to (several giftees when each person gives several gifts).
@@ -1294,6 +1636,22 @@ export interface components {
              */
             transport: "cookie" | "body";
             user: components["schemas"]["User"];
+        };
+        /** BackupRequest */
+        BackupRequest: {
+            /** Santa Participant Id */
+            santa_participant_id?: string | null;
+        };
+        /** BackupResult */
+        BackupResult: {
+            /** Chosen By Organizer */
+            chosen_by_organizer: boolean;
+            /** Giftee Name */
+            giftee_name: string;
+            /** New Pair Id */
+            new_pair_id: string;
+            /** Pair Id */
+            pair_id: string;
         };
         /** Box */
         Box: {
@@ -1419,6 +1777,34 @@ export interface components {
             shipping_deadline?: string | null;
             /** Signup Deadline */
             signup_deadline?: string | null;
+        };
+        /** BoxEvent */
+        BoxEvent: {
+            /**
+             * At
+             * Format: date-time
+             */
+            at: string;
+            /** Cursor */
+            cursor: number;
+            /** Data */
+            data: {
+                [key: string]: unknown;
+            };
+            /** Kind */
+            kind: string;
+        };
+        /**
+         * BoxEventPage
+         * @description Events after the given cursor, oldest first; ``cursor`` is where to continue.
+         */
+        BoxEventPage: {
+            /** Cursor */
+            cursor: number;
+            /** Has More */
+            has_more: boolean;
+            /** Items */
+            items: components["schemas"]["BoxEvent"][];
         };
         /** BoxPage */
         BoxPage: {
@@ -1663,6 +2049,95 @@ export interface components {
             /** Message */
             message: string;
         };
+        /** Gift */
+        Gift: {
+            /** Allowed Actions */
+            allowed_actions: components["schemas"]["GiftAction"][];
+            /** Bought At */
+            bought_at: string | null;
+            /** Carrier */
+            carrier: string | null;
+            /** Missing Reported At */
+            missing_reported_at: string | null;
+            my_role: components["schemas"]["MessageSide"];
+            /** Pair Id */
+            pair_id: string;
+            /** Received At */
+            received_at: string | null;
+            /** Sent At */
+            sent_at: string | null;
+            status: components["schemas"]["GiftStatus"];
+            /** Thank You */
+            thank_you: string | null;
+            /** Title */
+            title: string;
+            /** Tracking */
+            tracking: string | null;
+        };
+        /**
+         * GiftAction
+         * @enum {string}
+         */
+        GiftAction: "bought" | "sent" | "received" | "missing";
+        /**
+         * GiftIssue
+         * @description A gift the organizers should look at: named by its giftee only.
+         */
+        GiftIssue: {
+            /** Backup Assigned */
+            backup_assigned: boolean;
+            /** Giftee Name */
+            giftee_name: string;
+            /**
+             * Giftee Participant Id
+             * Format: uuid
+             */
+            giftee_participant_id: string;
+            /** Pair Id */
+            pair_id: string;
+            /** Reason */
+            reason: string;
+        };
+        /** GiftList */
+        GiftList: {
+            /** Items */
+            items: components["schemas"]["Gift"][];
+            /** Shipping Deadline */
+            shipping_deadline: string | null;
+        };
+        /** GiftMove */
+        GiftMove: {
+            action: components["schemas"]["GiftAction"];
+            /** Carrier */
+            carrier?: string | null;
+            /** Thank You */
+            thank_you?: string | null;
+            /** Tracking */
+            tracking?: string | null;
+        };
+        /**
+         * GiftStatus
+         * @enum {string}
+         */
+        GiftStatus: "pending" | "bought" | "sent" | "received";
+        /**
+         * GiftSummary
+         * @description Counts for the organizers (sent 12 / received 9); no pair is shown.
+         */
+        GiftSummary: {
+            /** Bought */
+            bought: number;
+            /** Issues */
+            issues?: components["schemas"]["GiftIssue"][];
+            /** Pairs */
+            pairs: number;
+            /** Pending */
+            pending: number;
+            /** Received */
+            received: number;
+            /** Sent */
+            sent: number;
+        };
         /** GifteeCard */
         GifteeCard: {
             /** Address */
@@ -1865,12 +2340,14 @@ export interface components {
         InvitePage: {
             /** Items */
             items: components["schemas"]["Invite"][];
+            /** Next Cursor */
+            next_cursor?: string | null;
             /** Page */
             page: number;
             /** Per Page */
             per_page: number;
             /** Total */
-            total: number;
+            total: number | null;
         };
         /**
          * InviteStatus
@@ -1898,6 +2375,29 @@ export interface components {
          * @enum {string}
          */
         Language: "en" | "ru";
+        /** LatecomerCreate */
+        LatecomerCreate: {
+            /** Display Name */
+            display_name: string;
+            /** Email */
+            email?: string | null;
+            /** Nickname */
+            nickname?: string | null;
+        };
+        /** LatecomerResult */
+        LatecomerResult: {
+            /** Changed Pairs */
+            changed_pairs: number;
+            /** Moved Santas */
+            moved_santas: number;
+            /**
+             * Participant Id
+             * Format: uuid
+             */
+            participant_id: string;
+            /** Redrawn */
+            redrawn: boolean;
+        };
         /** Liveness */
         Liveness: {
             /**
@@ -1943,6 +2443,75 @@ export interface components {
              */
             participant_id: string;
             status: components["schemas"]["ParticipantStatus"];
+        };
+        /** Message */
+        Message: {
+            /**
+             * Author
+             * @enum {string}
+             */
+            author: "me" | "santa" | "giftee";
+            /** Author Label */
+            author_label: string;
+            /** Body */
+            body: string | null;
+            /**
+             * Created At
+             * Format: date-time
+             */
+            created_at: string;
+            /** Deleted */
+            deleted: boolean;
+            /** Editable Until */
+            editable_until: string | null;
+            /** Edited At */
+            edited_at: string | null;
+            /**
+             * Id
+             * Format: uuid
+             */
+            id: string;
+            /** Pair Id */
+            pair_id: string;
+            /** Read */
+            read: boolean;
+        };
+        /** MessageCreate */
+        MessageCreate: {
+            /** Body */
+            body: string;
+            /**
+             * Confirm Reveal
+             * @default false
+             */
+            confirm_reveal: boolean;
+        };
+        /**
+         * MessagePage
+         * @description Newest first. Pass ``next_cursor`` as ``before`` for older messages.
+         */
+        MessagePage: {
+            /** Items */
+            items: components["schemas"]["Message"][];
+            /** Next Cursor */
+            next_cursor: string | null;
+            /** Unread Count */
+            unread_count: number;
+        };
+        /**
+         * MessageSide
+         * @enum {string}
+         */
+        MessageSide: "santa" | "giftee";
+        /** MessageUpdate */
+        MessageUpdate: {
+            /** Body */
+            body: string;
+            /**
+             * Confirm Reveal
+             * @default false
+             */
+            confirm_reveal: boolean;
         };
         /** OAuthStart */
         OAuthStart: {
@@ -2089,12 +2658,14 @@ export interface components {
         ParticipantPage: {
             /** Items */
             items: components["schemas"]["Participant"][];
+            /** Next Cursor */
+            next_cursor?: string | null;
             /** Page */
             page: number;
             /** Per Page */
             per_page: number;
             /** Total */
-            total: number;
+            total: number | null;
         };
         /**
          * ParticipantRole
@@ -2159,7 +2730,7 @@ export interface components {
              * @description Stable machine-readable error code
              * @enum {string}
              */
-            code: "account_unavailable" | "already_member" | "assignment_not_found" | "box_not_editable" | "box_not_found" | "configuration_error" | "conflict" | "csrf_failed" | "database_unavailable" | "draw_already_running" | "draw_infeasible" | "draw_secrecy_unacknowledged" | "email_not_verified" | "email_taken" | "exclusion_exists" | "exclusion_not_found" | "forbidden" | "household_not_found" | "internal_error" | "invalid_credentials" | "invalid_input" | "invalid_link" | "invalid_link_token" | "invalid_refresh_token" | "invalid_rule" | "invalid_status_transition" | "invite_exists" | "invite_expired" | "invite_not_found" | "invite_not_pending" | "invite_resent_too_soon" | "join_link_disabled" | "last_sign_in_method" | "malformed_request" | "method_not_allowed" | "not_enough_participants" | "not_found" | "not_organizer" | "not_ready" | "not_your_card" | "notification_render_failed" | "oauth_failed" | "overloaded" | "owner_cannot_leave" | "pairs_are_private" | "participant_not_found" | "payload_too_large" | "provider_not_configured" | "rate_limited" | "refresh_token_reused" | "service_unavailable" | "session_not_found" | "session_revoked" | "social_account_not_found" | "social_account_taken" | "social_email_taken" | "unauthenticated" | "unknown_notification_kind" | "unsupported_media_type" | "user_not_found" | "validation_error" | "weak_password" | "wrong_password";
+            code: "account_unavailable" | "already_member" | "assignment_not_found" | "backup_not_needed" | "box_not_editable" | "box_not_found" | "configuration_error" | "conflict" | "csrf_failed" | "database_unavailable" | "draw_already_running" | "draw_infeasible" | "draw_secrecy_unacknowledged" | "email_not_verified" | "email_taken" | "exclusion_exists" | "exclusion_not_found" | "forbidden" | "gift_missing_too_early" | "gift_out_of_order" | "gift_wrong_side" | "household_not_found" | "internal_error" | "invalid_credentials" | "invalid_cursor" | "invalid_input" | "invalid_link" | "invalid_link_token" | "invalid_refresh_token" | "invalid_rule" | "invalid_status_transition" | "invite_exists" | "invite_expired" | "invite_not_found" | "invite_not_pending" | "invite_resent_too_soon" | "join_link_disabled" | "last_sign_in_method" | "malformed_request" | "message_edit_window_closed" | "message_not_found" | "message_reveals_sender" | "method_not_allowed" | "no_backup_santa" | "not_enough_participants" | "not_found" | "not_organizer" | "not_ready" | "not_revealed" | "not_your_card" | "not_your_message" | "notification_render_failed" | "oauth_failed" | "overloaded" | "owner_cannot_leave" | "pair_not_found" | "pairs_are_private" | "participant_not_found" | "payload_too_large" | "provider_not_configured" | "rate_limited" | "refresh_token_reused" | "reveal_not_allowed" | "reveal_too_early" | "service_unavailable" | "session_not_found" | "session_revoked" | "social_account_not_found" | "social_account_taken" | "social_email_taken" | "unauthenticated" | "unknown_notification_kind" | "unsupported_media_type" | "user_not_found" | "validation_error" | "weak_password" | "wrong_password";
             /** Detail */
             detail: string;
             /** Errors */
@@ -2226,6 +2797,18 @@ export interface components {
             confirm: true;
             /** Reason */
             reason: string;
+        };
+        /** RevealSettings */
+        RevealSettings: {
+            /** Allow Reveal */
+            allow_reveal: boolean;
+            /** Revealed At */
+            revealed_at?: unknown;
+        };
+        /** RevealSettingsUpdate */
+        RevealSettingsUpdate: {
+            /** Allow Reveal */
+            allow_reveal: boolean;
         };
         /**
          * Session
@@ -2318,6 +2901,33 @@ export interface components {
              * @enum {string}
              */
             transport: "cookie" | "body";
+        };
+        /**
+         * Thread
+         * @description My conversation with one giftee, or with one of my santas.
+         */
+        Thread: {
+            gift_status: components["schemas"]["GiftStatus"];
+            /** Last Message At */
+            last_message_at: string | null;
+            /** Message Count */
+            message_count: number;
+            my_role: components["schemas"]["MessageSide"];
+            /** Pair Id */
+            pair_id: string;
+            /** Santa Number */
+            santa_number: number;
+            /** Title */
+            title: string;
+            /** Unread Count */
+            unread_count: number;
+        };
+        /** ThreadList */
+        ThreadList: {
+            /** Items */
+            items: components["schemas"]["Thread"][];
+            /** Unread Total */
+            unread_total: number;
         };
         /** Unsubscription */
         Unsubscription: {
@@ -2422,6 +3032,27 @@ export interface components {
             language?: components["schemas"]["Language"] | null;
             /** Timezone */
             timezone?: string | null;
+        };
+        /**
+         * Verification
+         * @description Before the reveal: the commitment. After it: the whole document to check offline.
+         */
+        Verification: {
+            /**
+             * Box Id
+             * Format: uuid
+             */
+            box_id: string;
+            /** Commitment */
+            commitment: string | null;
+            /** Document */
+            document?: {
+                [key: string]: unknown;
+            } | null;
+            /** Engine Version */
+            engine_version: string | null;
+            /** Revealed */
+            revealed: boolean;
         };
         /** WishItem */
         WishItem: {
@@ -3583,6 +4214,147 @@ export interface operations {
             };
         };
     };
+    list_announcements: {
+        parameters: {
+            query?: {
+                before?: string | null;
+                limit?: number;
+            };
+            header?: never;
+            path: {
+                box_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AnnouncementPage"];
+                };
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid input */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    post_announcement: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                box_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AnnouncementCreate"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Announcement"];
+                };
+            };
+            /** @description Malformed request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflict with the current state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid input */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     get_my_assignment: {
         parameters: {
             query?: never;
@@ -3861,6 +4633,86 @@ export interface operations {
             };
         };
     };
+    add_latecomer: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                box_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["LatecomerCreate"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LatecomerResult"];
+                };
+            };
+            /** @description Malformed request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflict with the current state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid input */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     preview_draw: {
         parameters: {
             query?: never;
@@ -3990,6 +4842,202 @@ export interface operations {
             };
             /** @description Conflict with the current state */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid input */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    reveal_draw: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                box_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Verification"];
+                };
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflict with the current state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid input */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    get_draw_verification: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                box_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Verification"];
+                };
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflict with the current state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid input */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    list_box_events: {
+        parameters: {
+            query?: {
+                /** @description Cursor of the last event seen. */
+                after?: number;
+                limit?: number;
+            };
+            header?: never;
+            path: {
+                box_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BoxEventPage"];
+                };
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -4164,6 +5212,302 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflict with the current state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid input */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    list_my_gifts: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                box_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GiftList"];
+                };
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflict with the current state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid input */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    get_gift_summary: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                box_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GiftSummary"];
+                };
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflict with the current state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid input */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    move_gift: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                box_id: string;
+                pair_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["GiftMove"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Gift"];
+                };
+            };
+            /** @description Malformed request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflict with the current state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid input */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    assign_backup_santa: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                box_id: string;
+                pair_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["BackupRequest"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BackupResult"];
+                };
+            };
+            /** @description Malformed request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
             };
             /** @description Not signed in */
             401: {
@@ -4507,6 +5851,10 @@ export interface operations {
                 page?: number;
                 /** @description Items per page (at most 200). */
                 per_page?: number;
+                /** @description The previous page's next_cursor. */
+                cursor?: string | null;
+                /** @description Count the matching items (always done on the first page). */
+                with_total?: boolean;
             };
             header?: never;
             path: {
@@ -5019,6 +6367,10 @@ export interface operations {
                 page?: number;
                 /** @description Items per page (at most 200). */
                 per_page?: number;
+                /** @description The previous page's next_cursor. */
+                cursor?: string | null;
+                /** @description Count the matching items (always done on the first page). */
+                with_total?: boolean;
             };
             header?: never;
             path: {
@@ -5703,6 +7055,144 @@ export interface operations {
             };
         };
     };
+    get_reveal_settings: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                box_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RevealSettings"];
+                };
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid input */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    update_reveal_settings: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                box_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RevealSettingsUpdate"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RevealSettings"];
+                };
+            };
+            /** @description Malformed request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflict with the current state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid input */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     change_box_status: {
         parameters: {
             query?: never;
@@ -5735,6 +7225,451 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflict with the current state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid input */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    list_threads: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                box_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ThreadList"];
+                };
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflict with the current state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid input */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    list_messages: {
+        parameters: {
+            query?: {
+                /** @description Cursor: older than this (from next_cursor). */
+                before?: string | null;
+                /** @description Messages per page (at most 200). */
+                limit?: number;
+            };
+            header?: never;
+            path: {
+                box_id: string;
+                pair_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MessagePage"];
+                };
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflict with the current state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid input */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    send_message: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                box_id: string;
+                pair_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["MessageCreate"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Message"];
+                };
+            };
+            /** @description Malformed request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflict with the current state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid input */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    delete_message: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                box_id: string;
+                pair_id: string;
+                message_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflict with the current state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid input */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    edit_message: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                box_id: string;
+                pair_id: string;
+                message_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["MessageUpdate"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Message"];
+                };
+            };
+            /** @description Malformed request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflict with the current state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid input */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    mark_thread_read: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                box_id: string;
+                pair_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
             /** @description Not signed in */
             401: {

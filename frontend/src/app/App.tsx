@@ -3,11 +3,12 @@ import { lazy, type ReactNode } from "react";
 import { BrowserRouter, Route, Routes } from "react-router-dom";
 
 import { ApiProblem } from "../api/problem";
+// The landing page is the first paint of most visits: in the main bundle, not a second request.
+import Landing from "../pages/LandingPage";
 import { Layout } from "./Layout";
 import { RequireAuth } from "./RequireAuth";
 import { Sync } from "./Sync";
 
-const Landing = lazy(() => import("../pages/LandingPage"));
 const SignIn = lazy(() => import("../pages/SignInPage"));
 const SignUp = lazy(() => import("../pages/SignUpPage"));
 const VerifyEmail = lazy(() => import("../pages/VerifyEmailPage"));
@@ -16,6 +17,7 @@ const ResetPassword = lazy(() => import("../pages/ResetPasswordPage"));
 const Dashboard = lazy(() => import("../pages/DashboardPage"));
 const CreateBox = lazy(() => import("../pages/CreateBoxPage"));
 const BoxPage = lazy(() => import("../pages/BoxPage"));
+const Exchange = lazy(() => import("../pages/ExchangePage"));
 const MyCard = lazy(() => import("../pages/MyCardPage"));
 const MyGiftee = lazy(() => import("../pages/MyGifteePage"));
 const ActFor = lazy(() => import("../pages/ActForPage"));
@@ -54,6 +56,8 @@ export function AppRoutes() {
         <Route path="boxes/:boxId" element={authed(<BoxPage />)} />
         <Route path="boxes/:boxId/card" element={authed(<MyCard />)} />
         <Route path="boxes/:boxId/assignment" element={authed(<MyGiftee />)} />
+        <Route path="boxes/:boxId/messages" element={authed(<Exchange />)} />
+        <Route path="boxes/:boxId/gifts" element={authed(<Exchange />)} />
         <Route path="boxes/:boxId/people/:participantId" element={authed(<ActFor />)} />
         <Route path="settings" element={authed(<Settings />)} />
         <Route path="*" element={<NotFound />} />

@@ -1,9 +1,10 @@
 import { useMutation, useQueryClient } from "@tanstack/react-query";
-import { Suspense } from "react";
+import { Suspense, useEffect, useRef } from "react";
 import { useTranslation } from "react-i18next";
-import { Link, NavLink, Outlet, useNavigate } from "react-router-dom";
+import { Link, NavLink, Outlet, useLocation, useNavigate } from "react-router-dom";
 
 import { api } from "../api/instance";
+import { Icon } from "../components/Icon";
 import { LanguageSwitch } from "../components/LanguageSwitch";
 import { PageSkeleton } from "../components/Skeleton";
 import { ThemeSwitch } from "../components/ThemeSwitch";
@@ -26,6 +27,18 @@ export function Layout() {
     },
   });
   const user = me.data;
+  // After a client-side navigation, move focus to the new page like a full page load would
+  // (screen readers announce it; keyboard users start at the content, not at the old button).
+  const location = useLocation();
+  const first = useRef(true);
+  useEffect(() => {
+    if (first.current) {
+      first.current = false;
+      return;
+    }
+    document.getElementById("main")?.focus({ preventScroll: false });
+    window.scrollTo(0, 0);
+  }, [location.pathname]);
   return (
     <div className="flex min-h-dvh flex-col">
       <a
@@ -37,7 +50,7 @@ export function Layout() {
       <header className="border-b border-stone-200 bg-white/80 dark:border-night-3 dark:bg-night-2/80">
         <div className="mx-auto flex max-w-5xl flex-wrap items-center gap-2 px-4 py-2">
           <Link to={user ? "/dashboard" : "/"} className="mr-auto flex items-center gap-2 text-lg font-bold">
-            <span aria-hidden="true">🎁</span>
+            <Icon name="gift" className="size-6 text-berry-600 dark:text-berry-300" />
             <span>{t("app_name")}</span>
           </Link>
           <nav aria-label={t("nav.main")} className="flex flex-wrap items-center gap-1">

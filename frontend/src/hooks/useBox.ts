@@ -25,7 +25,8 @@ export function useParticipants(boxId: string, enabled = true) {
         api.GET("/api/v1/boxes/{box_id}/participants", { params: { path: { box_id: boxId }, query: { page: 1, per_page: perPage } } }),
       );
       const items = [...first.items];
-      const pages = Math.ceil(first.total / perPage);
+      // total comes with the first page (later pages and cursor pages leave it null)
+      const pages = Math.ceil((first.total ?? first.items.length) / perPage);
       for (let page = 2; page <= pages; page++) {
         const next = await unwrap(
           api.GET("/api/v1/boxes/{box_id}/participants", { params: { path: { box_id: boxId }, query: { page, per_page: perPage } } }),

@@ -22,6 +22,8 @@ export function useMe() {
       if (!response.ok || !data) throw toApiProblem(error, response.status);
       return data;
     },
+    // No session cookie: known at once, so pages do not wait (or shift) for an answer.
+    initialData: () => (readCookie(CSRF_COOKIE) ? undefined : null),
     staleTime: 60_000,
     retry: false,
   });

@@ -2,6 +2,7 @@ import { useTranslation } from "react-i18next";
 import { Link, useLocation, useParams } from "react-router-dom";
 
 import { BoxSummary } from "../components/BoxSummary";
+import { MemberNames } from "../components/MemberNames";
 import { PageTitle } from "../components/PageTitle";
 import { ProblemAlert } from "../components/ProblemAlert";
 import { PageSkeleton } from "../components/Skeleton";
@@ -42,8 +43,12 @@ export default function BoxPage() {
             </Link>
           </nav>
         ) : null}
+        <Link to={`/boxes/${b.id}/messages`} className="card block hover:border-berry-600" data-testid="exchange-link">
+          <span className="font-semibold">{t("exchange:title")}</span>
+          <span className="muted block text-sm">{t("exchange:link_hint")}</span>
+        </Link>
         <BoxSummary box={b} timeZone={me?.timezone} />
-        {b.can_manage ? <OrganizerView box={b} /> : null}
+        {b.can_manage ? <OrganizerView box={b} /> : <MemberNames boxId={b.id} />}
       </div>
     </>
   );

@@ -1,6 +1,7 @@
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router-dom";
 
+import { Icon } from "../components/Icon";
 import { PageTitle } from "../components/PageTitle";
 import { useMe } from "../hooks/useMe";
 
@@ -12,9 +13,7 @@ export default function LandingPage() {
   return (
     <div>
       <section className="py-6 text-center sm:py-12">
-        <div aria-hidden="true" className="text-5xl">
-          🎄
-        </div>
+        <Icon name="tree" className="mx-auto mb-2 size-14 text-pine-600 dark:text-pine-300" />
         <PageTitle title={t("title")}>{t("headline")}</PageTitle>
         <p className="muted mx-auto max-w-2xl text-lg">{t("lead")}</p>
         <div className="mt-6 flex flex-wrap justify-center gap-3">

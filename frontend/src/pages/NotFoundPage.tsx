@@ -9,7 +9,7 @@ export default function NotFoundPage() {
   return (
     <>
       <PageTitle title={t("not_found.title")}>{t("not_found.title")}</PageTitle>
-      <EmptyState title={t("not_found.body")} icon="🧭">
+      <EmptyState title={t("not_found.body")} icon="compass">
         <Link className="btn-link" to="/">
           {t("not_found.home")}
         </Link>

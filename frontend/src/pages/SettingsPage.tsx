@@ -2,7 +2,7 @@ import { useTranslation } from "react-i18next";
 
 import { PageTitle } from "../components/PageTitle";
 import { PageSkeleton } from "../components/Skeleton";
-import { CalendarFeed, DeleteAccount } from "../features/settings/DangerZone";
+import { CalendarFeed, DeleteAccount, ExportData } from "../features/settings/DangerZone";
 import { LinkedAccounts } from "../features/settings/LinkedAccounts";
 import { NotificationsForm } from "../features/settings/NotificationsForm";
 import { PasswordForm } from "../features/settings/PasswordForm";
@@ -24,6 +24,7 @@ export default function SettingsPage() {
         <SessionsList />
         <PasswordForm me={me} />
         <CalendarFeed />
+        <ExportData />
         <DeleteAccount me={me} />
       </div>
     </>

@@ -22,6 +22,10 @@ def commit(
 
     Keep the seed secret until the pairs may be known; then anyone can check the
     draw with `santa draw verify`.
+
+    \b
+    Example:
+      santa draw commit box.json > commitment.json
     """
     from santa_core.draw.engine import ENGINE_VERSION, input_digest, new_seed
     from santa_core.draw.engine import commit as make_commitment

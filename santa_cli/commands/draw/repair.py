@@ -47,6 +47,10 @@ def repair(
     INPUT lists the people now in the box: someone missing from it left, someone
     new joined. Prints the repaired draw and exactly which santas are affected.
     Exit 0 with a repair, 1 when the box has no valid draw any more, 2 on bad input.
+
+    \b
+    Example:
+      santa draw repair box.json --assignments draw.json --opened ann,bob
     """
     from santa_core.draw.engine import Infeasible
     from santa_core.draw.engine import repair as run

@@ -31,7 +31,7 @@ def solve(
     ] = None,
     samples: Annotated[
         int | None,
-        typer.Option(min=1, help="Print N independent draws as JSON lines."),
+        typer.Option(min=1, help="N independent draws (JSON lines with --json)."),
     ] = None,
     as_json: Annotated[bool, typer.Option("--json", help="One JSON object on stdout.")] = False,
     method: Annotated[
@@ -40,7 +40,12 @@ def solve(
     ] = None,
     lang: Annotated[str, typer.Option(help="Language of explanations: en or ru.")] = "en",
 ) -> None:
-    """Draw who gives to whom. Exit 0 with a draw, 1 when none exists, 2 on bad input."""
+    """Draw who gives to whom. Exit 0 with a draw, 1 when none exists, 2 on bad input.
+
+    \b
+    Example:
+      santa draw solve box.json --seed 42
+    """
     from santa_core.draw.engine import METHODS, Draw, solve_many
     from santa_core.draw.engine import solve as run
 
@@ -48,8 +53,30 @@ def solve(
         fail(f"--method must be one of {', '.join(METHODS)}", code="invalid_input", exit_code=2)
     data = read_input(source)
     if samples is not None:
-        for result in solve_many(data, seed=seed, samples=samples):
-            print_json(result.as_json())
+        import dataclasses
+
+        first: Draw | None = None
+        for i, result in enumerate(solve_many(data, seed=seed, samples=samples)):
+            if isinstance(result, Draw):
+                # The secrecy of a box is the same for every draw of it: the engine
+                # works it out once, every sample reports it.
+                if first is None:
+                    first = result
+                elif result.secrecy is None:
+                    result = dataclasses.replace(
+                        result,
+                        secrecy=first.secrecy,
+                        count=result.count if result.count is not None else first.count,
+                    )
+            if as_json:
+                print_json(result.as_json())
+            elif isinstance(result, Draw):
+                if i:
+                    console.print()
+                console.print(f"[bold]draw {i + 1} of {samples}[/]")
+                _show_draw(result, lang)
+            else:
+                show_infeasible(result, lang)
             if not isinstance(result, Draw):
                 raise typer.Exit(EXIT_INFEASIBLE)
         return

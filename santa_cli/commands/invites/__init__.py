@@ -2,10 +2,15 @@
 
 from __future__ import annotations
 
-from santa_cli._lazy import group
-from santa_cli.commands.invites import list, resend, revoke
+from santa_cli._lazy import Entry, lazy_group
 
-app = group("invites", "Invitations sent: list, resend, revoke.")
-app.command("list")(list.list_invites)
-app.command("resend")(resend.resend_invite)
-app.command("revoke")(revoke.revoke_invite)
+_HERE = "santa_cli.commands.invites"
+app = lazy_group(
+    "invites",
+    "Invitations sent: list, resend, revoke.",
+    (
+        Entry("list", f"{_HERE}.list:list_invites", "List a box's invitations."),
+        Entry("resend", f"{_HERE}.resend:resend_invite", "Send an invitation again."),
+        Entry("revoke", f"{_HERE}.revoke:revoke_invite", "Withdraw an invitation."),
+    ),
+)

@@ -2,9 +2,16 @@
 
 from __future__ import annotations
 
-from santa_cli._lazy import group
-from santa_cli.commands.link import create, disable
+from santa_cli._lazy import Entry, lazy_group
 
-app = group("link", "The box's join link: create (with a QR code), disable.")
-app.command("create")(create.create_link)
-app.command("disable")(disable.disable_link)
+_HERE = "santa_cli.commands.link"
+app = lazy_group(
+    "link",
+    "The box's join link: create (with a QR code), disable.",
+    (
+        Entry(
+            "create", f"{_HERE}.create:create_link", "Make a join link and print it with a QR code."
+        ),
+        Entry("disable", f"{_HERE}.disable:disable_link", "Turn the join link off."),
+    ),
+)

@@ -23,7 +23,12 @@ def list_outbox(
     limit: Annotated[int, typer.Option(min=1, max=10_000, help="At most this many rows.")] = 50,
     as_json: Annotated[bool, typer.Option("--json", help="One JSON document.")] = False,
 ) -> None:
-    """Show notifications that are waiting or gave up (the dead letter)."""
+    """Show notifications that are waiting or gave up (the dead letter).
+
+    \b
+    Example:
+      santa outbox list --status failed
+    """
     from rich.table import Table
 
     from santa_core.db import make_sessionmaker, session_scope

@@ -17,7 +17,12 @@ def retry_outbox(
     ] = None,
     as_json: Annotated[bool, typer.Option("--json", help="One JSON document.")] = False,
 ) -> None:
-    """Requeue failed notifications with a fresh set of attempts, and wake the workers."""
+    """Requeue failed notifications with a fresh set of attempts, and wake the workers.
+
+    \b
+    Example:
+      santa outbox retry
+    """
     import logging
 
     from santa_core.db import session_scope, utcnow

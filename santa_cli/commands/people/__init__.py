@@ -2,12 +2,19 @@
 
 from __future__ import annotations
 
-from santa_cli._lazy import group
-from santa_cli.commands.people import add, edit, import_csv, list, remove
+from santa_cli._lazy import Entry, lazy_group
 
-app = group("people", "A box's people: list, add, remove, edit, import a CSV.")
-app.command("list")(list.list_people)
-app.command("add")(add.add_person)
-app.command("remove")(remove.remove_person)
-app.command("edit")(edit.edit_person)
-app.command("import")(import_csv.import_people)
+_HERE = "santa_cli.commands.people"
+app = lazy_group(
+    "people",
+    "A box's people: list, add, remove, edit, import a CSV.",
+    (
+        Entry("list", f"{_HERE}.list:list_people", "List a box's people (ids in full)."),
+        Entry(
+            "add", f"{_HERE}.add:add_person", "Invite someone by email, or add an offline person."
+        ),
+        Entry("remove", f"{_HERE}.remove:remove_person", "Remove a person from a box."),
+        Entry("edit", f"{_HERE}.edit:edit_person", "Change a person (only the options given)."),
+        Entry("import", f"{_HERE}.import_csv:import_people", "Invite everyone in a CSV file."),
+    ),
+)

@@ -6,11 +6,20 @@ has no forced-pair rule, so there is no ``santa rules force``.
 
 from __future__ import annotations
 
-from santa_cli._lazy import group
-from santa_cli.commands.rules import exclude, household, list, remove
+from santa_cli._lazy import Entry, lazy_group
 
-app = group("rules", "Households and exclusions of a box (who may not draw whom).")
-app.command("list")(list.list_rules)
-app.command("household")(household.add_household)
-app.command("exclude")(exclude.add_exclusion)
-app.command("remove")(remove.remove_rule)
+_HERE = "santa_cli.commands.rules"
+app = lazy_group(
+    "rules",
+    "Households and exclusions of a box (who may not draw whom).",
+    (
+        Entry("list", f"{_HERE}.list:list_rules", "List households and exclusions."),
+        Entry(
+            "household",
+            f"{_HERE}.household:add_household",
+            "Make a household: never draw each other.",
+        ),
+        Entry("exclude", f"{_HERE}.exclude:add_exclusion", "SANTA never draws GIFTEE."),
+        Entry("remove", f"{_HERE}.remove:remove_rule", "Remove a household or an exclusion."),
+    ),
+)

@@ -24,10 +24,20 @@ def _set_active(email: str, *, active: bool) -> None:
 
 
 def deactivate_user(email: Email) -> None:
-    """Deactivate an account: signed out everywhere, cannot sign in."""
+    """Deactivate an account: signed out everywhere, cannot sign in.
+
+    \b
+    Example:
+      santa users deactivate ann@example.org
+    """
     _set_active(email, active=False)
 
 
 def activate_user(email: Email) -> None:
-    """Reactivate a deactivated account."""
+    """Reactivate a deactivated account.
+
+    \b
+    Example:
+      santa users activate ann@example.org
+    """
     _set_active(email, active=True)

@@ -44,7 +44,12 @@ def create_user(
     ] = False,
     as_json: Annotated[bool, typer.Option("--json", help="One JSON document.")] = False,
 ) -> None:
-    """Create an account with a verified email (prompts for the password)."""
+    """Create an account with a verified email (prompts for the password).
+
+    \b
+    Example:
+      santa users create admin@example.org --superuser
+    """
     from santa_core.auth import accounts
     from santa_core.db import make_sessionmaker, session_scope
 

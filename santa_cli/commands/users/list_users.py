@@ -17,7 +17,12 @@ def list_users(
     limit: Annotated[int, typer.Option(min=1, max=100_000, help="At most this many.")] = 1000,
     as_json: Annotated[bool, typer.Option("--json", help="One JSON document.")] = False,
 ) -> None:
-    """List accounts with their status."""
+    """List accounts with their status.
+
+    \b
+    Example:
+      santa users list --json
+    """
     from rich.table import Table
 
     from santa_core.auth import accounts

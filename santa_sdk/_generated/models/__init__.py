@@ -1,6 +1,9 @@
 """Contains all the data models used in inputs/outputs"""
 
 from .account_deletion import AccountDeletion
+from .announcement import Announcement
+from .announcement_create import AnnouncementCreate
+from .announcement_page import AnnouncementPage
 from .assignment import Assignment
 from .audit_event import AuditEvent
 from .audit_event_details import AuditEventDetails
@@ -9,8 +12,13 @@ from .auth_providers import AuthProviders
 from .auth_providers_oauth_item import AuthProvidersOauthItem
 from .auth_result import AuthResult
 from .auth_result_transport import AuthResultTransport
+from .backup_request import BackupRequest
+from .backup_result import BackupResult
 from .box import Box
 from .box_create import BoxCreate
+from .box_event import BoxEvent
+from .box_event_data import BoxEventData
+from .box_event_page import BoxEventPage
 from .box_page import BoxPage
 from .box_renew import BoxRenew
 from .box_role_filter import BoxRoleFilter
@@ -30,6 +38,13 @@ from .email_verification import EmailVerification
 from .exclusion import Exclusion
 from .exclusion_create import ExclusionCreate
 from .field_problem import FieldProblem
+from .gift import Gift
+from .gift_action import GiftAction
+from .gift_issue import GiftIssue
+from .gift_list import GiftList
+from .gift_move import GiftMove
+from .gift_status import GiftStatus
+from .gift_summary import GiftSummary
 from .giftee_card import GifteeCard
 from .health import Health
 from .health_status import HealthStatus
@@ -50,11 +65,19 @@ from .invite_status import InviteStatus
 from .join_link import JoinLink
 from .join_result import JoinResult
 from .language import Language
+from .latecomer_create import LatecomerCreate
+from .latecomer_result import LatecomerResult
 from .liveness import Liveness
 from .login_request import LoginRequest
 from .login_request_transport import LoginRequestTransport
 from .logout_request import LogoutRequest
 from .membership import Membership
+from .message import Message
+from .message_author import MessageAuthor
+from .message_create import MessageCreate
+from .message_page import MessagePage
+from .message_side import MessageSide
+from .message_update import MessageUpdate
 from .o_auth_start import OAuthStart
 from .pair import Pair
 from .pair_person import PairPerson
@@ -75,6 +98,8 @@ from .readiness import Readiness
 from .refresh_request import RefreshRequest
 from .registration import Registration
 from .reveal_request import RevealRequest
+from .reveal_settings import RevealSettings
+from .reveal_settings_update import RevealSettingsUpdate
 from .session import Session
 from .skip_reason import SkipReason
 from .skipped_invite import SkippedInvite
@@ -84,6 +109,8 @@ from .start_oauth_sign_in_provider import StartOauthSignInProvider
 from .telegram_login_data import TelegramLoginData
 from .telegram_sign_in import TelegramSignIn
 from .telegram_sign_in_transport import TelegramSignInTransport
+from .thread import Thread
+from .thread_list import ThreadList
 from .unsubscription import Unsubscription
 from .user import User
 from .user_export import UserExport
@@ -94,10 +121,15 @@ from .user_settings_preferences import UserSettingsPreferences
 from .user_settings_update import UserSettingsUpdate
 from .user_settings_update_preferences_type_0 import UserSettingsUpdatePreferencesType0
 from .user_update import UserUpdate
+from .verification import Verification
+from .verification_document_type_0 import VerificationDocumentType0
 from .wish_item import WishItem
 
 __all__ = (
     "AccountDeletion",
+    "Announcement",
+    "AnnouncementCreate",
+    "AnnouncementPage",
     "Assignment",
     "AuditEvent",
     "AuditEventDetails",
@@ -106,8 +138,13 @@ __all__ = (
     "AuthProvidersOauthItem",
     "AuthResult",
     "AuthResultTransport",
+    "BackupRequest",
+    "BackupResult",
     "Box",
     "BoxCreate",
+    "BoxEvent",
+    "BoxEventData",
+    "BoxEventPage",
     "BoxPage",
     "BoxRenew",
     "BoxRoleFilter",
@@ -127,7 +164,14 @@ __all__ = (
     "Exclusion",
     "ExclusionCreate",
     "FieldProblem",
+    "Gift",
+    "GiftAction",
     "GifteeCard",
+    "GiftIssue",
+    "GiftList",
+    "GiftMove",
+    "GiftStatus",
+    "GiftSummary",
     "Health",
     "HealthStatus",
     "Household",
@@ -147,11 +191,19 @@ __all__ = (
     "JoinLink",
     "JoinResult",
     "Language",
+    "LatecomerCreate",
+    "LatecomerResult",
     "Liveness",
     "LoginRequest",
     "LoginRequestTransport",
     "LogoutRequest",
     "Membership",
+    "Message",
+    "MessageAuthor",
+    "MessageCreate",
+    "MessagePage",
+    "MessageSide",
+    "MessageUpdate",
     "OAuthStart",
     "Pair",
     "PairPerson",
@@ -172,6 +224,8 @@ __all__ = (
     "RefreshRequest",
     "Registration",
     "RevealRequest",
+    "RevealSettings",
+    "RevealSettingsUpdate",
     "Session",
     "SkippedInvite",
     "SkipReason",
@@ -181,6 +235,8 @@ __all__ = (
     "TelegramLoginData",
     "TelegramSignIn",
     "TelegramSignInTransport",
+    "Thread",
+    "ThreadList",
     "Unsubscription",
     "User",
     "UserExport",
@@ -191,5 +247,7 @@ __all__ = (
     "UserSettingsUpdate",
     "UserSettingsUpdatePreferencesType0",
     "UserUpdate",
+    "Verification",
+    "VerificationDocumentType0",
     "WishItem",
 )

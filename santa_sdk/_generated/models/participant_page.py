@@ -8,6 +8,7 @@ from attrs import field as _attrs_field
 
 from ..types import UNSET, Unset
 
+from ..types import UNSET, Unset
 from typing import cast
 
 if TYPE_CHECKING:
@@ -24,13 +25,15 @@ class ParticipantPage:
         items (list[Participant]):
         page (int):
         per_page (int):
-        total (int):
+        total (int | None):
+        next_cursor (None | str | Unset):
     """
 
     items: list[Participant]
     page: int
     per_page: int
-    total: int
+    total: int | None
+    next_cursor: None | str | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
@@ -45,7 +48,14 @@ class ParticipantPage:
 
         per_page = self.per_page
 
+        total: int | None
         total = self.total
+
+        next_cursor: None | str | Unset
+        if isinstance(self.next_cursor, Unset):
+            next_cursor = UNSET
+        else:
+            next_cursor = self.next_cursor
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
@@ -57,6 +67,8 @@ class ParticipantPage:
                 "total": total,
             }
         )
+        if next_cursor is not UNSET:
+            field_dict["next_cursor"] = next_cursor
 
         return field_dict
 
@@ -76,13 +88,28 @@ class ParticipantPage:
 
         per_page = d.pop("per_page")
 
-        total = d.pop("total")
+        def _parse_total(data: object) -> int | None:
+            if data is None:
+                return data
+            return cast(int | None, data)
+
+        total = _parse_total(d.pop("total"))
+
+        def _parse_next_cursor(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
+
+        next_cursor = _parse_next_cursor(d.pop("next_cursor", UNSET))
 
         participant_page = cls(
             items=items,
             page=page,
             per_page=per_page,
             total=total,
+            next_cursor=next_cursor,
         )
 
         participant_page.additional_properties = d

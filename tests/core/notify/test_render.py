@@ -28,6 +28,17 @@ SAMPLES: dict[str, str] = {
     "assignment_url": "https://santa.test/boxes/1/assignment",
     "reason": "Only one person takes part.",
     "revealed_by": "Marta",
+    "thread_title": "Your Santa",
+    "messages_url": "https://santa.test/boxes/1/messages",
+    "author_name": "Marta",
+    "body": "The party is at https://example.com/party on Friday.",
+    "move": "sent",
+    "title": "Your Santa 2",
+    "gifts_url": "https://santa.test/boxes/1/gifts",
+    "carrier": "DHL",
+    "tracking": "JD0146",
+    "thank_you": "Thank you, I love it!",
+    "count": "3",
 }
 
 

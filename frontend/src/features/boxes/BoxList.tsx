@@ -80,7 +80,7 @@ export function BoxList() {
             ))}
           </ul>
         ) : (
-          <EmptyState title={t("no_participating")} icon="✉️">
+          <EmptyState title={t("no_participating")} icon="mail">
             {t("no_participating_hint")}
           </EmptyState>
         )}

@@ -41,7 +41,7 @@ export function GifteeView({ box, timeZone }: { box: Box; timeZone?: string }) {
   });
   if (!drawn) {
     return (
-      <EmptyState title={t("not_drawn_yet")} icon="⏳">
+      <EmptyState title={t("not_drawn_yet")} icon="clock">
         {box.signup_deadline ? t("draw_on", { date: formatDate(box.signup_deadline, i18n.language, timeZone) }) : t("draw_later")}
       </EmptyState>
     );

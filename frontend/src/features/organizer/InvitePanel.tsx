@@ -38,12 +38,17 @@ function InviteRow({ boxId, invite }: { boxId: string; invite: Invite }) {
           {t(`invite_status.${invite.status}`)}
           {invite.last_sent_at ? ` · ${t("invites.sent_at", { date: formatDate(invite.last_sent_at, i18n.language) })}` : ""}
         </p>
+        {resend.isSuccess ? (
+          <p role="status" className="text-sm text-pine-700 dark:text-pine-300">
+            {t("invites.resent")}
+          </p>
+        ) : null}
         <ProblemAlert error={resend.error || revoke.error} className="mt-1" />
       </div>
       {pending ? (
         <div className="flex gap-2">
           <button type="button" className="btn-secondary" onClick={() => resend.mutate()} disabled={resend.isPending} aria-label={t("invites.resend_to", { email: invite.email })}>
-            {resend.isSuccess ? t("invites.resent") : t("invites.resend")}
+            {t("invites.resend")}
           </button>
           <button type="button" className="btn-danger" onClick={() => revoke.mutate()} disabled={revoke.isPending} aria-label={t("invites.revoke_to", { email: invite.email })}>
             {t("invites.revoke")}

@@ -1,7 +1,10 @@
 import { useTranslation } from "react-i18next";
 
 import type { Box } from "../../api/types";
+import { useMe } from "../../hooks/useMe";
+import { browserTimeZone } from "../../lib/format";
 import { AuditLog } from "./AuditLog";
+import { BoxSettingsForm } from "./BoxSettingsForm";
 import { DrawPanel } from "./DrawPanel";
 import { InvitePanel } from "./InvitePanel";
 import { JoinLinkPanel } from "./JoinLinkPanel";
@@ -12,6 +15,7 @@ import { RulesPanel } from "./RulesPanel";
 export function OrganizerView({ box }: { box: Box }) {
   const { t } = useTranslation("organizer");
   const open = box.status === "draft";
+  const timeZone = useMe().data?.timezone || browserTimeZone();
   return (
     <div className="space-y-6">
       <h2 className="sr-only">{t("organizer_tools")}</h2>
@@ -20,6 +24,7 @@ export function OrganizerView({ box }: { box: Box }) {
       <MembersPanel box={box} />
       <RulesPanel boxId={box.id} editable={box.status === "draft" || box.status === "ready"} />
       <DrawPanel box={box} />
+      {box.status !== "archived" ? <BoxSettingsForm box={box} timeZone={timeZone} /> : null}
       <AuditLog boxId={box.id} />
     </div>
   );

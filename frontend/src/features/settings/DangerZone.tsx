@@ -33,6 +33,33 @@ export function CalendarFeed() {
   );
 }
 
+export function ExportData() {
+  const { t } = useTranslation("settings");
+  const exportData = useMutation({
+    mutationFn: () => unwrap(api.GET("/api/v1/users/me/export")),
+    onSuccess: (data) => {
+      const url = URL.createObjectURL(new Blob([JSON.stringify(data, null, 2)], { type: "application/json" }));
+      const link = document.createElement("a");
+      link.href = url;
+      link.download = "santa-my-data.json";
+      link.click();
+      URL.revokeObjectURL(url);
+    },
+  });
+  return (
+    <section aria-labelledby="export-data" className="card space-y-3">
+      <h2 id="export-data" className="h2">
+        {t("export.title")}
+      </h2>
+      <p className="muted text-sm">{t("export.hint")}</p>
+      <ProblemAlert error={exportData.error} />
+      <button type="button" className="btn-secondary" onClick={() => exportData.mutate()} disabled={exportData.isPending}>
+        {t("export.button")}
+      </button>
+    </section>
+  );
+}
+
 export function DeleteAccount({ me }: { me: User }) {
   const { t } = useTranslation("settings");
   const [open, setOpen] = useState(false);

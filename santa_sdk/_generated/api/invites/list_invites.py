@@ -24,6 +24,8 @@ def _get_kwargs(
     q: None | str | Unset = UNSET,
     page: int | Unset = 1,
     per_page: int | Unset = 50,
+    cursor: None | str | Unset = UNSET,
+    with_total: bool | Unset = False,
 ) -> dict[str, Any]:
 
     params: dict[str, Any] = {}
@@ -51,6 +53,15 @@ def _get_kwargs(
     params["page"] = page
 
     params["per_page"] = per_page
+
+    json_cursor: None | str | Unset
+    if isinstance(cursor, Unset):
+        json_cursor = UNSET
+    else:
+        json_cursor = cursor
+    params["cursor"] = json_cursor
+
+    params["with_total"] = with_total
 
     params = {k: v for k, v in params.items() if v is not UNSET and v is not None}
 
@@ -118,8 +129,12 @@ def sync_detailed(
     q: None | str | Unset = UNSET,
     page: int | Unset = 1,
     per_page: int | Unset = 50,
+    cursor: None | str | Unset = UNSET,
+    with_total: bool | Unset = False,
 ) -> Response[InvitePage | Problem]:
     """List Invites
+
+     The box's invitations, newest first (page by ``cursor`` in big boxes).
 
     Args:
         box_id (UUID):
@@ -127,6 +142,9 @@ def sync_detailed(
         q (None | str | Unset): Search text.
         page (int | Unset): Page number, from 1. Default: 1.
         per_page (int | Unset): Items per page (at most 200). Default: 50.
+        cursor (None | str | Unset): The previous page's next_cursor.
+        with_total (bool | Unset): Count the matching items (always done on the first page).
+            Default: False.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -142,6 +160,8 @@ def sync_detailed(
         q=q,
         page=page,
         per_page=per_page,
+        cursor=cursor,
+        with_total=with_total,
     )
 
     response = client.get_httpx_client().request(
@@ -159,8 +179,12 @@ def sync(
     q: None | str | Unset = UNSET,
     page: int | Unset = 1,
     per_page: int | Unset = 50,
+    cursor: None | str | Unset = UNSET,
+    with_total: bool | Unset = False,
 ) -> InvitePage | Problem | None:
     """List Invites
+
+     The box's invitations, newest first (page by ``cursor`` in big boxes).
 
     Args:
         box_id (UUID):
@@ -168,6 +192,9 @@ def sync(
         q (None | str | Unset): Search text.
         page (int | Unset): Page number, from 1. Default: 1.
         per_page (int | Unset): Items per page (at most 200). Default: 50.
+        cursor (None | str | Unset): The previous page's next_cursor.
+        with_total (bool | Unset): Count the matching items (always done on the first page).
+            Default: False.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -184,6 +211,8 @@ def sync(
         q=q,
         page=page,
         per_page=per_page,
+        cursor=cursor,
+        with_total=with_total,
     ).parsed
 
 
@@ -195,8 +224,12 @@ async def asyncio_detailed(
     q: None | str | Unset = UNSET,
     page: int | Unset = 1,
     per_page: int | Unset = 50,
+    cursor: None | str | Unset = UNSET,
+    with_total: bool | Unset = False,
 ) -> Response[InvitePage | Problem]:
     """List Invites
+
+     The box's invitations, newest first (page by ``cursor`` in big boxes).
 
     Args:
         box_id (UUID):
@@ -204,6 +237,9 @@ async def asyncio_detailed(
         q (None | str | Unset): Search text.
         page (int | Unset): Page number, from 1. Default: 1.
         per_page (int | Unset): Items per page (at most 200). Default: 50.
+        cursor (None | str | Unset): The previous page's next_cursor.
+        with_total (bool | Unset): Count the matching items (always done on the first page).
+            Default: False.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -219,6 +255,8 @@ async def asyncio_detailed(
         q=q,
         page=page,
         per_page=per_page,
+        cursor=cursor,
+        with_total=with_total,
     )
 
     response = await client.get_async_httpx_client().request(**kwargs)
@@ -234,8 +272,12 @@ async def asyncio(
     q: None | str | Unset = UNSET,
     page: int | Unset = 1,
     per_page: int | Unset = 50,
+    cursor: None | str | Unset = UNSET,
+    with_total: bool | Unset = False,
 ) -> InvitePage | Problem | None:
     """List Invites
+
+     The box's invitations, newest first (page by ``cursor`` in big boxes).
 
     Args:
         box_id (UUID):
@@ -243,6 +285,9 @@ async def asyncio(
         q (None | str | Unset): Search text.
         page (int | Unset): Page number, from 1. Default: 1.
         per_page (int | Unset): Items per page (at most 200). Default: 50.
+        cursor (None | str | Unset): The previous page's next_cursor.
+        with_total (bool | Unset): Count the matching items (always done on the first page).
+            Default: False.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -260,5 +305,7 @@ async def asyncio(
             q=q,
             page=page,
             per_page=per_page,
+            cursor=cursor,
+            with_total=with_total,
         )
     ).parsed

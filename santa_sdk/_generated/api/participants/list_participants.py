@@ -28,6 +28,8 @@ def _get_kwargs(
     q: None | str | Unset = UNSET,
     page: int | Unset = 1,
     per_page: int | Unset = 50,
+    cursor: None | str | Unset = UNSET,
+    with_total: bool | Unset = False,
 ) -> dict[str, Any]:
 
     params: dict[str, Any] = {}
@@ -77,6 +79,15 @@ def _get_kwargs(
     params["page"] = page
 
     params["per_page"] = per_page
+
+    json_cursor: None | str | Unset
+    if isinstance(cursor, Unset):
+        json_cursor = UNSET
+    else:
+        json_cursor = cursor
+    params["cursor"] = json_cursor
+
+    params["with_total"] = with_total
 
     params = {k: v for k, v in params.items() if v is not UNSET and v is not None}
 
@@ -146,10 +157,15 @@ def sync_detailed(
     q: None | str | Unset = UNSET,
     page: int | Unset = 1,
     per_page: int | Unset = 50,
+    cursor: None | str | Unset = UNSET,
+    with_total: bool | Unset = False,
 ) -> Response[ParticipantPage | Problem]:
     """List Participants
 
      The box's members (nicknames only for plain members of boxes with private names).
+
+    Page by ``cursor`` (each page's ``next_cursor``) in big boxes; ``page`` still
+    works. ``total`` comes with the first page, or with ``with_total=true``.
 
     Args:
         box_id (UUID):
@@ -159,6 +175,9 @@ def sync_detailed(
         q (None | str | Unset): Search text.
         page (int | Unset): Page number, from 1. Default: 1.
         per_page (int | Unset): Items per page (at most 200). Default: 50.
+        cursor (None | str | Unset): The previous page's next_cursor.
+        with_total (bool | Unset): Count the matching items (always done on the first page).
+            Default: False.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -176,6 +195,8 @@ def sync_detailed(
         q=q,
         page=page,
         per_page=per_page,
+        cursor=cursor,
+        with_total=with_total,
     )
 
     response = client.get_httpx_client().request(
@@ -195,10 +216,15 @@ def sync(
     q: None | str | Unset = UNSET,
     page: int | Unset = 1,
     per_page: int | Unset = 50,
+    cursor: None | str | Unset = UNSET,
+    with_total: bool | Unset = False,
 ) -> ParticipantPage | Problem | None:
     """List Participants
 
      The box's members (nicknames only for plain members of boxes with private names).
+
+    Page by ``cursor`` (each page's ``next_cursor``) in big boxes; ``page`` still
+    works. ``total`` comes with the first page, or with ``with_total=true``.
 
     Args:
         box_id (UUID):
@@ -208,6 +234,9 @@ def sync(
         q (None | str | Unset): Search text.
         page (int | Unset): Page number, from 1. Default: 1.
         per_page (int | Unset): Items per page (at most 200). Default: 50.
+        cursor (None | str | Unset): The previous page's next_cursor.
+        with_total (bool | Unset): Count the matching items (always done on the first page).
+            Default: False.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -226,6 +255,8 @@ def sync(
         q=q,
         page=page,
         per_page=per_page,
+        cursor=cursor,
+        with_total=with_total,
     ).parsed
 
 
@@ -239,10 +270,15 @@ async def asyncio_detailed(
     q: None | str | Unset = UNSET,
     page: int | Unset = 1,
     per_page: int | Unset = 50,
+    cursor: None | str | Unset = UNSET,
+    with_total: bool | Unset = False,
 ) -> Response[ParticipantPage | Problem]:
     """List Participants
 
      The box's members (nicknames only for plain members of boxes with private names).
+
+    Page by ``cursor`` (each page's ``next_cursor``) in big boxes; ``page`` still
+    works. ``total`` comes with the first page, or with ``with_total=true``.
 
     Args:
         box_id (UUID):
@@ -252,6 +288,9 @@ async def asyncio_detailed(
         q (None | str | Unset): Search text.
         page (int | Unset): Page number, from 1. Default: 1.
         per_page (int | Unset): Items per page (at most 200). Default: 50.
+        cursor (None | str | Unset): The previous page's next_cursor.
+        with_total (bool | Unset): Count the matching items (always done on the first page).
+            Default: False.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -269,6 +308,8 @@ async def asyncio_detailed(
         q=q,
         page=page,
         per_page=per_page,
+        cursor=cursor,
+        with_total=with_total,
     )
 
     response = await client.get_async_httpx_client().request(**kwargs)
@@ -286,10 +327,15 @@ async def asyncio(
     q: None | str | Unset = UNSET,
     page: int | Unset = 1,
     per_page: int | Unset = 50,
+    cursor: None | str | Unset = UNSET,
+    with_total: bool | Unset = False,
 ) -> ParticipantPage | Problem | None:
     """List Participants
 
      The box's members (nicknames only for plain members of boxes with private names).
+
+    Page by ``cursor`` (each page's ``next_cursor``) in big boxes; ``page`` still
+    works. ``total`` comes with the first page, or with ``with_total=true``.
 
     Args:
         box_id (UUID):
@@ -299,6 +345,9 @@ async def asyncio(
         q (None | str | Unset): Search text.
         page (int | Unset): Page number, from 1. Default: 1.
         per_page (int | Unset): Items per page (at most 200). Default: 50.
+        cursor (None | str | Unset): The previous page's next_cursor.
+        with_total (bool | Unset): Count the matching items (always done on the first page).
+            Default: False.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -318,5 +367,7 @@ async def asyncio(
             q=q,
             page=page,
             per_page=per_page,
+            cursor=cursor,
+            with_total=with_total,
         )
     ).parsed

@@ -1,0 +1,1 @@
+"""Announcements: plain text (links are shown as links) from the organizers to the whole box."""

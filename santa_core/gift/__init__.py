@@ -1,0 +1,1 @@
+"""Gift tracking per pair: the santa marks bought and sent, the giftee marks received."""

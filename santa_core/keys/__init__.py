@@ -1,0 +1,1 @@
+"""Key management: re-encrypting stored personal data under the current encryption key."""

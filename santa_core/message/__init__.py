@@ -1,0 +1,1 @@
+"""Anonymous messages between a santa and their giftee, one thread per pair."""

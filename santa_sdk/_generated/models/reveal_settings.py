@@ -1,0 +1,75 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any, TypeVar, BinaryIO, TextIO, TYPE_CHECKING, Generator
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+from ..types import UNSET, Unset
+
+from ..types import UNSET, Unset
+
+
+T = TypeVar("T", bound="RevealSettings")
+
+
+@_attrs_define
+class RevealSettings:
+    """
+    Attributes:
+        allow_reveal (bool):
+        revealed_at (Any | Unset):
+    """
+
+    allow_reveal: bool
+    revealed_at: Any | Unset = UNSET
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        allow_reveal = self.allow_reveal
+
+        revealed_at = self.revealed_at
+
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
+        field_dict.update(
+            {
+                "allow_reveal": allow_reveal,
+            }
+        )
+        if revealed_at is not UNSET:
+            field_dict["revealed_at"] = revealed_at
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        d = dict(src_dict)
+        allow_reveal = d.pop("allow_reveal")
+
+        revealed_at = d.pop("revealed_at", UNSET)
+
+        reveal_settings = cls(
+            allow_reveal=allow_reveal,
+            revealed_at=revealed_at,
+        )
+
+        reveal_settings.additional_properties = d
+        return reveal_settings
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties
