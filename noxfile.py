@@ -12,7 +12,15 @@ import os
 import nox
 
 nox.options.default_venv_backend = "none"
-nox.options.sessions = ["lint", "typecheck", "sdk_check", "tests", "frontend", "e2e", "audit"]
+nox.options.sessions = [
+    "lint",
+    "typecheck",
+    "sdk_check",
+    "tests",
+    "frontend",
+    "e2e",
+    "audit",
+]
 nox.options.error_on_missing_interpreters = True
 
 
@@ -112,3 +120,12 @@ def audit(session: nox.Session) -> None:
     one loud line and passes (SANTA_AUDIT_REQUIRED=1 makes it fail).
     """
     session.run("python", "scripts/audit.py")
+
+
+@nox.session
+def schemathesis(session: nox.Session) -> None:
+    """schemathesis, stateful with every check, over the served spec as an organizer and as a
+    participant; fails on a check and on a schema/server mismatch warning.
+
+    Extra arguments go to ``schemathesis run`` (``-- --max-examples 50``)."""
+    session.run("python", "scripts/schemathesis_run.py", *session.posargs)

@@ -18,6 +18,7 @@ if TYPE_CHECKING:
     from sqlalchemy import Engine
 
     from santa_core.config import Settings
+    from santa_core.runtime import Runtime
 
 
 @cache
@@ -28,15 +29,18 @@ def settings() -> Settings:
 
 
 @cache
-def engine() -> Engine:
-    """The database, for every command (``santa db`` included): no schema check."""
-    from santa_core import crypto
-    from santa_core.db import make_engine
+def runtime() -> Runtime:
+    """Engine, sessionmaker, keyring and job queue, built once from the settings."""
+    from santa_core.runtime import build_runtime
 
     s = settings()
     _prepare_database_dir(s)
-    crypto.install_keyring(crypto.keyring_from_settings(s))
-    return make_engine(s.database_url_obj)
+    return build_runtime(s)
+
+
+def engine() -> Engine:
+    """The database, for every command (``santa db`` included): no schema check."""
+    return runtime().engine
 
 
 def app_engine() -> Engine:

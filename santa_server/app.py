@@ -9,10 +9,11 @@ from contextlib import asynccontextmanager
 from fastapi import APIRouter, FastAPI
 from fastapi.middleware.cors import CORSMiddleware
 
-from santa_core import crypto, migrate
+from santa_core import migrate
 from santa_core.auth.ratelimit import limiter_for
 from santa_core.config import Settings, get_settings
-from santa_core.db import engine_from_settings, make_read_sessionmaker, make_sessionmaker
+from santa_core.db import make_read_sessionmaker
+from santa_core.runtime import Runtime, build_runtime
 from santa_server import (
     __version__,
     admission,
@@ -66,19 +67,30 @@ ALWAYS_HOOKS: list[StartupHook] = [ws.start_live_events]
 def create_app(
     settings: Settings | None = None,
     *,
+    runtime: Runtime | None = None,
     auto_migrate: bool | None = None,
     start_jobs: bool | None = None,
 ) -> FastAPI:
-    settings = settings or get_settings()
-    crypto.install_keyring(crypto.keyring_from_settings(settings))
-    engine = engine_from_settings(settings)
-    do_migrate = (
-        auto_migrate if auto_migrate is not None else engine.url.get_backend_name() == "sqlite"
-    )
+    """The app on ``runtime`` (built from ``settings`` when not given; the app closes it).
+
+    Building the app does no I/O. ``santa serve`` and ``santa db upgrade`` migrate the
+    database; ``auto_migrate`` (default: on SQLite, the embedded default) also brings it
+    to the latest revision when the app starts, so an embedded app in a test or behind
+    another ASGI server creates its database on first start.
+    """
+    runtime = runtime or build_runtime(settings or get_settings())
+    settings = runtime.settings
     run_jobs = start_jobs if start_jobs is not None else False
+    do_migrate = (
+        auto_migrate
+        if auto_migrate is not None
+        else runtime.engine.url.get_backend_name() == "sqlite"
+    )
 
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
+        if do_migrate and migrate.ensure_schema(runtime.engine):
+            log.info("database migrated to %s", migrate.head_revision())
         await admission.size_threadpool(settings)
         stoppers: list[Callable[[], None]] = []
         hooks = STARTUP_HOOKS if run_jobs else SHARED_QUEUE_HOOKS if settings.redis_url else []
@@ -92,10 +104,7 @@ def create_app(
         finally:
             for stop in reversed(stoppers):
                 stop()
-            engine.dispose()
-
-    if do_migrate and migrate.ensure_schema(engine):
-        log.info("database migrated to %s", migrate.head_revision())
+            runtime.close()
 
     app = FastAPI(
         title="santa",
@@ -107,11 +116,12 @@ def create_app(
         openapi_url="/openapi.json",
         generate_unique_id_function=openapi.operation_id,
     )
+    app.state.runtime = runtime
     app.state.settings = settings
-    app.state.engine = engine
-    app.state.sessionmaker = make_sessionmaker(engine)
-    app.state.read_sessionmaker = make_read_sessionmaker(engine)
-    app.state.pure_read_sessionmaker = make_read_sessionmaker(engine, autocommit=True)
+    app.state.engine = runtime.engine
+    app.state.sessionmaker = runtime.sessionmaker
+    app.state.read_sessionmaker = runtime.read_sessionmaker
+    app.state.pure_read_sessionmaker = make_read_sessionmaker(runtime.engine, autocommit=True)
     app.state.rate_limiter = limiter_for(settings)
     errors.install(app)
     app.add_middleware(admission.AdmissionGate, settings=settings)

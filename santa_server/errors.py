@@ -3,17 +3,26 @@
 Domain errors map to statuses by kind in one table; the body carries a stable
 ``code`` (also in ``type`` as a URN), a human ``detail`` in the request's
 language, and field ``errors`` for validation problems.
+
+Each route declares the codes it can return: ``responses=problems("box_not_found", ...)``
+(statuses follow from the codes); the codes its dependencies and parameters bring
+(signing in, validation) are added by :func:`route_codes`. The spec lists them
+per response (``x-problem-codes``) and ``Problem.code`` is an enum of every code.
+An error whose code its route does not declare is reported to
+:data:`on_undeclared` (logged; the test suite fails on it).
 """
 
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
 from typing import Any
 
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
-from pydantic import BaseModel, Field
+from fastapi.routing import APIRoute
+from pydantic import BaseModel, Field, TypeAdapter, ValidationError
 from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
@@ -65,11 +74,105 @@ class Problem(BaseModel):
     errors: list[FieldProblem] = Field(default_factory=list)
 
 
-def status_for(exc: errors.SantaError) -> int:
+def status_for(exc: errors.SantaError | type[errors.SantaError]) -> int:
+    cls = exc if isinstance(exc, type) else type(exc)
     for kind, status in STATUS_BY_KIND:
-        if isinstance(exc, kind):
+        if issubclass(cls, kind):
             return status
     return 500
+
+
+#: Response key listing the problem codes a route returns with that status.
+CODES_KEY = "x-problem-codes"
+#: Codes the app answers with itself (not raised by a service), beyond ``_HTTP_CODES``.
+_APP_CODES = {
+    "internal_error": 500,
+    "database_unavailable": 503,
+    "service_unavailable": 503,
+    "overloaded": 503,
+    "not_ready": 503,
+}
+#: Codes of errors the app itself answers with (not raised by a service).
+HTTP_ONLY_CODES = {*_HTTP_CODES.values(), *_APP_CODES}
+#: What signing in can refuse (``CurrentUser`` / ``OptionalUser`` dependencies).
+AUTH_CODES = ("unauthenticated", "session_revoked", "csrf_failed")
+
+
+def error_classes() -> dict[str, type[errors.SantaError]]:
+    """Every SantaError class by code (the modules defining them are imported by then)."""
+    found: dict[str, type[errors.SantaError]] = {}
+    stack: list[type[errors.SantaError]] = [errors.SantaError]
+    while stack:
+        cls = stack.pop()
+        found.setdefault(cls.code, cls)
+        stack.extend(cls.__subclasses__())
+    return found
+
+
+def all_codes() -> list[str]:
+    return sorted({*error_classes(), *HTTP_ONLY_CODES} - {"error"})
+
+
+def status_of_code(code: str) -> int:
+    cls = error_classes().get(code)
+    if cls is not None:
+        return status_for(cls)
+    for status, http_code in _HTTP_CODES.items():
+        if http_code == code:
+            return status
+    if code in _APP_CODES:
+        return _APP_CODES[code]
+    raise ValueError(f"unknown problem code {code!r}")
+
+
+def on_undeclared_default(route: str, code: str) -> None:
+    log.error("%s answered with problem code %r, which the route does not declare", route, code)
+
+
+#: Called with (``METHOD /path``, code) for a problem its route does not declare.
+on_undeclared: Callable[[str, str], None] = on_undeclared_default
+
+
+def route_codes(route: APIRoute) -> set[str]:
+    """Every code a route may answer with: declared, plus what its dependencies bring."""
+    codes: set[str] = set()
+    for response in route.responses.values():
+        codes.update(response.get(CODES_KEY, ()))
+    calls = _dependency_calls(route.dependant)
+    from santa_server import deps, security
+
+    if deps.get_optional_user in calls or deps.get_current_user in calls:
+        codes.update(AUTH_CODES)
+    if security.get_rate_limiter in calls:
+        codes.add("rate_limited")
+    dependant = route.dependant
+    if dependant.body_params:
+        codes.update(("validation_error", "malformed_request"))
+    if dependant.query_params or dependant.path_params or dependant.header_params:
+        codes.add("validation_error")
+    if dependant.cookie_params:
+        codes.add("validation_error")
+    return codes
+
+
+def _dependency_calls(dependant: Any) -> set[Any]:
+    calls = set()
+    stack = list(dependant.dependencies)
+    while stack:
+        item = stack.pop()
+        calls.add(item.call)
+        stack.extend(item.dependencies)
+    return calls
+
+
+def _check_declared(request: Request, code: str) -> None:
+    route = request.scope.get("route")
+    if not isinstance(route, APIRoute):
+        return
+    if not any(CODES_KEY in r for r in route.responses.values()):
+        return  # still declared by status alone (problem_responses): not yet under contract
+    if code not in route_codes(route):
+        on_undeclared(f"{request.method} {route.path}", code)
 
 
 def problem_response(
@@ -118,6 +221,8 @@ async def _santa_error(request: Request, exc: Exception) -> JSONResponse:
         ]
     if status >= 500:
         log.error("configuration error: %s", exc.message)
+    else:
+        _check_declared(request, exc.code)
     return problem_response(
         request,
         status=status,
@@ -146,6 +251,7 @@ async def _validation_error(request: Request, exc: Exception) -> JSONResponse:
                 code=kind,
             )
         )
+    _check_declared(request, "malformed_request" if malformed else "validation_error")
     if malformed:
         return problem_response(
             request,
@@ -167,17 +273,34 @@ _METHODS = ("GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS")
 
 
 def _allowed_methods(request: Request) -> set[str]:
-    """Every method some route accepts on this path (Starlette names only the first route's)."""
+    """Every method some API route accepts on this path (Starlette names only the first
+    route's). A route whose typed path parameters refuse the path does not accept it:
+    ``/invites/import`` is not an invitation id, so its ``DELETE`` is not offered."""
+    from fastapi import routing
     from starlette.routing import Match
 
-    return {
-        method
-        for method in _METHODS
-        if any(
-            route.matches({**request.scope, "method": method})[0] is Match.FULL
-            for route in request.app.router.routes
-        )
-    }
+    def accepts(context: Any, method: str) -> bool:
+        route = context.original_route
+        if not isinstance(route, APIRoute) or not route.include_in_schema:
+            return False  # e.g. the web UI's catch-all (GET, HEAD on every path)
+        effective = getattr(context, "_effective_route", None) or context.route
+        match, child = effective.matches({**request.scope, "method": method})
+        return match is Match.FULL and _path_params_valid(route, child.get("path_params", {}))
+
+    contexts = list(routing.iter_route_contexts(request.app.router.routes))
+    return {method for method in _METHODS if any(accepts(c, method) for c in contexts)}
+
+
+def _path_params_valid(route: APIRoute, values: dict[str, Any]) -> bool:
+    for param in route.dependant.path_params:
+        annotation = param.field_info.annotation
+        if annotation is None:
+            continue
+        try:
+            TypeAdapter(annotation).validate_python(values.get(param.name))
+        except ValidationError:
+            return False
+    return True
 
 
 async def _http_error(request: Request, exc: Exception) -> JSONResponse:
@@ -300,23 +423,45 @@ class CatchAll:
             await response(scope, receive, send)
 
 
-def problem_responses(*statuses: int) -> dict[int | str, dict[str, Any]]:
-    """OpenAPI ``responses`` entries declaring problem+json bodies for a route."""
-    descriptions = {
-        400: "Malformed request",
-        401: "Not signed in",
-        403: "Not allowed",
-        404: "Not found",
-        409: "Conflict with the current state",
-        422: "Invalid input",
-        429: "Too many requests",
-        503: "Overloaded or a service is unavailable (retry after Retry-After seconds)",
-    }
+DESCRIPTIONS = {
+    400: "Malformed request",
+    401: "Not signed in",
+    403: "Not allowed",
+    404: "Not found",
+    409: "Conflict with the current state",
+    422: "Invalid input",
+    429: "Too many requests",
+    503: "Overloaded or a service is unavailable (retry after Retry-After seconds)",
+}
+
+
+def problems(*codes: str) -> dict[int | str, dict[str, Any]]:
+    """OpenAPI ``responses`` for the problem codes a route returns (statuses follow)."""
+    by_status: dict[int, set[str]] = {}
+    for code in codes:
+        by_status.setdefault(status_of_code(code), set()).add(code)
     return {
-        status: {
-            "model": Problem,
-            "description": descriptions.get(status, "Error"),
-            "content": {PROBLEM_JSON: {"schema": {"$ref": "#/components/schemas/Problem"}}},
-        }
-        for status in statuses
+        status: {**_entry(status), CODES_KEY: sorted(found)}
+        for status, found in sorted(by_status.items())
     }
+
+
+def problem_responses(*statuses: int) -> dict[int | str, dict[str, Any]]:
+    """Problem bodies by status alone; prefer :func:`problems`, which names the codes."""
+    return {status: _entry(status) for status in statuses}
+
+
+def _entry(status: int) -> dict[str, Any]:
+    return {
+        "model": Problem,
+        "description": DESCRIPTIONS.get(status, "Error"),
+        "content": {PROBLEM_JSON: {"schema": {"$ref": "#/components/schemas/Problem"}}},
+    }
+
+
+def codes_by_status(route: APIRoute) -> dict[int, list[str]]:
+    """The route's codes grouped by the status they come with (for the spec)."""
+    out: dict[int, set[str]] = {}
+    for code in route_codes(route):
+        out.setdefault(status_of_code(code), set()).add(code)
+    return {status: sorted(found) for status, found in out.items()}

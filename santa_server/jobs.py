@@ -18,15 +18,12 @@ from collections.abc import Callable
 
 from fastapi import FastAPI
 
-from santa_core.jobs import build_jobs
-
 log = logging.getLogger("santa.server")
 
 
 def start_embedded_jobs(app: FastAPI) -> Callable[[], None]:
-    settings = app.state.settings
     factory = app.state.sessionmaker
-    jobs = build_jobs(settings, factory=factory)
+    jobs = app.state.runtime.jobs()
     jobs.install_commit_signal(factory)
     runner = jobs.embedded()
     runner.start()
@@ -47,7 +44,7 @@ def start_embedded_jobs(app: FastAPI) -> Callable[[], None]:
 
 
 def connect_to_shared_queue(app: FastAPI) -> Callable[[], None]:
-    jobs = build_jobs(app.state.settings, factory=app.state.sessionmaker)
+    jobs = app.state.runtime.jobs()
     jobs.install_commit_signal(app.state.sessionmaker)
     app.state.jobs = jobs
     app.state.queue_probe = jobs.probe

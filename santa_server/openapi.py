@@ -5,11 +5,18 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from fastapi import FastAPI
+from fastapi import FastAPI, routing
 from fastapi.openapi.utils import get_openapi
 from fastapi.routing import APIRoute
 
-from santa_server.errors import PROBLEM_JSON, Problem
+from santa_server.errors import (
+    CODES_KEY,
+    DESCRIPTIONS,
+    PROBLEM_JSON,
+    Problem,
+    all_codes,
+    codes_by_status,
+)
 
 PROBLEM_REF = {"$ref": "#/components/schemas/Problem"}
 
@@ -30,6 +37,7 @@ def install(app: FastAPI) -> None:
             routes=app.routes,
         )
         _use_problem_json(schema)
+        _declare_codes(schema, app)
         app.openapi_schema = schema
         return schema
 
@@ -60,6 +68,27 @@ def _use_problem_json(schema: dict[str, Any]) -> None:
                     response["content"] = {PROBLEM_JSON: {"schema": PROBLEM_REF}}
     for name in ("HTTPValidationError", "ValidationError"):
         components.pop(name, None)
+
+
+def _declare_codes(schema: dict[str, Any], app: FastAPI) -> None:
+    """``Problem.code`` is an enum of every code; each problem response lists its own."""
+    problem = schema["components"]["schemas"]["Problem"]
+    problem["properties"]["code"]["enum"] = all_codes()
+    paths = schema.get("paths", {})
+    for context in routing.iter_route_contexts(app.routes):
+        route = context.original_route
+        if not isinstance(route, APIRoute) or not route.include_in_schema:
+            continue
+        for method in route.methods or ():
+            operation = paths.get(context.path_format, {}).get(method.lower())
+            if operation is None:
+                continue
+            responses = operation["responses"]
+            for status, codes in codes_by_status(route).items():
+                response = responses.setdefault(
+                    str(status), _problem(DESCRIPTIONS.get(status, "Error"))
+                )
+                response[CODES_KEY] = codes
 
 
 def _optional_body_as_model(body: dict[str, Any]) -> None:

@@ -239,3 +239,28 @@ def restore_logging() -> Iterator[None]:
             lg.handlers[:] = handlers
             lg.propagate = propagate
             lg.disabled = disabled
+
+
+@pytest.fixture(autouse=True)
+def declared_problem_codes() -> Iterator[None]:
+    """Fail a test in which a route answered with a problem code it does not declare.
+
+    Every API test (and the schemathesis run) thereby checks the error contract of
+    the routes it calls: declare a route's codes with ``santa_server.errors.problems``.
+    """
+    server_errors = sys.modules.get("santa_server.errors")
+    if server_errors is None:
+        yield
+        return
+    seen: list[str] = []
+    server_errors.on_undeclared = lambda route, code: seen.append(f"{route} -> {code}")
+    try:
+        yield
+    finally:
+        server_errors.on_undeclared = server_errors.on_undeclared_default
+    record = os.environ.get("SANTA_RECORD_PROBLEMS")
+    if record:
+        with open(record, "a") as out:
+            out.writelines(line + "\n" for line in seen)
+        return
+    assert not seen, "problem codes their routes do not declare: " + ", ".join(sorted(set(seen)))

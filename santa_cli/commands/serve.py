@@ -66,13 +66,9 @@ def serve(
     # in the log of every worker process (or a server that starts and answers 500).
     _require_free_port(host, port)
     context.prepare_dirs(settings)
-    from santa_server.app import create_app
-
-    app = create_app(settings, start_jobs=False)  # SQLite: created and migrated here
-    try:
-        context.require_schema(app.state.engine)
-    finally:
-        app.state.engine.dispose()
+    # SQLite (the embedded default) is created and migrated here, once, before the app's
+    # processes start; any other database must already be at the latest revision.
+    context.app_engine().dispose()
     if settings.redis_url:
         context.require_redis(settings)
     _warn_about_web_ui()

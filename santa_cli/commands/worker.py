@@ -44,15 +44,12 @@ def worker(
     """
     settings = context.settings()
     logs.configure(settings.log_level, settings.log_format)
-    from santa_core.db import make_sessionmaker
-    from santa_core.jobs import build_jobs
-
     # Everything the consumer needs, checked before it starts (one line each, no traceback).
     context.prepare_dirs(settings)
     engine = context.app_engine()
     if settings.redis_url:
         context.require_redis(settings)
-    jobs = build_jobs(settings, factory=make_sessionmaker(engine))
+    jobs = context.runtime().jobs()
     jobs.install_commit_signal()
     if settings.redis_url:
         # Live events written by jobs (flagged gifts, auto-draws) reach the API processes.

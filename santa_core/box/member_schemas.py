@@ -8,6 +8,7 @@ from typing import Annotated
 
 from pydantic import BaseModel, ConfigDict, EmailStr, Field, model_validator
 
+from santa_core.kit.schemas import Input as _Input
 from santa_core.kit.types import (
     Address,
     Bool,
@@ -20,10 +21,6 @@ from santa_core.kit.types import (
     Url,
 )
 from santa_core.models import ParticipantRole, ParticipantStatus
-
-
-class _Input(BaseModel):
-    model_config = ConfigDict(extra="forbid", str_strip_whitespace=True)
 
 
 class WishItem(_Input):

@@ -14,6 +14,8 @@ from typing import Annotated, Any
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
+from santa_core.kit.schemas import Input as _Input
+from santa_core.kit.schemas import Page
 from santa_core.kit.types import (
     Bool,
     Cover,
@@ -26,10 +28,6 @@ from santa_core.kit.types import (
     When,
 )
 from santa_core.models import BoxStatus, ParticipantRole
-
-
-class _Input(BaseModel):
-    model_config = ConfigDict(extra="forbid", str_strip_whitespace=True)
 
 
 class DrawOptions(_Input):
@@ -154,11 +152,8 @@ class Box(BaseModel):
     participant_count: int = 0
 
 
-class BoxPage(BaseModel):
-    items: list[Box]
-    total: int
-    page: int
-    per_page: int
+class BoxPage(Page[Box]):
+    pass
 
 
 class BoxRoleFilter(enum.StrEnum):
@@ -179,8 +174,5 @@ class AuditEvent(BaseModel):
     created_at: dt.datetime
 
 
-class AuditEventPage(BaseModel):
-    items: list[AuditEvent]
-    total: int
-    page: int
-    per_page: int
+class AuditEventPage(Page[AuditEvent]):
+    pass

@@ -274,7 +274,7 @@ def _check_ranges(value: Callable[[str], Any]) -> None:
 
 def change_status(
     session: Session, actor: models.User, box_id: uuid.UUID, /, *, target: BoxStatus
-) -> models.Box:
+) -> Box:
     access = load(session, actor, box_id, manage=True, for_update=True)
     box = access.box
     if target not in MANUAL_TARGETS:
@@ -302,7 +302,7 @@ def change_status(
         details={"from": previous.value, "to": target.value},
     )
     session.flush()
-    return box
+    return describe(session, access)
 
 
 def delete_box(session: Session, actor: models.User, box_id: uuid.UUID, /) -> None:

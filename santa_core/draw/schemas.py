@@ -6,14 +6,11 @@ import datetime as dt
 import uuid
 from typing import Literal
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, Field
 
 from santa_core.box.member_schemas import WishItem
+from santa_core.kit.schemas import Input as _Input
 from santa_core.kit.types import Bool, Reason
-
-
-class _Input(BaseModel):
-    model_config = ConfigDict(extra="forbid", str_strip_whitespace=True)
 
 
 class DrawRequest(_Input):

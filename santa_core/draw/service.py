@@ -24,7 +24,7 @@ from santa_core import audit, i18n, models, notify
 from santa_core.box import lifecycle
 from santa_core.box.access import load
 from santa_core.box.lifecycle import Action
-from santa_core.config import Settings, get_settings
+from santa_core.config import Settings
 from santa_core.db import utcnow
 from santa_core.draw import engine
 from santa_core.draw.errors import (
@@ -149,16 +149,16 @@ def run_draw(
     box_id: uuid.UUID,
     /,
     *,
-    settings: Settings | None = None,
+    settings: Settings,
     acknowledge_secrecy_warning: bool = False,
     language: Language = Language.EN,
-) -> models.DrawRun:
-    """Draw the box once. ``settings`` gives the links in the emails (default: environment).
+) -> DrawSummary:
+    """Draw the box once; returns the draw's public facts. ``settings`` gives the links in the
+    emails.
 
     A box with ``auto_draw`` whose signup deadline has passed may still be in
     ``draft``: sign-up closes (``ready``) as part of the draw.
     """
-    settings = settings or get_settings()
     access = load(session, actor, box_id, manage=True, for_update=True)
     box = access.box
     _close_signup_for_auto_draw(session, actor, box)
@@ -241,7 +241,19 @@ def run_draw(
         },
     )
     session.flush()
-    return run
+    return _summary(box, run, len(assignments))
+
+
+def _summary(box: models.Box, run: models.DrawRun, santas: int) -> DrawSummary:
+    return DrawSummary(
+        box_id=box.id,
+        round=run.round,
+        method=run.method,
+        engine_version=run.engine_version,
+        commitment=run.commitment,
+        participant_count=santas,
+        created_at=run.created_at,
+    )
 
 
 def _close_signup_for_auto_draw(session: Session, actor: models.User, box: models.Box) -> None:
@@ -408,12 +420,4 @@ def get_draw(session: Session, actor: models.User, box_id: uuid.UUID, /) -> Draw
             models.Draw.box_id == access.box.id
         )
     )
-    return DrawSummary(
-        box_id=access.box.id,
-        round=run.round,
-        method=run.method,
-        engine_version=run.engine_version,
-        commitment=run.commitment,
-        participant_count=int(count or 0),
-        created_at=run.created_at,
-    )
+    return _summary(access.box, run, int(count or 0))

@@ -13,7 +13,7 @@ from sqlalchemy.orm import Session
 
 from santa_core import models
 from santa_core.box import members as member_service
-from santa_core.box.member_schemas import ParticipantCreate
+from santa_core.box.member_schemas import ParticipantCard, ParticipantCreate
 from santa_core.config import Settings
 from santa_core.invite import service as invite_service
 from santa_core.invite.schemas import InviteCreate
@@ -27,10 +27,11 @@ def add_participant(
     /,
     *,
     data: ParticipantCreate,
-) -> models.Participant:
+) -> ParticipantCard:
     """Add an offline person, or invite someone by email (they join on accepting)."""
     if data.email is None:
-        return member_service.add_offline(session, actor, box_id, data=data)
+        added = member_service.add_offline(session, actor, box_id, data=data)
+        return member_service.get_participant(session, actor, box_id, added.id)
     invite = invite_service.create_invite(
         session,
         settings,
@@ -42,4 +43,4 @@ def add_participant(
     assert participant is not None
     if data.nickname is not None:
         participant.nickname = data.nickname
-    return participant
+    return member_service.get_participant(session, actor, box_id, participant.id)

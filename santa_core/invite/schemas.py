@@ -10,15 +10,12 @@ from typing import Annotated
 
 from pydantic import BaseModel, ConfigDict, EmailStr, Field
 
+from santa_core.kit.schemas import Input as _Input
 from santa_core.kit.types import Name, ShortText
 from santa_core.models import InviteStatus, ParticipantStatus
 
 #: The most addresses one import takes (the CLI splits bigger CSV files).
 MAX_IMPORT = 10_000
-
-
-class _Input(BaseModel):
-    model_config = ConfigDict(extra="forbid", str_strip_whitespace=True)
 
 
 class InviteCreate(_Input):

@@ -36,9 +36,9 @@ from typing import Any
 from huey import Huey, MemoryHuey, RedisHuey, SqliteHuey, crontab
 from sqlalchemy.orm import Session, sessionmaker
 
-from santa_core import crypto, logs
+from santa_core import logs
 from santa_core.config import Settings
-from santa_core.db import make_engine, make_sessionmaker, session_scope, utcnow
+from santa_core.db import session_scope, utcnow
 from santa_core.gift import service as gift_service
 from santa_core.jobs import maintenance, reminders
 from santa_core.jobs.autodraw import run_auto_draws
@@ -160,16 +160,14 @@ class Jobs:
 def build_jobs(
     settings: Settings,
     *,
-    factory: sessionmaker[Session] | None = None,
+    factory: sessionmaker[Session],
     huey: Huey | None = None,
     email: EmailBackend | None = None,
     chat: dict[Channel, ChatChannel] | None = None,
     clock: Callable[[], dt.datetime] = utcnow,
 ) -> Jobs:
-    """Everything a producer or a consumer needs, from the settings."""
-    if factory is None:
-        crypto.install_keyring(crypto.keyring_from_settings(settings))
-        factory = make_sessionmaker(make_engine(settings.database_url_obj))
+    """Everything a producer or a consumer needs, from the settings, on ``factory``'s
+    database (entry points get both from :func:`santa_core.runtime.build_runtime`)."""
     relay = Relay(
         settings,
         factory,

@@ -21,6 +21,23 @@ _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 MIN_YEAR = 2000
 MAX_YEAR = 2200
 
+# What the validators below enforce, stated in the JSON Schema (the SDK and schemathesis
+# read it): free text without control characters; one line of text, not blank; years
+# from MIN_YEAR to MAX_YEAR; date-times with a time zone.
+_TEXT = r"^[^\x00-\x08\x0b\x0c\x0e-\x1f\x7f]*$"
+_LINE = r"^[^\x00-\x1f\x7f]*$"
+_FILLED_LINE = r"^[^\x00-\x1f\x7f]*[^\x00-\x1f\x7f\s][^\x00-\x1f\x7f]*$"
+_YEAR = r"(20[0-9]{2}|21[0-9]{2}|2200)"
+_DAY = rf"^{_YEAR}-[0-9]{{2}}-[0-9]{{2}}$"
+_CLOCK = r"[0-9]{2}:[0-9]{2}(:[0-9]{2}(\.[0-9]+)?)?"
+_ZONE = r"(Z|[+-][0-9]{2}:[0-9]{2})"
+_WHEN = rf"^{_YEAR}-[0-9]{{2}}-[0-9]{{2}}T{_CLOCK}{_ZONE}$"
+_WHEN_RE = re.compile(_WHEN)
+
+
+def _stated(pattern: str) -> Any:
+    return Field(json_schema_extra={"pattern": pattern})
+
 
 def _clean_text(value: str) -> str:
     if _CONTROL.search(value):
@@ -71,6 +88,16 @@ def _string(value: Any) -> Any:
     return value
 
 
+def _when_string(value: Any) -> Any:
+    """A date-time as the schema states it: ISO 8601 with ``T`` and a time zone."""
+    value = _string(value)
+    if isinstance(value, str) and not _WHEN_RE.match(value):
+        if not re.match(rf"^{_YEAR}-", value) and re.match(r"^[0-9]{4}-", value):
+            raise ValueError(f"must be between the years {MIN_YEAR} and {MAX_YEAR}")
+        raise ValueError("must include a time zone")
+    return value
+
+
 def _in_range_datetime(value: dt.datetime) -> dt.datetime:
     if value.tzinfo is None or value.utcoffset() is None:
         raise ValueError("must include a time zone")
@@ -95,6 +122,7 @@ def _money(value: Any) -> Any:
 Name = Annotated[
     str,
     Field(min_length=1, max_length=200),
+    _stated(_FILLED_LINE),
     AfterValidator(_clean_text),
     AfterValidator(_single_line),
     AfterValidator(_non_blank),
@@ -103,6 +131,7 @@ Name = Annotated[
 ShortName = Annotated[
     str,
     Field(min_length=1, max_length=100),
+    _stated(_FILLED_LINE),
     AfterValidator(_clean_text),
     AfterValidator(_single_line),
     AfterValidator(_non_blank),
@@ -118,16 +147,22 @@ PersonLabel = Annotated[
 ]
 #: An optional one-line label (may be empty), e.g. a household's name.
 Label = Annotated[
-    str, Field(max_length=200), AfterValidator(_clean_text), AfterValidator(_single_line)
+    str,
+    Field(max_length=200),
+    _stated(_LINE),
+    AfterValidator(_clean_text),
+    AfterValidator(_single_line),
 ]
 #: Free text (descriptions, wishes), newlines allowed.
-LongText = Annotated[str, Field(max_length=10_000), AfterValidator(_clean_text)]
-ShortText = Annotated[str, Field(max_length=500), AfterValidator(_clean_text)]
+LongText = Annotated[str, Field(max_length=10_000), _stated(_TEXT), AfterValidator(_clean_text)]
+ShortText = Annotated[str, Field(max_length=500), _stated(_TEXT), AfterValidator(_clean_text)]
 #: A delivery address. Constraints stay on ``str`` (not layered on LongText) so that
 #: errors say "characters", not "items".
-Address = Annotated[str, Field(max_length=1000), AfterValidator(_clean_text)]
+Address = Annotated[str, Field(max_length=1000), _stated(_TEXT), AfterValidator(_clean_text)]
 #: Why someone breaks the glass on a box's pairs: a real sentence, not "x".
-Reason = Annotated[str, Field(min_length=10, max_length=500), AfterValidator(_clean_text)]
+Reason = Annotated[
+    str, Field(min_length=10, max_length=500), _stated(_TEXT), AfterValidator(_clean_text)
+]
 Phone = Annotated[
     str,
     Field(max_length=40, pattern=r"^\+?[0-9 ()\-.]{3,40}$"),
@@ -138,12 +173,19 @@ Url = Annotated[
 ]
 Int = Annotated[int, BeforeValidator(_integer)]
 Bool = StrictBool
-When = Annotated[dt.datetime, BeforeValidator(_string), AfterValidator(_in_range_datetime)]
-Day = Annotated[dt.date, BeforeValidator(_string), AfterValidator(_in_range_date)]
+When = Annotated[
+    dt.datetime,
+    BeforeValidator(_when_string),
+    AfterValidator(_in_range_datetime),
+    _stated(_WHEN),
+]
+Day = Annotated[dt.date, BeforeValidator(_string), AfterValidator(_in_range_date), _stated(_DAY)]
 Money = Annotated[
     decimal.Decimal,
     BeforeValidator(_money),
     Field(ge=0, le=decimal.Decimal("9999999999.99"), max_digits=12, decimal_places=2),
 ]
 Currency = Annotated[str, Field(pattern=r"^[A-Z]{3}$")]
-Cover = Annotated[str, Field(min_length=1, max_length=64), AfterValidator(_clean_text)]
+Cover = Annotated[
+    str, Field(min_length=1, max_length=64), _stated(_TEXT), AfterValidator(_clean_text)
+]

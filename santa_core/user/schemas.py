@@ -9,6 +9,7 @@ from typing import Annotated, Any
 
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, JsonValue
 
+from santa_core.kit.schemas import Input
 from santa_core.kit.types import PersonLabel
 from santa_core.models import Language
 
@@ -43,9 +44,7 @@ class User(BaseModel):
     created_at: dt.datetime
 
 
-class UserUpdate(BaseModel):
-    model_config = ConfigDict(extra="forbid", str_strip_whitespace=True)
-
+class UserUpdate(Input):
     full_name: FullName | None = None
     language: Language | None = None
     timezone: TimeZoneName | None = None

@@ -41,7 +41,7 @@ from santa_core.user.schemas import User
 from santa_core.user.service import to_schema
 from santa_server import security
 from santa_server.deps import CurrentUser, SessionDep, SettingsDep, access_token_from
-from santa_server.errors import problem_responses
+from santa_server.errors import problems
 
 router = APIRouter(tags=["auth"])
 
@@ -125,7 +125,7 @@ def user_agent(request: Request) -> str | None:
     operation_id="register",
     response_model=User,
     status_code=status.HTTP_201_CREATED,
-    responses=problem_responses(409, 429),
+    responses=problems("email_taken", "weak_password"),
 )
 def register(
     body: Registration,
@@ -144,7 +144,7 @@ def register(
     "/auth/verify-email",
     operation_id="verify_email",
     status_code=status.HTTP_204_NO_CONTENT,
-    responses=problem_responses(404, 429),
+    responses=problems("invalid_link"),
 )
 def verify_email(
     body: EmailVerification,
@@ -162,7 +162,7 @@ def verify_email(
     "/auth/verify-email/resend",
     operation_id="resend_verification_email",
     status_code=status.HTTP_202_ACCEPTED,
-    responses=problem_responses(401, 403, 429),
+    responses=problems(),
 )
 def resend_verification_email(
     user: CurrentUser,
@@ -180,7 +180,7 @@ def resend_verification_email(
     "/auth/login",
     operation_id="login",
     response_model=AuthResult,
-    responses=problem_responses(401, 403, 429),
+    responses=problems("account_unavailable", "email_not_verified", "invalid_credentials"),
 )
 def login(
     body: LoginRequest,
@@ -215,7 +215,7 @@ def login(
     "/auth/refresh",
     operation_id="refresh_session",
     response_model=AuthResult,
-    responses=problem_responses(401, 403, 429),
+    responses=problems("account_unavailable", "invalid_refresh_token", "refresh_token_reused"),
 )
 def refresh_session(
     request: Request,
@@ -258,7 +258,7 @@ def refresh_session(
     "/auth/logout",
     operation_id="logout",
     status_code=status.HTTP_204_NO_CONTENT,
-    responses=problem_responses(403),
+    responses=problems(),
 )
 def logout(
     request: Request,
@@ -295,7 +295,7 @@ def logout(
     "/auth/password-reset",
     operation_id="request_password_reset",
     status_code=status.HTTP_202_ACCEPTED,
-    responses=problem_responses(429),
+    responses=problems(),
 )
 def request_password_reset(
     body: PasswordResetRequest,
@@ -326,7 +326,7 @@ def _reset_later(factory: sessionmaker[Session], settings: Settings, email: str)
     "/auth/password-reset/confirm",
     operation_id="reset_password",
     status_code=status.HTTP_204_NO_CONTENT,
-    responses=problem_responses(404, 429),
+    responses=problems("invalid_link", "weak_password"),
 )
 def reset_password(
     body: PasswordResetConfirm,

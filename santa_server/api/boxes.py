@@ -23,7 +23,7 @@ from santa_core.draw import renew as renew_service
 from santa_core.models import BoxStatus
 from santa_server.api._common import Page, PerPage, Search
 from santa_server.deps import CurrentUser, SessionDep
-from santa_server.errors import problem_responses
+from santa_server.errors import problems
 
 router = APIRouter(tags=["boxes"])
 
@@ -33,7 +33,7 @@ router = APIRouter(tags=["boxes"])
     operation_id="create_box",
     response_model=Box,
     status_code=status.HTTP_201_CREATED,
-    responses=problem_responses(401),
+    responses=problems("box_not_found", "invalid_input"),
 )
 def create_box(body: BoxCreate, user: CurrentUser, session: SessionDep) -> Box:
     """Create a box; the caller becomes its organizer."""
@@ -41,9 +41,7 @@ def create_box(body: BoxCreate, user: CurrentUser, session: SessionDep) -> Box:
     return box_service.describe(session, load(session, user, box.id))
 
 
-@router.get(
-    "/boxes", operation_id="list_boxes", response_model=BoxPage, responses=problem_responses(401)
-)
+@router.get("/boxes", operation_id="list_boxes", response_model=BoxPage, responses=problems())
 def list_boxes(
     user: CurrentUser,
     session: SessionDep,
@@ -63,7 +61,7 @@ def list_boxes(
     "/boxes/{box_id}",
     operation_id="get_box",
     response_model=Box,
-    responses=problem_responses(401, 404),
+    responses=problems("box_not_found"),
 )
 def get_box(box_id: uuid.UUID, user: CurrentUser, session: SessionDep) -> Box:
     return box_service.get_box(session, user, box_id)
@@ -73,7 +71,7 @@ def get_box(box_id: uuid.UUID, user: CurrentUser, session: SessionDep) -> Box:
     "/boxes/{box_id}",
     operation_id="update_box",
     response_model=Box,
-    responses=problem_responses(401, 403, 404, 409),
+    responses=problems("box_not_editable", "box_not_found", "invalid_input", "not_organizer"),
 )
 def update_box(box_id: uuid.UUID, body: BoxUpdate, user: CurrentUser, session: SessionDep) -> Box:
     """Change the box's settings (organizers). Only the fields sent change."""
@@ -86,7 +84,7 @@ def update_box(box_id: uuid.UUID, body: BoxUpdate, user: CurrentUser, session: S
     operation_id="delete_box",
     status_code=status.HTTP_204_NO_CONTENT,
     response_class=Response,
-    responses=problem_responses(401, 403, 404, 409),
+    responses=problems("box_not_editable", "box_not_found", "not_organizer"),
 )
 def delete_box(box_id: uuid.UUID, user: CurrentUser, session: SessionDep) -> Response:
     """Delete the box (soft: it disappears for everyone; the audit trail stays)."""
@@ -98,14 +96,13 @@ def delete_box(box_id: uuid.UUID, user: CurrentUser, session: SessionDep) -> Res
     "/boxes/{box_id}/status",
     operation_id="change_box_status",
     response_model=Box,
-    responses=problem_responses(401, 403, 404, 409),
+    responses=problems("box_not_found", "invalid_status_transition", "not_organizer"),
 )
 def change_box_status(
     box_id: uuid.UUID, body: BoxStatusChange, user: CurrentUser, session: SessionDep
 ) -> Box:
     """Close sign-up (``ready``), reopen it (``draft``) or archive the box."""
-    box_service.change_status(session, user, box_id, target=body.status)
-    return box_service.get_box(session, user, box_id)
+    return box_service.change_status(session, user, box_id, target=body.status)
 
 
 @router.post(
@@ -113,7 +110,7 @@ def change_box_status(
     operation_id="renew_box",
     response_model=Box,
     status_code=status.HTTP_201_CREATED,
-    responses=problem_responses(401, 403, 404),
+    responses=problems("box_not_found", "not_organizer"),
 )
 def renew_box(box_id: uuid.UUID, body: BoxRenew, user: CurrentUser, session: SessionDep) -> Box:
     """Next year's box with the same people and rules; this year's pairs become history."""
@@ -125,7 +122,7 @@ def renew_box(box_id: uuid.UUID, body: BoxRenew, user: CurrentUser, session: Ses
     "/boxes/{box_id}/audit-events",
     operation_id="list_box_audit_events",
     response_model=AuditEventPage,
-    responses=problem_responses(401, 403, 404),
+    responses=problems("box_not_found", "not_organizer"),
 )
 def list_box_audit_events(
     box_id: uuid.UUID,

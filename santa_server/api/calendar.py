@@ -12,7 +12,7 @@ from santa_core.calendar import feed
 from santa_core.db import utcnow
 from santa_server import security
 from santa_server.deps import CurrentUser, SessionDep, SettingsDep
-from santa_server.errors import problem_responses
+from santa_server.errors import problems
 
 router = APIRouter(tags=["calendar"])
 
@@ -26,7 +26,7 @@ class CalendarFeed(BaseModel):
     "/calendar",
     operation_id="get_calendar_feed",
     response_model=CalendarFeed,
-    responses=problem_responses(401),
+    responses=problems(),
 )
 def get_calendar_feed(
     user: CurrentUser, session: SessionDep, settings: SettingsDep
@@ -39,7 +39,7 @@ def get_calendar_feed(
     "/calendar/rotate",
     operation_id="rotate_calendar_feed",
     response_model=CalendarFeed,
-    responses=problem_responses(401, 403),
+    responses=problems(),
 )
 def rotate_calendar_feed(
     user: CurrentUser, session: SessionDep, settings: SettingsDep
@@ -54,7 +54,7 @@ def rotate_calendar_feed(
     response_class=Response,
     responses={
         200: {"content": {"text/calendar": {"schema": {"type": "string"}}}},
-        **problem_responses(404, 429),
+        **problems("rate_limited", "invalid_link_token"),
     },
 )
 def get_calendar_ics(

@@ -18,7 +18,7 @@ from santa_core.draw.schemas import (
 )
 from santa_server.api._common import language
 from santa_server.deps import CurrentUser, SessionDep, SettingsDep
-from santa_server.errors import problem_responses
+from santa_server.errors import problems
 
 router = APIRouter(tags=["draws"])
 
@@ -27,7 +27,9 @@ router = APIRouter(tags=["draws"])
     "/boxes/{box_id}/draw/preview",
     operation_id="preview_draw",
     response_model=DrawPreview,
-    responses=problem_responses(401, 403, 404),
+    responses=problems(
+        "box_not_found", "invalid_input", "not_enough_participants", "not_organizer"
+    ),
 )
 def preview_draw(
     box_id: uuid.UUID, request: Request, user: CurrentUser, session: SessionDep
@@ -41,7 +43,17 @@ def preview_draw(
     operation_id="run_draw",
     response_model=DrawSummary,
     status_code=status.HTTP_201_CREATED,
-    responses=problem_responses(401, 403, 404, 409),
+    responses=problems(
+        "box_not_editable",
+        "box_not_found",
+        "draw_already_running",
+        "draw_infeasible",
+        "draw_secrecy_unacknowledged",
+        "invalid_input",
+        "invalid_status_transition",
+        "not_enough_participants",
+        "not_organizer",
+    ),
 )
 def run_draw(
     box_id: uuid.UUID,
@@ -52,7 +64,7 @@ def run_draw(
     settings: SettingsDep,
 ) -> DrawSummary:
     """Run the draw once (box must be ``ready``); each santa is emailed their giftee."""
-    draw_service.run_draw(
+    return draw_service.run_draw(
         session,
         user,
         box_id,
@@ -60,14 +72,13 @@ def run_draw(
         acknowledge_secrecy_warning=body.acknowledge_secrecy_warning,
         language=language(request),
     )
-    return draw_service.get_draw(session, user, box_id)
 
 
 @router.get(
     "/boxes/{box_id}/draw",
     operation_id="get_draw",
     response_model=DrawSummary,
-    responses=problem_responses(401, 404, 409),
+    responses=problems("box_not_editable", "box_not_found"),
 )
 def get_draw(box_id: uuid.UUID, user: CurrentUser, session: SessionDep) -> DrawSummary:
     """The current draw's public facts: round, method, commitment (no pairs)."""
@@ -78,7 +89,7 @@ def get_draw(box_id: uuid.UUID, user: CurrentUser, session: SessionDep) -> DrawS
     "/boxes/{box_id}/assignment",
     operation_id="get_my_assignment",
     response_model=Assignment,
-    responses=problem_responses(401, 404, 409),
+    responses=problems("assignment_not_found", "box_not_editable", "box_not_found"),
 )
 def get_my_assignment(box_id: uuid.UUID, user: CurrentUser, session: SessionDep) -> Assignment:
     """My giftee: name, wishes, and the address and phone they gave."""
@@ -89,7 +100,14 @@ def get_my_assignment(box_id: uuid.UUID, user: CurrentUser, session: SessionDep)
     "/boxes/{box_id}/participants/{participant_id}/assignment",
     operation_id="get_participant_assignment",
     response_model=Assignment,
-    responses=problem_responses(401, 403, 404, 409),
+    responses=problems(
+        "assignment_not_found",
+        "box_not_editable",
+        "box_not_found",
+        "not_organizer",
+        "pairs_are_private",
+        "participant_not_found",
+    ),
 )
 def get_participant_assignment(
     box_id: uuid.UUID, participant_id: uuid.UUID, user: CurrentUser, session: SessionDep
@@ -102,7 +120,7 @@ def get_participant_assignment(
     "/boxes/{box_id}/draw/reveal",
     operation_id="reveal_pairs",
     response_model=PairsReveal,
-    responses=problem_responses(401, 403, 404, 409),
+    responses=problems("box_not_editable", "box_not_found", "not_organizer"),
 )
 def reveal_pairs(
     box_id: uuid.UUID,

@@ -20,7 +20,7 @@ from sqlalchemy import text
 
 from santa_core import migrate
 from santa_server.deps import SettingsDep
-from santa_server.errors import problem_response, problem_responses
+from santa_server.errors import problem_response, problems
 
 router = APIRouter(tags=["health"])
 
@@ -138,7 +138,7 @@ async def get_liveness() -> Liveness:
     "/health/ready",
     operation_id="get_readiness",
     response_model=Readiness,
-    responses=problem_responses(503),
+    responses=problems("not_ready"),
 )
 def get_readiness(request: Request, settings: SettingsDep) -> Readiness | JSONResponse:
     """Ready for traffic: database reachable and migrated, Redis reachable when configured."""

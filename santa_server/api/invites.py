@@ -29,7 +29,7 @@ from santa_server import security
 from santa_server.api._common import Cursor, Page, PerPage, Search, WithTotal
 from santa_server.api.auth import AuthResult, Transport, signed_in, user_agent
 from santa_server.deps import CurrentUser, OptionalUser, SessionDep, SettingsDep
-from santa_server.errors import problem_responses
+from santa_server.errors import problems
 
 router = APIRouter(tags=["invites"])
 
@@ -40,7 +40,7 @@ Code = Annotated[str, Path(min_length=1, max_length=200, description="An invite 
     "/boxes/{box_id}/invites",
     operation_id="list_invites",
     response_model=InvitePage,
-    responses=problem_responses(401, 403, 404),
+    responses=problems("box_not_found", "not_organizer"),
 )
 def list_invites(
     box_id: uuid.UUID,
@@ -72,7 +72,14 @@ def list_invites(
     operation_id="create_invite",
     response_model=Invite,
     status_code=status.HTTP_201_CREATED,
-    responses=problem_responses(401, 403, 404, 409, 429),
+    responses=problems(
+        "rate_limited",
+        "already_member",
+        "box_not_editable",
+        "box_not_found",
+        "invite_exists",
+        "not_organizer",
+    ),
 )
 def create_invite(
     box_id: uuid.UUID,
@@ -93,7 +100,7 @@ def create_invite(
     "/boxes/{box_id}/invites/import",
     operation_id="import_invites",
     response_model=InviteImportResult,
-    responses=problem_responses(401, 403, 404, 409, 429),
+    responses=problems("rate_limited", "box_not_editable", "box_not_found", "not_organizer"),
 )
 def import_invites(
     box_id: uuid.UUID,
@@ -118,7 +125,14 @@ def import_invites(
     "/boxes/{box_id}/invites/{invite_id}/resend",
     operation_id="resend_invite",
     response_model=Invite,
-    responses=problem_responses(401, 403, 404, 409, 429),
+    responses=problems(
+        "box_not_editable",
+        "box_not_found",
+        "invite_not_found",
+        "invite_not_pending",
+        "invite_resent_too_soon",
+        "not_organizer",
+    ),
 )
 def resend_invite(
     box_id: uuid.UUID,
@@ -140,7 +154,7 @@ def resend_invite(
     operation_id="revoke_invite",
     status_code=status.HTTP_204_NO_CONTENT,
     response_class=Response,
-    responses=problem_responses(401, 403, 404, 409),
+    responses=problems("box_not_found", "invite_not_found", "invite_not_pending", "not_organizer"),
 )
 def revoke_invite(
     box_id: uuid.UUID, invite_id: uuid.UUID, user: CurrentUser, session: SessionDep
@@ -154,7 +168,7 @@ def revoke_invite(
     operation_id="create_join_link",
     response_model=JoinLink,
     status_code=status.HTTP_201_CREATED,
-    responses=problem_responses(401, 403, 404, 409),
+    responses=problems("box_not_editable", "box_not_found", "not_organizer"),
 )
 def create_join_link(
     box_id: uuid.UUID, user: CurrentUser, session: SessionDep, settings: SettingsDep
@@ -168,7 +182,7 @@ def create_join_link(
     operation_id="disable_join_link",
     status_code=status.HTTP_204_NO_CONTENT,
     response_class=Response,
-    responses=problem_responses(401, 403, 404),
+    responses=problems("box_not_found", "not_organizer"),
 )
 def disable_join_link(box_id: uuid.UUID, user: CurrentUser, session: SessionDep) -> Response:
     join_service.disable_join_link(session, user, box_id)
@@ -179,7 +193,7 @@ def disable_join_link(box_id: uuid.UUID, user: CurrentUser, session: SessionDep)
     "/invitations/{code}",
     operation_id="get_invitation",
     response_model=Invitation,
-    responses=problem_responses(404, 429),
+    responses=problems("rate_limited", "invite_not_found"),
 )
 def get_invitation(code: Code, session: SessionDep, guard: security.SecretGuardDep) -> Invitation:
     """What an invite or join code opens (no sign-in needed)."""
@@ -191,7 +205,14 @@ def get_invitation(code: Code, session: SessionDep, guard: security.SecretGuardD
     "/invitations/{code}/accept",
     operation_id="accept_invitation",
     response_model=Membership,
-    responses=problem_responses(401, 404, 409, 429),
+    responses=problems(
+        "rate_limited",
+        "already_member",
+        "box_not_editable",
+        "invite_expired",
+        "invite_not_found",
+        "invite_not_pending",
+    ),
 )
 def accept_invitation(
     code: Code,
@@ -211,7 +232,7 @@ def accept_invitation(
     operation_id="decline_invitation",
     status_code=status.HTTP_204_NO_CONTENT,
     response_class=Response,
-    responses=problem_responses(401, 404, 409, 429),
+    responses=problems("rate_limited", "invite_not_found", "invite_not_pending"),
 )
 def decline_invitation(
     code: Code, user: OptionalUser, session: SessionDep, guard: security.SecretGuardDep
@@ -240,7 +261,15 @@ class JoinResult(BaseModel):
     operation_id="join_with_new_account",
     response_model=JoinResult,
     status_code=status.HTTP_201_CREATED,
-    responses=problem_responses(404, 409, 422, 429),
+    responses=problems(
+        "already_member",
+        "box_not_editable",
+        "email_taken",
+        "invite_expired",
+        "invite_not_found",
+        "invite_not_pending",
+        "weak_password",
+    ),
 )
 def join_with_new_account(
     code: Code,

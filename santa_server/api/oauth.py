@@ -36,7 +36,7 @@ from santa_core.user.schemas import SocialAccount
 from santa_server import security
 from santa_server.api.auth import AuthResult, Transport, signed_in, user_agent
 from santa_server.deps import CurrentUser, SessionDep, SettingsDep, get_optional_user
-from santa_server.errors import problem_responses
+from santa_server.errors import problems
 from santa_server.oauth import OAuthTransaction, get_provider, redirect_uri_for
 from santa_server.oauth import transaction as oauth_tx
 from santa_server.oauth.providers import configured
@@ -104,7 +104,7 @@ def list_auth_providers(settings: SettingsDep) -> AuthProviders:
     status_code=status.HTTP_302_FOUND,
     responses={
         302: {"description": "Redirect to the provider"},
-        **problem_responses(401, 404, 429),
+        **problems("provider_not_configured"),
     },
 )
 def start_oauth_sign_in(
@@ -130,7 +130,7 @@ def start_oauth_sign_in(
     "/auth/oauth/{provider}/link",
     operation_id="start_oauth_link",
     response_model=OAuthStart,
-    responses=problem_responses(401, 403, 404, 429),
+    responses=problems("provider_not_configured"),
 )
 def start_oauth_link(
     provider: OAuthProviderName,
@@ -161,7 +161,14 @@ def start_oauth_link(
     status_code=status.HTTP_302_FOUND,
     responses={
         302: {"description": "Signed in or linked; back to the web UI"},
-        **problem_responses(401, 404, 409, 429),
+        **problems(
+            "account_unavailable",
+            "email_taken",
+            "oauth_failed",
+            "provider_not_configured",
+            "social_account_taken",
+            "social_email_taken",
+        ),
     },
 )
 def complete_oauth(
@@ -232,7 +239,13 @@ def _telegram_identity(settings: Settings, data: TelegramLoginData) -> social.So
     "/auth/telegram",
     operation_id="sign_in_with_telegram",
     response_model=AuthResult,
-    responses=problem_responses(401, 403, 404, 429),
+    responses=problems(
+        "account_unavailable",
+        "email_taken",
+        "oauth_failed",
+        "provider_not_configured",
+        "social_email_taken",
+    ),
 )
 def sign_in_with_telegram(
     body: TelegramSignIn,
@@ -256,7 +269,7 @@ def sign_in_with_telegram(
     operation_id="link_telegram",
     response_model=SocialAccount,
     status_code=status.HTTP_201_CREATED,
-    responses=problem_responses(401, 403, 404, 409, 429),
+    responses=problems("oauth_failed", "provider_not_configured", "social_account_taken"),
 )
 def link_telegram(
     body: TelegramLoginData,

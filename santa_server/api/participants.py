@@ -26,7 +26,7 @@ from santa_core.invite import adding as adding_service
 from santa_core.models import ParticipantRole, ParticipantStatus
 from santa_server.api._common import Cursor, Page, PerPage, Search, WithTotal, language
 from santa_server.deps import CurrentUser, SessionDep, SettingsDep
-from santa_server.errors import problem_responses
+from santa_server.errors import problems
 
 router = APIRouter(tags=["participants"])
 
@@ -35,7 +35,7 @@ router = APIRouter(tags=["participants"])
     "/boxes/{box_id}/participants",
     operation_id="list_participants",
     response_model=ParticipantPage,
-    responses=problem_responses(401, 404),
+    responses=problems("box_not_found"),
 )
 def list_participants(
     box_id: uuid.UUID,
@@ -75,7 +75,14 @@ def list_participants(
     operation_id="add_participant",
     response_model=ParticipantCard,
     status_code=status.HTTP_201_CREATED,
-    responses=problem_responses(401, 403, 404, 409),
+    responses=problems(
+        "already_member",
+        "box_not_editable",
+        "box_not_found",
+        "invite_exists",
+        "not_organizer",
+        "participant_not_found",
+    ),
 )
 def add_participant(
     box_id: uuid.UUID,
@@ -85,15 +92,14 @@ def add_participant(
     settings: SettingsDep,
 ) -> ParticipantCard:
     """Invite someone by email, or add an offline person (no account) the organizers act for."""
-    participant = adding_service.add_participant(session, settings, user, box_id, data=body)
-    return member_service.get_participant(session, user, box_id, participant.id)
+    return adding_service.add_participant(session, settings, user, box_id, data=body)
 
 
 @router.get(
     "/boxes/{box_id}/participants/me",
     operation_id="get_my_card",
     response_model=ParticipantCard,
-    responses=problem_responses(401, 404),
+    responses=problems("box_not_found", "participant_not_found"),
 )
 def get_my_card(box_id: uuid.UUID, user: CurrentUser, session: SessionDep) -> ParticipantCard:
     """My own card in the box: name, wishes, address and phone."""
@@ -104,7 +110,9 @@ def get_my_card(box_id: uuid.UUID, user: CurrentUser, session: SessionDep) -> Pa
     "/boxes/{box_id}/participants/me",
     operation_id="update_my_card",
     response_model=ParticipantCard,
-    responses=problem_responses(401, 404, 409),
+    responses=problems(
+        "box_not_editable", "box_not_found", "invalid_input", "participant_not_found"
+    ),
 )
 def update_my_card(
     box_id: uuid.UUID,
@@ -120,7 +128,9 @@ def update_my_card(
 @router.delete(
     "/boxes/{box_id}/participants/me",
     operation_id="leave_box",
-    responses=problem_responses(401, 404, 409),
+    responses=problems(
+        "box_not_editable", "box_not_found", "owner_cannot_leave", "participant_not_found"
+    ),
     status_code=status.HTTP_204_NO_CONTENT,
     response_class=Response,
 )
@@ -134,7 +144,7 @@ def leave_box(box_id: uuid.UUID, user: CurrentUser, session: SessionDep) -> Resp
     "/boxes/{box_id}/participants/{participant_id}",
     operation_id="get_participant",
     response_model=ParticipantCard,
-    responses=problem_responses(401, 404),
+    responses=problems("box_not_found", "participant_not_found"),
 )
 def get_participant(
     box_id: uuid.UUID, participant_id: uuid.UUID, user: CurrentUser, session: SessionDep
@@ -146,7 +156,14 @@ def get_participant(
     "/boxes/{box_id}/participants/{participant_id}",
     operation_id="update_participant",
     response_model=ParticipantCard,
-    responses=problem_responses(401, 403, 404, 409),
+    responses=problems(
+        "box_not_editable",
+        "box_not_found",
+        "invalid_input",
+        "not_organizer",
+        "not_your_card",
+        "participant_not_found",
+    ),
 )
 def update_participant(
     box_id: uuid.UUID,
@@ -165,7 +182,17 @@ def update_participant(
 @router.delete(
     "/boxes/{box_id}/participants/{participant_id}",
     operation_id="remove_participant",
-    responses=problem_responses(401, 403, 404, 409),
+    responses=problems(
+        "box_not_editable",
+        "box_not_found",
+        "draw_already_running",
+        "draw_infeasible",
+        "invalid_input",
+        "not_enough_participants",
+        "not_organizer",
+        "owner_cannot_leave",
+        "participant_not_found",
+    ),
     status_code=status.HTTP_204_NO_CONTENT,
     response_class=Response,
 )
@@ -191,7 +218,7 @@ def remove_participant(
     "/boxes/{box_id}/households",
     operation_id="list_households",
     response_model=list[Household],
-    responses=problem_responses(401, 403, 404),
+    responses=problems("box_not_found", "not_organizer"),
 )
 def list_households(box_id: uuid.UUID, user: CurrentUser, session: SessionDep) -> list[Household]:
     return rule_service.list_households(session, user, box_id)
@@ -202,7 +229,7 @@ def list_households(box_id: uuid.UUID, user: CurrentUser, session: SessionDep) -
     operation_id="create_household",
     response_model=Household,
     status_code=status.HTTP_201_CREATED,
-    responses=problem_responses(401, 403, 404, 409),
+    responses=problems("box_not_editable", "box_not_found", "invalid_rule", "not_organizer"),
 )
 def create_household(
     box_id: uuid.UUID, body: HouseholdCreate, user: CurrentUser, session: SessionDep
@@ -215,7 +242,9 @@ def create_household(
     "/boxes/{box_id}/households/{household_id}",
     operation_id="update_household",
     response_model=Household,
-    responses=problem_responses(401, 403, 404, 409),
+    responses=problems(
+        "box_not_editable", "box_not_found", "household_not_found", "invalid_rule", "not_organizer"
+    ),
 )
 def update_household(
     box_id: uuid.UUID,
@@ -230,7 +259,7 @@ def update_household(
 @router.delete(
     "/boxes/{box_id}/households/{household_id}",
     operation_id="delete_household",
-    responses=problem_responses(401, 403, 404, 409),
+    responses=problems("box_not_editable", "box_not_found", "household_not_found", "not_organizer"),
     status_code=status.HTTP_204_NO_CONTENT,
     response_class=Response,
 )
@@ -245,7 +274,7 @@ def delete_household(
     "/boxes/{box_id}/exclusions",
     operation_id="list_exclusions",
     response_model=list[Exclusion],
-    responses=problem_responses(401, 403, 404),
+    responses=problems("box_not_found", "not_organizer"),
 )
 def list_exclusions(box_id: uuid.UUID, user: CurrentUser, session: SessionDep) -> list[Exclusion]:
     return rule_service.list_exclusions(session, user, box_id)
@@ -256,7 +285,9 @@ def list_exclusions(box_id: uuid.UUID, user: CurrentUser, session: SessionDep) -
     operation_id="create_exclusion",
     response_model=list[Exclusion],
     status_code=status.HTTP_201_CREATED,
-    responses=problem_responses(401, 403, 404, 409),
+    responses=problems(
+        "box_not_editable", "box_not_found", "exclusion_exists", "invalid_rule", "not_organizer"
+    ),
 )
 def create_exclusion(
     box_id: uuid.UUID, body: ExclusionCreate, user: CurrentUser, session: SessionDep
@@ -268,7 +299,7 @@ def create_exclusion(
 @router.delete(
     "/boxes/{box_id}/exclusions/{exclusion_id}",
     operation_id="delete_exclusion",
-    responses=problem_responses(401, 403, 404, 409),
+    responses=problems("box_not_editable", "box_not_found", "exclusion_not_found", "not_organizer"),
     status_code=status.HTTP_204_NO_CONTENT,
     response_class=Response,
 )

@@ -19,7 +19,7 @@ from santa_core.models import Language
 from santa_core.notify import unsubscribe as service
 from santa_server import security
 from santa_server.deps import SessionDep, SettingsDep
-from santa_server.errors import problem_responses
+from santa_server.errors import problems
 
 router = APIRouter(tags=["notifications"])
 
@@ -51,7 +51,7 @@ class Unsubscription(BaseModel):
     "/unsubscribe",
     operation_id="unsubscribe",
     response_model=Unsubscription,
-    responses=problem_responses(404, 422, 429),
+    responses=problems("rate_limited", "invalid_link_token"),
 )
 def unsubscribe(
     token: Token,
@@ -72,7 +72,7 @@ def unsubscribe(
     "/unsubscribe",
     operation_id="get_unsubscribe_page",
     response_class=HTMLResponse,
-    responses=problem_responses(404, 422, 429),
+    responses=problems("rate_limited", "invalid_link_token"),
 )
 def get_unsubscribe_page(
     token: Token,

@@ -22,7 +22,7 @@ from santa_core.user.schemas import (
 )
 from santa_server import security
 from santa_server.deps import CurrentUser, SessionDep, SettingsDep
-from santa_server.errors import problem_responses
+from santa_server.errors import problems
 
 router = APIRouter(tags=["users"])
 
@@ -45,9 +45,7 @@ def _current_session(request: Request) -> uuid.UUID | None:
     return sid
 
 
-@router.get(
-    "/users/me", operation_id="get_me", response_model=User, responses=problem_responses(401)
-)
+@router.get("/users/me", operation_id="get_me", response_model=User, responses=problems())
 def get_me(user: CurrentUser) -> User:
     """The signed-in user's profile."""
     return user_service.to_schema(user)
@@ -57,7 +55,7 @@ def get_me(user: CurrentUser) -> User:
     "/users/me",
     operation_id="update_me",
     response_model=User,
-    responses=problem_responses(401, 403),
+    responses=problems(),
 )
 def update_me(body: UserUpdate, user: CurrentUser, session: SessionDep) -> User:
     """Change the full name, language (``en``/``ru``) or time zone (IANA name)."""
@@ -68,7 +66,7 @@ def update_me(body: UserUpdate, user: CurrentUser, session: SessionDep) -> User:
     "/users/me/settings",
     operation_id="get_my_settings",
     response_model=UserSettings,
-    responses=problem_responses(401),
+    responses=problems(),
 )
 def get_my_settings(user: CurrentUser, session: SessionDep) -> UserSettings:
     """Notification channels and preferences."""
@@ -79,7 +77,7 @@ def get_my_settings(user: CurrentUser, session: SessionDep) -> UserSettings:
     "/users/me/settings",
     operation_id="update_my_settings",
     response_model=UserSettings,
-    responses=problem_responses(401, 403),
+    responses=problems("invalid_input"),
 )
 def update_my_settings(
     body: UserSettingsUpdate, user: CurrentUser, session: SessionDep
@@ -92,7 +90,7 @@ def update_my_settings(
     "/users/me/password",
     operation_id="change_my_password",
     status_code=status.HTTP_204_NO_CONTENT,
-    responses=problem_responses(401, 403),
+    responses=problems("weak_password", "wrong_password"),
 )
 def change_my_password(
     body: PasswordChange,
@@ -114,7 +112,7 @@ def change_my_password(
     "/users/me/export",
     operation_id="export_my_data",
     response_model=UserExport,
-    responses=problem_responses(401),
+    responses=problems(),
 )
 def export_my_data(response: Response, user: CurrentUser, session: SessionDep) -> UserExport:
     """Everything santa holds about me, as one JSON document (GDPR art. 15 and 20).
@@ -134,7 +132,7 @@ def export_my_data(response: Response, user: CurrentUser, session: SessionDep) -
     "/users/me/delete",
     operation_id="delete_my_account",
     status_code=status.HTTP_204_NO_CONTENT,
-    responses=problem_responses(401, 403),
+    responses=problems("wrong_password"),
 )
 def delete_my_account(
     body: AccountDeletion,
@@ -153,7 +151,7 @@ def delete_my_account(
     "/users/me/sessions",
     operation_id="list_my_sessions",
     response_model=list[Session],
-    responses=problem_responses(401),
+    responses=problems(),
 )
 def list_my_sessions(request: Request, user: CurrentUser, session: SessionDep) -> list[Session]:
     """Where the user is signed in, most recently used first."""
@@ -176,7 +174,7 @@ def list_my_sessions(request: Request, user: CurrentUser, session: SessionDep) -
     "/users/me/sessions/{session_id}",
     operation_id="revoke_my_session",
     status_code=status.HTTP_204_NO_CONTENT,
-    responses=problem_responses(401, 403, 404),
+    responses=problems("session_not_found"),
 )
 def revoke_my_session(
     session_id: uuid.UUID,
@@ -196,7 +194,7 @@ def revoke_my_session(
     "/users/me/sessions",
     operation_id="revoke_my_sessions",
     status_code=status.HTTP_204_NO_CONTENT,
-    responses=problem_responses(401, 403),
+    responses=problems(),
 )
 def revoke_my_sessions(
     request: Request,
@@ -218,7 +216,7 @@ def revoke_my_sessions(
     "/users/me/social-accounts",
     operation_id="list_my_social_accounts",
     response_model=list[SocialAccount],
-    responses=problem_responses(401),
+    responses=problems(),
 )
 def list_my_social_accounts(user: CurrentUser, session: SessionDep) -> list[SocialAccount]:
     """Google, VK and Telegram accounts linked for signing in."""
@@ -229,7 +227,7 @@ def list_my_social_accounts(user: CurrentUser, session: SessionDep) -> list[Soci
     "/users/me/social-accounts/{social_account_id}",
     operation_id="unlink_my_social_account",
     status_code=status.HTTP_204_NO_CONTENT,
-    responses=problem_responses(401, 403, 404, 409),
+    responses=problems("last_sign_in_method", "social_account_not_found"),
 )
 def unlink_my_social_account(
     social_account_id: uuid.UUID, user: CurrentUser, session: SessionDep

@@ -25,22 +25,21 @@ def retry_outbox(
     """
     import logging
 
-    from santa_core.db import make_sessionmaker, session_scope, utcnow
+    from santa_core.db import session_scope, utcnow
     from santa_core.notify import admin
 
     try:
         parsed = [uuid.UUID(i) for i in ids] if ids else None
     except ValueError:
         fail("message ids are UUIDs (see `santa outbox list`)", code="invalid_input", exit_code=2)
-    factory = make_sessionmaker(context.app_engine())
+    context.app_engine()
+    factory = context.runtime().sessionmaker
     with session_scope(factory) as session:
         count = admin.retry_messages(session, now=utcnow(), ids=parsed)
     woken = False
     if count:
         try:
-            from santa_core.jobs import build_jobs
-
-            jobs = build_jobs(context.settings(), factory=factory)
+            jobs = context.runtime().jobs()
             jobs.signal_outbox(count)
             woken = True
         except Exception as exc:  # the workers' sweep finds the rows anyway

@@ -93,6 +93,7 @@ from .password_change import PasswordChange
 from .password_reset_confirm import PasswordResetConfirm
 from .password_reset_request import PasswordResetRequest
 from .problem import Problem
+from .problem_code import ProblemCode
 from .readiness import Readiness
 from .refresh_request import RefreshRequest
 from .registration import Registration
@@ -218,6 +219,7 @@ __all__ = (
     "PasswordResetConfirm",
     "PasswordResetRequest",
     "Problem",
+    "ProblemCode",
     "Readiness",
     "RefreshRequest",
     "Registration",

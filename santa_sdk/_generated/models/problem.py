@@ -8,6 +8,8 @@ from attrs import field as _attrs_field
 
 from ..types import UNSET, Unset
 
+from ..models.problem_code import check_problem_code
+from ..models.problem_code import ProblemCode
 from ..types import UNSET, Unset
 from typing import cast
 
@@ -23,7 +25,7 @@ class Problem:
     """An RFC 9457 problem document.
 
     Attributes:
-        code (str): Stable machine-readable error code
+        code (ProblemCode): Stable machine-readable error code
         detail (str):
         status (int):
         title (str):
@@ -32,7 +34,7 @@ class Problem:
         instance (None | str | Unset):
     """
 
-    code: str
+    code: ProblemCode
     detail: str
     status: int
     title: str
@@ -44,7 +46,7 @@ class Problem:
     def to_dict(self) -> dict[str, Any]:
         from ..models.field_problem import FieldProblem  # noqa: PLC0415
 
-        code = self.code
+        code: str = self.code
 
         detail = self.detail
 
@@ -90,7 +92,7 @@ class Problem:
         from ..models.field_problem import FieldProblem  # noqa: PLC0415
 
         d = dict(src_dict)
-        code = d.pop("code")
+        code = check_problem_code(d.pop("code"))
 
         detail = d.pop("detail")
 

@@ -50,11 +50,6 @@ def _parse_response(
         response_302 = cast(Any, None)
         return response_302
 
-    if response.status_code == 401:
-        response_401 = Problem.from_dict(response.json())
-
-        return response_401
-
     if response.status_code == 404:
         response_404 = Problem.from_dict(response.json())
 

@@ -1,0 +1,93 @@
+"""Run schemathesis (stateful, every check) over the served spec, as an organizer and a participant.
+
+A fresh SQLite database with one seeded box (drawn, so every route has data),
+the app served by uvicorn on loopback, then ``schemathesis run`` once per role.
+Fails on any check failure and on the ``validation_mismatch`` warning (the
+schema accepts what the server refuses, or the reverse).
+
+Usage: uv run python scripts/schemathesis_run.py [--max-examples N] [extra schemathesis args]
+"""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+CONFIG = """
+[warnings]
+fail-on = ["validation_mismatch"]
+"""
+
+
+def main(argv: list[str]) -> int:
+    from santa_core import crypto, migrate
+    from santa_core.models import BoxStatus
+    from santa_server.app import create_app
+    from tests.conftest import TEST_ENCRYPTION_KEY, make_settings
+    from tests.live import live_server
+    from tests.server.boxkit import auth
+    from tests.server.test_boxes_permissions import build_world
+
+    crypto.install_keyring(crypto.Keyring.from_secrets([TEST_ENCRYPTION_KEY]))
+    examples = "10"
+    if "--max-examples" in argv:
+        i = argv.index("--max-examples")
+        examples = argv[i + 1]
+        argv = argv[:i] + argv[i + 2 :]
+    with tempfile.TemporaryDirectory(prefix="santa-st-") as tmp:
+        path = Path(tmp)
+        settings = make_settings(
+            path,
+            f"sqlite:///{path / 'api.db'}",
+            rate_limit_enabled=False,
+            argon2_time_cost=1,
+            argon2_memory_cost_kib=1024,
+            argon2_parallelism=1,
+        )
+        app = create_app(settings)
+        migrate.upgrade(app.state.engine)
+        world = build_world(app.state.engine, settings, BoxStatus.MATCHED)
+        config = path / "schemathesis.toml"
+        config.write_text(CONFIG)
+        status = 0
+        with live_server(app) as base:
+            for role in ("organizer", "participant"):
+                ((name, value),) = auth(settings, world.users[role]).items()
+                print(f"== schemathesis as the {role}", flush=True)
+                result = subprocess.run(
+                    [
+                        sys.executable,
+                        "-m",
+                        "schemathesis.cli",
+                        "--config-file",
+                        str(config),
+                        "run",
+                        f"{base}/openapi.json",
+                        "--url",
+                        base,
+                        "--checks",
+                        "all",
+                        "--phases",
+                        "examples,stateful",
+                        "--max-examples",
+                        examples,
+                        "--seed",
+                        "1",
+                        "-H",
+                        f"{name}: {value}",
+                        *argv,
+                    ],
+                    cwd=ROOT,
+                    check=False,
+                )
+                status = status or result.returncode
+        return status
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))
