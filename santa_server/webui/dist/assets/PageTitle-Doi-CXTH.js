@@ -1,1 +1,0 @@
-import{D as e,T as t,v as n}from"./index-D-s9m364.js";var r=e(t(),1),i=n();function a({children:e,title:t,sub:n}){return(0,r.useEffect)(()=>{document.title=`${t} · Santa`},[t]),(0,i.jsxs)(`div`,{className:`mb-6`,children:[(0,i.jsx)(`h1`,{className:`h1`,children:e}),n?(0,i.jsx)(`p`,{className:`muted mt-1`,children:n}):null]})}export{a as t};

@@ -1,1 +1,0 @@
-import{C as e,S as t,x as n}from"./index-D-s9m364.js";var r=e()(t(e=>({drafts:{},setDraft:(t,n)=>e(e=>({drafts:{...e.drafts,[t]:n}})),clearDraft:t=>e(e=>{let n={...e.drafts};return delete n[t],{drafts:n}})}),{name:`santa-drafts`,storage:n(()=>sessionStorage)}));export{r as t};

@@ -1,1 +1,0 @@
-import{g as e,o as t,s as n}from"./index-D-s9m364.js";function r(){return e({queryKey:[`auth-providers`],queryFn:()=>n(t.GET(`/api/v1/auth/providers`)),staleTime:3e5})}export{r as t};
