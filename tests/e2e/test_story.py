@@ -364,7 +364,6 @@ def test_every_email_link_lands(server: Server, browser: Browser) -> None:
         "verify_email",
         "reset_password",
         "invite",
-        "invite_reminder",
         "draw_done",
         "shipping_deadline_reminder",
         "event_reminder",
