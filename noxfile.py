@@ -12,7 +12,7 @@ import os
 import nox
 
 nox.options.default_venv_backend = "none"
-nox.options.sessions = ["lint", "typecheck", "sdk_check", "tests", "frontend", "e2e"]
+nox.options.sessions = ["lint", "typecheck", "sdk_check", "tests", "frontend", "e2e", "audit"]
 nox.options.error_on_missing_interpreters = True
 
 
@@ -53,13 +53,13 @@ def tests(session: nox.Session) -> None:
 
 @nox.session
 def sdk(session: nox.Session) -> None:
-    """Regenerate openapi.json and santa_sdk/_generated from the code."""
+    """Regenerate openapi.json, santa_sdk/_generated and the UI's TS types from the code."""
     session.run("bash", "scripts/generate_sdk.sh", external=True)
 
 
 @nox.session
 def sdk_check(session: nox.Session) -> None:
-    """Fail when openapi.json or santa_sdk/_generated drift from the code."""
+    """Fail when openapi.json, santa_sdk/_generated or the UI's TS types drift from the code."""
     session.run("bash", "scripts/generate_sdk.sh", "--check", external=True)
 
 
@@ -102,3 +102,13 @@ def e2e(session: nox.Session) -> None:
     on SQLite and PostgreSQL; screenshots land in test-artifacts/screenshots."""
     args = session.posargs or ["-q"]
     session.run("pytest", "tests/e2e", *args)
+
+
+@nox.session
+def audit(session: nox.Session) -> None:
+    """Known vulnerabilities: pip-audit on uv.lock, npm audit on frontend/ runtime packages.
+
+    Fails on a found vulnerability. An unreachable advisory service is reported in
+    one loud line and passes (SANTA_AUDIT_REQUIRED=1 makes it fail).
+    """
+    session.run("python", "scripts/audit.py")

@@ -19,13 +19,11 @@ ALGORITHM = "HS256"
 @dataclass(frozen=True)
 class AccessClaims:
     user_id: uuid.UUID
-    session_id: uuid.UUID | None
+    session_id: uuid.UUID
     expires_at: dt.datetime
 
 
-def issue_access_token(
-    settings: Settings, user_id: uuid.UUID, *, session_id: uuid.UUID | None = None
-) -> str:
+def issue_access_token(settings: Settings, user_id: uuid.UUID, *, session_id: uuid.UUID) -> str:
     now = utcnow()
     claims: dict[str, Any] = {
         "sub": str(user_id),
@@ -36,9 +34,8 @@ def issue_access_token(
         "exp": int(now.timestamp()) + settings.access_token_ttl_seconds,
         "jti": uuid.uuid4().hex,
         "typ": "access",
+        "sid": str(session_id),
     }
-    if session_id is not None:
-        claims["sid"] = str(session_id)
     return jwt.encode(claims, settings.secret_key.get_secret_value(), algorithm=ALGORITHM)
 
 
@@ -51,7 +48,9 @@ def decode_access_token(settings: Settings, token: str) -> AccessClaims:
             algorithms=[ALGORITHM],
             audience=settings.jwt_audience,
             issuer=settings.jwt_issuer,
-            options={"require": ["exp", "iat", "sub", "iss", "aud"]},
+            # ``sid`` is required: every access token belongs to a session whose
+            # revocation ends it at once (a token without one could not be revoked).
+            options={"require": ["exp", "iat", "sub", "iss", "aud", "sid"]},
         )
     except jwt.ExpiredSignatureError:
         raise Unauthenticated("The access token has expired.", reason="expired") from None
@@ -61,7 +60,7 @@ def decode_access_token(settings: Settings, token: str) -> AccessClaims:
         raise Unauthenticated("The access token is invalid.", reason="wrong_type")
     try:
         user_id = uuid.UUID(str(claims["sub"]))
-        sid = uuid.UUID(str(claims["sid"])) if "sid" in claims else None
+        sid = uuid.UUID(str(claims["sid"]))
     except ValueError:
         raise Unauthenticated("The access token is invalid.", reason="bad_subject") from None
     try:

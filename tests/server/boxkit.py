@@ -25,8 +25,26 @@ def account(engine: Engine, **overrides: Any) -> models.User:
         return user
 
 
+_engines: dict[str, Engine] = {}
+
+
+def session_token(settings: Settings, user_id: uuid.UUID) -> str:
+    """An access token of a real session of the user (tokens without one are refused)."""
+    from santa_core.auth import sessions
+    from santa_core.db import make_engine
+
+    url = settings.database_url_obj.render_as_string(hide_password=False)
+    engine = _engines.get(url) or _engines.setdefault(url, make_engine(url))
+    with Session(engine, expire_on_commit=False) as s:
+        user = s.get(models.User, user_id)
+        assert user is not None
+        issued = sessions.start_session(s, settings, user)
+        s.commit()
+    return issue_access_token(settings, user_id, session_id=issued.session_id)
+
+
 def auth(settings: Settings, user: models.User) -> dict[str, str]:
-    return {"Authorization": f"Bearer {issue_access_token(settings, user.id)}"}
+    return {"Authorization": f"Bearer {session_token(settings, user.id)}"}
 
 
 class Actor:

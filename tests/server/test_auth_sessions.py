@@ -16,7 +16,7 @@ from sqlalchemy import Engine, select
 from sqlalchemy.orm import Session
 
 from santa_core import models
-from santa_core.auth.tokens import issue_access_token
+from santa_core.auth import sessions
 from santa_core.config import Settings
 from santa_server.app import create_app
 from tests.server.auth_support import API, auth_settings, bearer, csrf, login, register
@@ -207,14 +207,14 @@ class TestCsrf:
         )
         assert r.status_code == 200
 
-    def test_cookie_without_session_cannot_write(
+    def test_tokens_without_a_session_are_refused(
         self, client: TestClient, settings: Settings, engine: Engine
     ) -> None:
         with Session(engine) as s:
             user = s.scalars(select(models.User)).one()
-        client.cookies.set("santa_access", issue_access_token(settings, user.id))
+        client.cookies.set("santa_access", _forge(settings, user.id, sid=None))
         r = client.patch(f"{API}/users/me", json={"full_name": "x"}, headers={"X-CSRF-Token": "x"})
-        assert r.json()["code"] == "csrf_failed"
+        assert r.status_code == 401  # no revocable session: refused, not waved through
 
 
 def _forge(settings: Settings, user_id: uuid.UUID, **changes: object) -> str:
@@ -226,6 +226,7 @@ def _forge(settings: Settings, user_id: uuid.UUID, **changes: object) -> str:
         "iat": now,
         "exp": now + 60,
         "typ": "access",
+        "sid": changes.pop("session", None),
     }
     key = changes.pop("key", settings.secret_key.get_secret_value())
     alg = changes.pop("alg", "HS256")
@@ -267,6 +268,8 @@ class TestAccessTokenChecks:
             pytest.param({"alg": "HS512"}, id="unpinned-algorithm"),
             pytest.param({"typ": "refresh"}, id="wrong-type"),
             pytest.param({"sub": None}, id="no-subject"),
+            pytest.param({"sid": None}, id="no-session-id"),
+            pytest.param({"sid": str(uuid.uuid4())}, id="unknown-session"),
         ],
     )
     def test_rejected(
@@ -274,11 +277,13 @@ class TestAccessTokenChecks:
     ) -> None:
         with Session(engine) as s:
             user = s.scalars(select(models.User)).one()
-        assert (
-            client.get(f"{API}/users/me", headers=bearer(_forge(settings, user.id))).status_code
-            == 200
-        )
-        r = client.get(f"{API}/users/me", headers=bearer(_forge(settings, user.id, **changes)))
+        with Session(engine, expire_on_commit=False) as s:
+            live = sessions.start_session(s, settings, user).session_id
+            s.commit()
+        good = _forge(settings, user.id, session=str(live))
+        assert client.get(f"{API}/users/me", headers=bearer(good)).status_code == 200
+        forged = _forge(settings, user.id, session=str(live), **changes)
+        r = client.get(f"{API}/users/me", headers=bearer(forged))
         assert r.status_code == 401
         assert r.headers["www-authenticate"] == "Bearer"
 

@@ -13,13 +13,13 @@ from fastapi.testclient import TestClient
 from sqlalchemy import Engine, select
 
 from santa_core import models
-from santa_core.auth.tokens import issue_access_token
 from santa_core.config import Settings
 from santa_core.db import make_sessionmaker, session_scope
 from santa_core.models import Language
 from santa_core.notify import links
 from santa_server.app import create_app
 from tests.factories import make_member, make_user
+from tests.server.boxkit import session_token
 
 API = "/api/v1"
 
@@ -55,7 +55,7 @@ def seed(engine: Engine, **user: object) -> tuple[uuid.UUID, uuid.UUID]:
 
 
 def auth(settings: Settings, user_id: uuid.UUID) -> dict[str, str]:
-    return {"Authorization": f"Bearer {issue_access_token(settings, user_id)}"}
+    return {"Authorization": f"Bearer {session_token(settings, user_id)}"}
 
 
 def unfold(ics: str) -> list[str]:

@@ -36,6 +36,7 @@ def _claims(settings: Settings, **changes: Any) -> dict[str, Any]:
         "iat": now,
         "exp": now + 60,
         "typ": "access",
+        "sid": str(uuid.uuid4()),
     }
     claims.update(changes)
     return {k: v for k, v in claims.items() if v is not None}
@@ -62,7 +63,7 @@ class TestIssue:
         assert 0 < claims.expires_at.timestamp() - time.time() <= settings.access_token_ttl_seconds
 
     def test_header_pins_hs256(self, settings: Settings) -> None:
-        token = issue_access_token(settings, uuid.uuid4())
+        token = issue_access_token(settings, uuid.uuid4(), session_id=uuid.uuid4())
         assert jwt.get_unverified_header(token)["alg"] == "HS256"
 
 
@@ -111,6 +112,8 @@ class TestRefuse:
             ({"typ": None}, "wrong_type"),
             ({"sub": "not-a-uuid"}, "bad_subject"),
             ({"sub": None}, "invalid"),
+            ({"sid": None}, "invalid"),
+            ({"sid": "not-a-uuid"}, "bad_subject"),
             ({"exp": None}, "invalid"),
             ({"exp": 10**30}, "bad_expiry"),
             ({"exp": 1e300}, "bad_expiry"),
