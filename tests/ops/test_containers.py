@@ -64,6 +64,7 @@ class TestCompose:
         env = _compose()["x-santa-env"]
         assert env["SANTA_SECRET_KEY"].startswith("${SANTA_SECRET_KEY:?")
         assert env["SANTA_ENCRYPTION_KEYS"].startswith("${SANTA_ENCRYPTION_KEYS:?")
+        assert env["SANTA_HASH_KEYS"].startswith("${SANTA_HASH_KEYS:?")
 
     def test_settings_named_in_compose_exist(self) -> None:
         from santa_core.config import Settings

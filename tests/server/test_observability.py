@@ -17,7 +17,7 @@ from santa_core import logs, models
 from santa_core.config import Settings
 from santa_server.app import create_app
 from tests.conftest import make_settings
-from tests.server.boxkit import Actor, account, ok
+from tests.server.boxkit import Actor, account, ok, session_token
 
 LOOPBACK = ("127.0.0.1", 40000)
 PUBLIC = ("203.0.113.7", 40000)
@@ -239,13 +239,12 @@ class TestWebSocketGauge:
     def test_open_live_connections_are_counted(self, settings: Settings, engine: Engine) -> None:
         import httpx
 
-        from santa_core.auth.tokens import issue_access_token
         from tests.live import live_server
         from tests.ops.stack import wait_for
         from tests.server.wskit import hello, open_ws, ws_url
 
         user = account(engine)
-        token = issue_access_token(settings, user.id)
+        token = session_token(settings, user.id)
         with live_server(create_app(settings)) as base, httpx.Client(base_url=base) as http:
             box = http.post(
                 "/api/v1/boxes", json={"name": "Live"}, headers={"Authorization": f"Bearer {token}"}
