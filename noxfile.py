@@ -12,7 +12,7 @@ import os
 import nox
 
 nox.options.default_venv_backend = "none"
-nox.options.sessions = ["lint", "typecheck", "sdk_check", "tests", "frontend", "e2e"]
+nox.options.sessions = ["lint", "typecheck", "sdk_check", "tests", "frontend", "e2e", "audit"]
 nox.options.error_on_missing_interpreters = True
 
 
@@ -102,3 +102,13 @@ def e2e(session: nox.Session) -> None:
     on SQLite and PostgreSQL; screenshots land in test-artifacts/screenshots."""
     args = session.posargs or ["-q"]
     session.run("pytest", "tests/e2e", *args)
+
+
+@nox.session
+def audit(session: nox.Session) -> None:
+    """Known vulnerabilities: pip-audit on uv.lock, npm audit on frontend/ runtime packages.
+
+    Fails on a found vulnerability. An unreachable advisory service is reported in
+    one loud line and passes (SANTA_AUDIT_REQUIRED=1 makes it fail).
+    """
+    session.run("python", "scripts/audit.py")

@@ -115,3 +115,18 @@ def make_box(
             conn.execute(insert(models.Household), households)
         conn.execute(insert(models.Participant), people)
     return box_id, organizer
+
+
+def access_token(engine: Engine, settings: Any, user_id: uuid.UUID) -> str:
+    """An access token of a real session (tokens must name one)."""
+    from sqlalchemy.orm import Session
+
+    from santa_core.auth import sessions
+    from santa_core.auth.tokens import issue_access_token
+
+    with Session(engine, expire_on_commit=False) as s:
+        user = s.get(models.User, user_id)
+        assert user is not None
+        issued = sessions.start_session(s, settings, user)
+        s.commit()
+    return issue_access_token(settings, user_id, session_id=issued.session_id)

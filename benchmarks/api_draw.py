@@ -28,12 +28,12 @@ from sqlalchemy import func, select  # noqa: E402
 from benchmarks._boxes import (  # noqa: E402
     ENCRYPTION_KEY,
     SECRET,
+    access_token,
     fresh_database,
     install_keyring,
     make_box,
 )
 from santa_core import migrate, models  # noqa: E402
-from santa_core.auth.tokens import issue_access_token  # noqa: E402
 from santa_core.config import Settings  # noqa: E402
 from santa_core.db import make_engine  # noqa: E402
 from santa_server.app import create_app  # noqa: E402
@@ -57,7 +57,7 @@ def one_run(kind: str, people: int, household_size: int) -> tuple[float, float, 
                 encryption_keys=ENCRYPTION_KEY,  # type: ignore[arg-type]
                 rate_limit_enabled=False,
             )
-            headers = {"Authorization": f"Bearer {issue_access_token(settings, organizer)}"}
+            headers = {"Authorization": f"Bearer {access_token(engine, settings, organizer)}"}
             with (
                 live_server(create_app(settings)) as base,
                 httpx.Client(base_url=base, timeout=120) as client,

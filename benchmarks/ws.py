@@ -36,8 +36,8 @@ sys.path.insert(0, str(ROOT))
 import httpx  # noqa: E402
 from websockets.asyncio.client import connect  # noqa: E402
 
+from benchmarks._boxes import access_token  # noqa: E402
 from santa_core import crypto, migrate, models  # noqa: E402
-from santa_core.auth.tokens import issue_access_token  # noqa: E402
 from santa_core.config import Settings  # noqa: E402
 from santa_core.db import make_engine, make_sessionmaker, session_scope  # noqa: E402
 
@@ -243,7 +243,9 @@ def main() -> None:
                     sys.exit(f"santa serve did not start:\n{log.read_text()}")
                 time.sleep(0.2)
             settings = Settings(secret_key=SECRET, encryption_keys=ENC)  # type: ignore[arg-type]
-            tokens = [issue_access_token(settings, u) for u in users]
+            token_engine = make_engine(db_url)
+            tokens = [access_token(token_engine, settings, u) for u in users]
+            token_engine.dispose()
             asyncio.run(run(base, box, tokens, args.events, proc.pid, args.kind, args.no_deflate))
         finally:
             proc.terminate()

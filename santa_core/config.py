@@ -18,6 +18,7 @@ from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
 from sqlalchemy.engine import URL, make_url
 from sqlalchemy.exc import ArgumentError
 
+from santa_core.crypto import split_key_spec
 from santa_core.errors import ConfigurationError
 
 #: Values that must never reach production. Development uses them so that a
@@ -370,8 +371,6 @@ class Settings(BaseSettings):
                 "SANTA_SECRET_KEY must be set to a random value of at least 32 characters "
                 "in production"
             )
-        from santa_core.crypto import split_key_spec
-
         keys = [split_key_spec(k.get_secret_value())[1] for k in self.encryption_keys]
         if not keys or DEV_ENCRYPTION_KEY in keys or any(len(k) < 32 for k in keys):
             raise ValueError(

@@ -37,7 +37,7 @@ from limits.strategies import MovingWindowRateLimiter
 
 from santa_core import crypto
 from santa_core.config import Settings
-from santa_core.errors import RateLimited
+from santa_core.errors import NotFound, RateLimited
 
 log = logging.getLogger("santa.auth.ratelimit")
 
@@ -305,8 +305,6 @@ class SecretGuard:
         return self
 
     def __exit__(self, exc_type: type[BaseException] | None, *_: object) -> None:
-        from santa_core.errors import NotFound
-
         if exc_type is None or not issubclass(exc_type, NotFound):
             release(self._limiter, self._rule, self.subject)
 

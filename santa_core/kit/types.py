@@ -12,6 +12,7 @@ from __future__ import annotations
 import datetime as dt
 import decimal
 import re
+import unicodedata
 from typing import Annotated, Any
 
 from pydantic import AfterValidator, BeforeValidator, Field, StrictBool
@@ -36,6 +37,22 @@ def _single_line(value: str) -> str:
 def _non_blank(value: str) -> str:
     if not value.strip():
         raise ValueError("must not be blank")
+    return value
+
+
+#: Bidirectional controls: they reorder what follows them, so a name can spoof another.
+_BIDI = frozenset("\u061c\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
+
+
+def _human(value: str) -> str:
+    """A name people read: NFC-normalized, no bidi controls, at least one visible character
+    (a letter, digit, punctuation or symbol: zero-width and format characters alone
+    would show as a blank)."""
+    value = unicodedata.normalize("NFC", value)
+    if any(c in _BIDI for c in value):
+        raise ValueError("must not contain bidirectional control characters")
+    if value and not any(unicodedata.category(c)[0] in "LNPS" for c in value):
+        raise ValueError("must contain visible characters")
     return value
 
 
@@ -81,6 +98,7 @@ Name = Annotated[
     AfterValidator(_clean_text),
     AfterValidator(_single_line),
     AfterValidator(_non_blank),
+    AfterValidator(_human),
 ]
 ShortName = Annotated[
     str,
@@ -88,6 +106,15 @@ ShortName = Annotated[
     AfterValidator(_clean_text),
     AfterValidator(_single_line),
     AfterValidator(_non_blank),
+    AfterValidator(_human),
+]
+#: A person's full name on their account: may be empty, otherwise like :data:`Name`.
+PersonLabel = Annotated[
+    str,
+    Field(max_length=200),
+    AfterValidator(_clean_text),
+    AfterValidator(_single_line),
+    AfterValidator(_human),
 ]
 #: An optional one-line label (may be empty), e.g. a household's name.
 Label = Annotated[

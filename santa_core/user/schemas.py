@@ -9,11 +9,11 @@ from typing import Annotated, Any
 
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, JsonValue
 
-from santa_core.kit.types import Label
+from santa_core.kit.types import PersonLabel
 from santa_core.models import Language
 
 #: One line, may be empty; no control characters (PostgreSQL refuses NUL).
-FullName = Label
+FullName = PersonLabel
 
 
 def _check_timezone(value: str) -> str:

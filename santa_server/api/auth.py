@@ -14,8 +14,9 @@ from __future__ import annotations
 import uuid
 from typing import Literal
 
-from fastapi import APIRouter, Request, Response, status
+from fastapi import APIRouter, BackgroundTasks, Request, Response, status
 from pydantic import BaseModel, ConfigDict, EmailStr, Field
+from sqlalchemy.orm import Session, sessionmaker
 
 from santa_core import models
 from santa_core.auth import accounts, sessions
@@ -34,6 +35,7 @@ from santa_core.auth.schemas import (
 )
 from santa_core.auth.tokens import decode_access_token, issue_access_token
 from santa_core.config import Settings
+from santa_core.db import session_scope
 from santa_core.errors import Unauthenticated
 from santa_core.user.schemas import User
 from santa_core.user.service import to_schema
@@ -297,16 +299,27 @@ def logout(
 )
 def request_password_reset(
     body: PasswordResetRequest,
-    session: SessionDep,
+    request: Request,
+    background: BackgroundTasks,
     settings: SettingsDep,
     limiter: security.LimiterDep,
     limits: security.LimitsDep,
     ip: security.ClientIP,
 ) -> None:
-    """Email a reset link if the account exists. The answer is the same either way."""
+    """Email a reset link if the account exists. The answer is the same either way.
+
+    The lookup and the link are made after the answer is sent (a background task
+    with its own transaction), so the answer takes as long for a known address
+    as for an unknown one.
+    """
     enforce(limiter, limits.reset_ip, address_key(ip))
     enforce(limiter, limits.reset_account, account_key(str(body.email)))
-    accounts.request_password_reset(session, settings, str(body.email))
+    background.add_task(_reset_later, request.app.state.sessionmaker, settings, str(body.email))
+
+
+def _reset_later(factory: sessionmaker[Session], settings: Settings, email: str) -> None:
+    with session_scope(factory) as session:
+        accounts.request_password_reset(session, settings, email)
 
 
 @router.post(

@@ -22,12 +22,11 @@ from sqlalchemy import Engine, select
 from sqlalchemy.orm import Session
 
 from santa_core import models
-from santa_core.auth.tokens import issue_access_token
 from santa_core.config import Settings
 from santa_server.app import create_app
 from tests.live import live_server
 from tests.server.afterkit import Season, drawn_box, santa_of
-from tests.server.boxkit import Actor, ok
+from tests.server.boxkit import Actor, ok, session_token
 from tests.server.wskit import drain, hello, open_ws, ws_url
 
 KINDS = ("participant_id", "user_id", "display_name", "full_name", "nickname", "email", "phone")
@@ -100,7 +99,7 @@ def test_a_giftee_never_learns_who_their_santa_is(settings: Settings, engine: En
         box = season.box_id
         me = season.pid(giftee)
         santas_ever = set(santa_of(engine, box)[me])
-        token = issue_access_token(settings, giftee.user.id)
+        token = session_token(settings, giftee.user.id)
         delivered: list[dict[str, Any]] = []
         with open_ws(ws_url(base, box_id=box), token) as conn:
             delivered.append(hello(conn))

@@ -8,14 +8,13 @@ import uuid
 import httpx
 from sqlalchemy import Engine
 
-from santa_core.auth.tokens import issue_access_token
 from santa_core.config import Settings
 from santa_core.events import MEMBERS, PARTICIPANT, LiveEvent, Viewer
 from santa_server.app import create_app
 from santa_server.ws import Connection, Hub
 from tests.live import live_server
 from tests.server.afterkit import drawn_box, thread_as
-from tests.server.boxkit import account, ok
+from tests.server.boxkit import account, ok, session_token
 from tests.server.wskit import hello, next_event, open_ws, refused, ws_url
 
 
@@ -63,7 +62,7 @@ class TestLiveEvents:
             giftee_pid = ok(santa.get(f"/boxes/{box}/assignment"))["giftees"][0]["participant_id"]
             giftee = season.by_pid[giftee_pid]
             pair = thread_as(santa, box, "santa")["pair_id"]
-            token = issue_access_token(settings, giftee.user.id)
+            token = session_token(settings, giftee.user.id)
             with open_ws(ws_url(base, box_id=box), token) as conn:
                 first = hello(conn)
                 cursor = first["boxes"][0]["cursor"]
@@ -101,11 +100,11 @@ class TestLiveEvents:
             box = season.box_id
             stranger = account(engine, full_name="Stranger")
             url = ws_url(base, box_id=box)
-            assert refused(url, issue_access_token(settings, stranger.id)) == 403
+            assert refused(url, session_token(settings, stranger.id)) == 403
             assert refused(url) == 403
             assert refused(url, "not-a-token") == 403
-            assert refused(ws_url(base, box_id="nope"), issue_access_token(settings, stranger.id))
-            member = issue_access_token(settings, season.people[0].user.id)
+            assert refused(ws_url(base, box_id="nope"), session_token(settings, stranger.id))
+            member = session_token(settings, season.people[0].user.id)
             # cookie connections must come from the app's origin
             status = refused(url, None, cookie=member, origin="http://evil.example")
             assert status == 403

@@ -22,12 +22,11 @@ from sqlalchemy import Engine, text
 from sqlalchemy.engine import make_url
 
 from santa_core import migrate
-from santa_core.auth.tokens import issue_access_token
 from santa_core.db import make_engine
 from tests.conftest import TEST_ENCRYPTION_KEY, TEST_SECRET, make_settings, pg_admin_url
 from tests.peers._net import free_port
 from tests.server.afterkit import drawn_box, thread_as
-from tests.server.boxkit import account, ok
+from tests.server.boxkit import account, ok, session_token
 from tests.server.wskit import hello, next_event, open_ws, refused, ws_url
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -108,10 +107,10 @@ def test_event_from_process_a_reaches_a_client_on_process_b(
             card = ok(santa.get(f"/boxes/{box}/assignment"))["giftees"][0]
             giftee = season.by_pid[card["participant_id"]]
             pair = thread_as(santa, box, "santa")["pair_id"]
-            token = issue_access_token(settings, giftee.user.id)
+            token = session_token(settings, giftee.user.id)
             stranger = account(engine, full_name="Stranger")
             url_b = ws_url(b, box_id=box)
-            assert refused(url_b, issue_access_token(settings, stranger.id)) == 403
+            assert refused(url_b, session_token(settings, stranger.id)) == 403
             latencies = []
             with open_ws(url_b, token) as conn:
                 seen = hello(conn)["boxes"][0]["cursor"]

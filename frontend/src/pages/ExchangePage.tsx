@@ -4,11 +4,11 @@ import { Link, useParams } from "react-router-dom";
 import { PageTitle } from "../components/PageTitle";
 import { ProblemAlert } from "../components/ProblemAlert";
 import { PageSkeleton } from "../components/Skeleton";
-import { AnnouncementsPanel } from "../features/exchange/AnnouncementsPanel";
-import { GiftSummaryPanel, GiftsPanel } from "../features/exchange/GiftsPanel";
-import { MessagesPanel } from "../features/exchange/MessagesPanel";
-import { RevealPanel } from "../features/exchange/RevealPanel";
-import { useLiveEvents } from "../features/exchange/useLiveEvents";
+import { AnnouncementsPanel } from "../features/announcements/AnnouncementsPanel";
+import { GiftSummaryPanel, GiftsPanel } from "../features/gifts/GiftsPanel";
+import { MessagesPanel } from "../features/messages/MessagesPanel";
+import { RevealPanel } from "../features/reveal/RevealPanel";
+import { useLiveEvents } from "../lib/useLiveEvents";
 import { useBox } from "../hooks/useBox";
 
 /** After the draw: messages with my santa and giftee (live), gifts, announcements, the reveal. */

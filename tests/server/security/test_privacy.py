@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pytest
 from fastapi.testclient import TestClient
 from sqlalchemy import Engine
 
@@ -51,3 +52,50 @@ class TestHouseholds:
         assert by_organizer[str(world.offline_id)] == str(world.household_id)
         assert kid["household_id"] == str(world.household_id)  # co-organizers manage
         assert filtered["total"] == 2
+
+
+class TestNames:
+    @pytest.mark.parametrize(
+        "name",
+        [
+            "\u200b\u200b\u200b",  # zero-width spaces only: a blank name
+            "\u2060\ufeff",  # word joiner, BOM
+            "Ann\u202eevil",  # right-to-left override: spoofs another name
+            "\u2067Bob\u2069",  # isolates
+            "Eve\u200f",  # right-to-left mark
+        ],
+    )
+    def test_invisible_and_bidi_names_are_refused(
+        self, settings: Settings, engine: Engine, name: str
+    ) -> None:
+        world = build_world(engine, settings, BoxStatus.DRAFT)
+        me = auth(settings, world.users["participant"])
+        with TestClient(create_app(settings)) as c:
+            card = c.patch(
+                f"{API}/boxes/{world.box_id}/participants/me",
+                json={"display_name": name},
+                headers=me,
+            )
+            nick = c.patch(
+                f"{API}/boxes/{world.box_id}/participants/me",
+                json={"nickname": name},
+                headers=me,
+            )
+            account = c.patch(f"{API}/users/me", json={"full_name": name}, headers=me)
+        assert card.status_code == 422, card.text
+        assert nick.status_code == 422, nick.text
+        assert account.status_code == 422, account.text
+
+    def test_names_are_nfc_normalized(self, settings: Settings, engine: Engine) -> None:
+        world = build_world(engine, settings, BoxStatus.DRAFT)
+        me = auth(settings, world.users["participant"])
+        decomposed = "Zoe\u0301 Ame\u0301lie"  # e + combining acute
+        with TestClient(create_app(settings)) as c:
+            r = c.patch(
+                f"{API}/boxes/{world.box_id}/participants/me",
+                json={"display_name": decomposed, "nickname": decomposed},
+                headers=me,
+            )
+        assert r.status_code == 200, r.text
+        assert r.json()["display_name"] == "Zoé Amélie"
+        assert r.json()["nickname"] == "Zoé Amélie"

@@ -73,8 +73,12 @@ function GiftRow({ boxId, gift }: { boxId: string; gift: Gift }) {
   );
 }
 
-/** The gifts I give and get, with the moves I may make now. */
-export function GiftsPanel({ boxId }: { boxId: string }) {
+/**
+ * The gifts I give and get, with the moves I may make now: the santa marks bought, then sent
+ * (carrier and tracking note); the giftee marks received with a thank-you note.
+ * `side` keeps only the gifts where I am that side (santa on the giftee page, giftee on the box page).
+ */
+export function GiftsPanel({ boxId, side }: { boxId: string; side?: "santa" | "giftee" }) {
   const { t } = useTranslation("exchange");
   const gifts = useQuery({
     queryKey: ["box", boxId, "gifts"],
@@ -82,13 +86,15 @@ export function GiftsPanel({ boxId }: { boxId: string }) {
   });
   if (gifts.isPending) return <Skeleton lines={3} className="card" />;
   if (gifts.isError) return <ProblemAlert error={gifts.error} />;
+  const items = gifts.data.items.filter((g) => !side || g.my_role === side);
+  if (!items.length) return null;
   return (
-    <section aria-labelledby="gifts-title" className="card space-y-3">
-      <h2 id="gifts-title" className="h2">
+    <section aria-labelledby={`gifts-title-${side ?? "all"}`} className="card space-y-3">
+      <h2 id={`gifts-title-${side ?? "all"}`} className="h2">
         {t("gifts")}
       </h2>
       <ul className="space-y-3">
-        {gifts.data.items.map((gift) => (
+        {items.map((gift) => (
           <GiftRow key={gift.pair_id} boxId={boxId} gift={gift} />
         ))}
       </ul>
