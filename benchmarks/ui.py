@@ -76,7 +76,7 @@ CHROMIUM_ARGS = [
 def initial_js(dist: Path) -> tuple[float, list[tuple[str, int]]]:
     """Gzipped KB of the entry script and its modulepreload chunks, and each file."""
     index = (dist / "index.html").read_text()
-    srcs = re.findall(r'<script[^>]+type="module"[^>]*src="([^"]+)"', index)
+    srcs = re.findall(r'<script[^>]*\ssrc="([^"]+)"', index)
     srcs += re.findall(r'<link[^>]+rel="modulepreload"[^>]*href="([^"]+)"', index)
     files = []
     for src in dict.fromkeys(srcs):
@@ -136,7 +136,7 @@ class Santa:
             stdout=self._log,
             stderr=subprocess.STDOUT,
         )
-        deadline = time.monotonic() + 60
+        deadline = time.monotonic() + 180
         while True:
             try:
                 if httpx.get(self.url + "/api/v1/health", timeout=5).status_code == 200:
@@ -145,7 +145,8 @@ class Santa:
                 pass
             if self._proc.poll() is not None or time.monotonic() > deadline:
                 self.close()
-                raise SystemExit(f"santa serve did not start: {workdir / 'serve.log'}")
+                log = (workdir / "serve.log").read_text()[-3000:]
+                raise SystemExit(f"santa serve did not start:\n{log}")
             time.sleep(0.2)
 
     def close(self) -> None:

@@ -96,7 +96,7 @@ def _drop_pg_database(name: str) -> None:
 
 
 def _wait_until_up(proc: subprocess.Popen[bytes], url: str, log: Path) -> None:
-    deadline = time.monotonic() + 60
+    deadline = time.monotonic() + 180  # the CI machine is shared: generous
     with httpx.Client(timeout=5) as http:
         while True:
             try:
