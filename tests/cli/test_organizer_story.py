@@ -216,11 +216,12 @@ def test_the_organizer_story(server: tuple[str, dict[str, str]], tmp_path: Path)
     assert (status["status"], status["draw"]["round"]) == ("matched", 1)
     assert "round 1" in santa("draw", "status", box_id)
     assert "error[" in santa("draw", "run", box_id, "--yes", code=1)
-    revealed = santa.json("draw", "reveal", box_id, "--reason", "support ticket 7", "--yes")
-    assert len(revealed["pairs"]) == 3
-    assert "Grandma" in santa(
-        "draw", "reveal", box_id, "--reason", "asked again by support", "--yes"
-    )
+    # Reveal: off by default (box reveal settings), and only after the event: one-line refusals.
+    glass = ("--break-glass", "--reason", "support ticket 7", "--yes")
+    assert "error[reveal_not_allowed]" in santa("draw", "reveal", box_id, *glass, code=1)
+    assert "error[" in santa("draw", "reveal", box_id, "--yes", code=1)
+    assert "not revealed yet" in santa("draw", "verification", box_id)
+    assert santa.json("draw", "verification", box_id)["revealed"] is False
 
     # The rest of a box's life.
     assert "archived box" in santa("box", "archive", box_id)
