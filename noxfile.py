@@ -53,13 +53,13 @@ def tests(session: nox.Session) -> None:
 
 @nox.session
 def sdk(session: nox.Session) -> None:
-    """Regenerate openapi.json and santa_sdk/_generated from the code."""
+    """Regenerate openapi.json, santa_sdk/_generated and the UI's TS types from the code."""
     session.run("bash", "scripts/generate_sdk.sh", external=True)
 
 
 @nox.session
 def sdk_check(session: nox.Session) -> None:
-    """Fail when openapi.json or santa_sdk/_generated drift from the code."""
+    """Fail when openapi.json, santa_sdk/_generated or the UI's TS types drift from the code."""
     session.run("bash", "scripts/generate_sdk.sh", "--check", external=True)
 
 

@@ -5,7 +5,7 @@ import reactHooks from "eslint-plugin-react-hooks";
 import globals from "globals";
 import tseslint from "typescript-eslint";
 
-const features = ["auth", "boxes", "organizer", "join", "card", "giftee", "settings"];
+const features = ["auth", "boxes", "organizer", "join", "card", "giftee", "settings", "messages", "gifts", "announcements", "reveal"];
 
 export default tseslint.config(
   { ignores: ["dist", "node_modules", "src/api/schema.gen.ts", "public"] },

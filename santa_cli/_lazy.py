@@ -131,9 +131,13 @@ def load(entry: Entry) -> Any:
     """The click command of an entry (its module imported now)."""
     module_name, attr = entry.target.split(":", 1)
     target = getattr(importlib.import_module(module_name), attr)
+    command: Any
     if isinstance(target, typer.Typer):
         target.info.name = entry.name
-        command = typer.main.get_command(target)
+        # Groups contributed by other areas look like the rest: plain help, no completion flags.
+        target.rich_markup_mode = MARKUP
+        target._add_completion = False
+        command = typer.main.get_group(target)  # a group even with a single verb
     else:
         single = typer.Typer(rich_markup_mode=MARKUP)
         single.command(entry.name, hidden=entry.hidden)(target)

@@ -159,6 +159,21 @@ def include_in_comparison(
 READ_ONLY = "santa_read_only"
 
 
+def values_table(values: Sequence[str], *, name: str = "value") -> Any:
+    """PostgreSQL: the values as a one-column table (``unnest`` of one array parameter).
+
+    Joined to a big table on an indexed column, the planner walks the values and
+    looks each one up in the index, whatever its statistics say; a long
+    ``= ANY(array)`` filter can instead be checked row by row against the array,
+    which grows with the table (stale statistics after a bulk import do that).
+    """
+    from sqlalchemy import bindparam, func
+    from sqlalchemy.dialects.postgresql import ARRAY
+
+    param = bindparam(None, value=list(values), type_=ARRAY(String(320)))
+    return func.unnest(param).table_valued(name).render_derived()
+
+
 def make_engine(
     url: URL | str,
     *,

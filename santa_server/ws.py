@@ -47,6 +47,7 @@ from santa_core.config import Settings
 from santa_core.errors import SantaError
 from santa_core.events import LiveEvent, Viewer
 from santa_core.live import service as event_service
+from santa_server import metrics
 from santa_server.deps import ACCESS_COOKIE
 
 log = logging.getLogger("santa.ws")
@@ -292,6 +293,7 @@ async def live_events(websocket: WebSocket) -> None:
     conn.subs = dict(subs)
     cursors = await run_in_threadpool(_cursors, factory, list(subs))
     hub.add(conn)
+    metrics.websocket_opened()  # santa_websocket_connections
     try:
         await websocket.send_json(
             {
@@ -305,6 +307,7 @@ async def live_events(websocket: WebSocket) -> None:
         pass
     finally:
         hub.remove(conn)
+        metrics.websocket_closed()
 
 
 async def _serve(

@@ -23,7 +23,7 @@ from santa_core.box import lifecycle
 from santa_core.box.access import load
 from santa_core.box.lifecycle import Action
 from santa_core.config import Settings
-from santa_core.db import one_of, utcnow
+from santa_core.db import one_of, utcnow, values_table
 from santa_core.errors import AlreadyMember, Conflict
 from santa_core.invite.errors import InviteNotFound, InviteNotPending, InviteResentTooSoon
 from santa_core.invite.schemas import (
@@ -130,22 +130,29 @@ def invite_many(
     P, Inv, U = models.Participant, models.EmailInvite, models.User
     dialect = session.get_bind().dialect.name
     for chunk in _chunks(emails):
-        for pid, address, user_id, p_status in session.execute(
-            select(P.id, P.email, P.user_id, P.status).where(
-                P.box_id == box.id, one_of(P.email, chunk, dialect=dialect)
+        member_rows = select(P.id, P.email, P.user_id, P.status)
+        invite_rows = select(Inv.email, Inv.status, Inv.expires_at)
+        if dialect == "postgresql":
+            # Each address looked up in the (box_id, email) indexes: the cost stays per
+            # address however big the box already is (see santa_core.db.values_table).
+            wanted_p, wanted_i = values_table(chunk), values_table(chunk)
+            member_rows = member_rows.select_from(wanted_p).join(
+                P, (P.box_id == box.id) & (P.email == wanted_p.c.value)
             )
-        ):
+            invite_rows = invite_rows.select_from(wanted_i).join(
+                Inv, (Inv.box_id == box.id) & (Inv.email == wanted_i.c.value)
+            )
+        else:
+            member_rows = member_rows.where(P.box_id == box.id, P.email.in_(chunk))
+            invite_rows = invite_rows.where(Inv.box_id == box.id, Inv.email.in_(chunk))
+        for pid, address, user_id, p_status in session.execute(member_rows):
             if address is None:
                 continue
             if user_id is None and p_status is ParticipantStatus.INVITED:
                 unjoined.setdefault(address, pid)
             else:
                 members.add(address)
-        for email, status, expires_at in session.execute(
-            select(Inv.email, Inv.status, Inv.expires_at).where(
-                Inv.box_id == box.id, one_of(Inv.email, chunk, dialect=dialect)
-            )
-        ):
+        for email, status, expires_at in session.execute(invite_rows):
             if status is InviteStatus.PENDING and expires_at > now:
                 pending.add(email)
             else:

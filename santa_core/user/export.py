@@ -15,7 +15,9 @@ person when
 
 Two things are left out on purpose: secrets that are only hashes (tokens,
 passwords, codes: :data:`SECRET_COLUMNS`), and the rows that would reveal
-someone else's secret (:data:`HIDDEN_COLUMNS`: the draw row naming their santa). Encrypted
+someone else's secret (:func:`hidden`: rows of pairs — draws, gifts, messages — found
+through the person as giftee name their santa; messages they wrote to their santa are
+therefore not in the export yet). Encrypted
 columns (address, phone) are decrypted by their column type when read.
 """
 
@@ -39,7 +41,16 @@ FORMAT = "santa-export/1"
 #: Columns that hold only a hash of a secret: useless to the person, dangerous to hand out.
 SECRET_COLUMNS = frozenset({"password_hash", "token_hash", "invite_code_hash", "join_code_hash"})
 #: ``table.column`` that never selects a row: a draw row found by its giftee names their santa.
-HIDDEN_COLUMNS = frozenset({"draws.giftee_participant_id"})
+HIDDEN_COLUMNS = frozenset(
+    {
+        "draws.giftee_participant_id",
+        # The thread and the gift of a pair, found from the giftee's side, name the santa.
+        "messages.giftee_participant_id",
+        "gifts.giftee_participant_id",
+    }
+)
+#: Tables with santa/giftee columns that are rules, not secrets (both sides may see them).
+OPEN_PAIR_TABLES = frozenset({"exclusions"})
 #: Payload key of encrypted one-time links in notifications (``santa_core.notify.sealed``).
 SEALED_KEY = "sealed"
 #: Columns holding an email address that may be the person's own.
@@ -76,13 +87,24 @@ def json_value(value: object) -> JsonValue:
     return str(value)
 
 
+def hidden(table: Table, column: str) -> bool:
+    """A column that never selects a row: found by its giftee, a pair row names their santa."""
+    if f"{table.name}.{column}" in HIDDEN_COLUMNS:
+        return True
+    return (
+        column == "giftee_participant_id"
+        and "santa_participant_id" in table.c
+        and table.name not in OPEN_PAIR_TABLES
+    )
+
+
 def _references(table: Table, target: str) -> list[ColumnElement[Any]]:
     """Columns of ``table`` with a foreign key to ``target`` (``users.id``, ``participants.id``)."""
     return [
         column
         for column in table.columns
         if any(fk.target_fullname == target for fk in column.foreign_keys)
-        and f"{table.name}.{column.name}" not in HIDDEN_COLUMNS
+        and not hidden(table, column.name)
     ]
 
 

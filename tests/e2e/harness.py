@@ -14,6 +14,8 @@ from email.message import EmailMessage
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from playwright.sync_api import expect
+
 from tests.conftest import TEST_ENCRYPTION_KEY, TEST_SECRET
 
 if TYPE_CHECKING:
@@ -29,6 +31,7 @@ DESKTOP = {"width": 1280, "height": 800}
 PHONE = {"width": 375, "height": 812}
 #: Generous: the machine is shared; Playwright waits on conditions, never sleeps.
 TIMEOUT_MS = 20_000
+expect.set_options(timeout=TIMEOUT_MS)
 _LINK = re.compile(r"https?://[^\s<>\"')]+")
 
 
@@ -130,6 +133,13 @@ def person(browser: Browser, *, locale: str = "en-US") -> Iterator[Page]:
     page = context.new_page()
     try:
         yield page
+    except BaseException:
+        # What the browser showed when the test failed, next to the screenshots.
+        for number, open_page in enumerate(context.pages):
+            path = ARTIFACTS.parent / "failures" / f"{time.time_ns()}-{number}.png"
+            path.parent.mkdir(parents=True, exist_ok=True)
+            open_page.screenshot(path=str(path), full_page=True)
+        raise
     finally:
         context.close()
 
@@ -173,7 +183,10 @@ def axe_violations(page: Page) -> list[dict[str, Any]]:
     """Serious and critical axe-core findings on the page as it is now."""
     assert AXE.is_file(), f"{AXE} is missing: npm ci in frontend/ (axe-core is a devDependency)"
     if not page.evaluate("() => typeof window.axe === 'object'"):
-        page.add_script_tag(path=str(AXE))
+        # Through the DevTools protocol, not a <script> tag: the app's strict CSP
+        # (script-src 'self') stays on while axe runs.
+        page.evaluate(AXE.read_text() + "\n;undefined")
+        assert page.evaluate("() => typeof window.axe === 'object'"), "axe-core did not load"
     found: list[dict[str, Any]] = page.evaluate(
         """async () => {
             const result = await window.axe.run(document, {resultTypes: ["violations"]});

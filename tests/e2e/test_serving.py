@@ -26,7 +26,7 @@ class TestServing:
 
     def test_assets_are_long_cached(self, server: Server) -> None:
         index = httpx.get(server.url + "/").text
-        script = index.split('src="', 1)[1].split('"', 1)[0]
+        script = index.split('type="module" crossorigin src="', 1)[1].split('"', 1)[0]
         assert script.startswith("/assets/")
         r = httpx.get(server.url + script)
         assert r.status_code == 200

@@ -75,7 +75,7 @@ class TestGiftMoves:
             seen = ok(santa.get(f"/boxes/{box}/gifts"))["items"]
             assert next(g for g in seen if g["pair_id"] == pair)["thank_you"] == "Love it!"
             notes = _kinds(engine, "gift_updated")
-            by_action = {(n.recipient, n.payload["action"]) for n in notes}
+            by_action = {(n.recipient, n.payload["move"]) for n in notes}
             assert by_action == {
                 (giftee.user.email, "bought"),
                 (giftee.user.email, "sent"),

@@ -233,3 +233,29 @@ class TestJsonLogs:
 
         with pytest.raises(ConfigurationError, match="SANTA_LOG_FORMAT"):
             get_settings(log_format="xml")
+
+
+class TestWebSocketGauge:
+    def test_open_live_connections_are_counted(self, settings: Settings, engine: Engine) -> None:
+        import httpx
+
+        from santa_core.auth.tokens import issue_access_token
+        from tests.live import live_server
+        from tests.ops.stack import wait_for
+        from tests.server.wskit import hello, open_ws, ws_url
+
+        user = account(engine)
+        token = issue_access_token(settings, user.id)
+        with live_server(create_app(settings)) as base, httpx.Client(base_url=base) as http:
+            box = http.post(
+                "/api/v1/boxes", json={"name": "Live"}, headers={"Authorization": f"Bearer {token}"}
+            ).json()
+
+            def gauge() -> float:
+                return _samples(http.get("/metrics").text)[("santa_websocket_connections", ())]
+
+            start = gauge()
+            with open_ws(ws_url(base, box_id=box["id"]), token) as conn:
+                hello(conn)
+                assert gauge() == start + 1
+            wait_for(lambda: gauge() == start, "the closed WebSocket to leave the gauge")

@@ -65,7 +65,7 @@ def _serve(tmp: Path, name: str, port: int, env: dict[str, str]) -> subprocess.P
 
 
 def _wait_up(base: str, proc: subprocess.Popen[bytes], log: Path) -> None:
-    deadline = time.monotonic() + 60
+    deadline = time.monotonic() + 180
     while True:
         try:
             if httpx.get(f"{base}/api/v1/health", timeout=5).status_code == 200:

@@ -17,6 +17,7 @@ const ResetPassword = lazy(() => import("../pages/ResetPasswordPage"));
 const Dashboard = lazy(() => import("../pages/DashboardPage"));
 const CreateBox = lazy(() => import("../pages/CreateBoxPage"));
 const BoxPage = lazy(() => import("../pages/BoxPage"));
+const Exchange = lazy(() => import("../pages/ExchangePage"));
 const MyCard = lazy(() => import("../pages/MyCardPage"));
 const MyGiftee = lazy(() => import("../pages/MyGifteePage"));
 const ActFor = lazy(() => import("../pages/ActForPage"));
@@ -55,6 +56,8 @@ export function AppRoutes() {
         <Route path="boxes/:boxId" element={authed(<BoxPage />)} />
         <Route path="boxes/:boxId/card" element={authed(<MyCard />)} />
         <Route path="boxes/:boxId/assignment" element={authed(<MyGiftee />)} />
+        <Route path="boxes/:boxId/messages" element={authed(<Exchange />)} />
+        <Route path="boxes/:boxId/gifts" element={authed(<Exchange />)} />
         <Route path="boxes/:boxId/people/:participantId" element={authed(<ActFor />)} />
         <Route path="settings" element={authed(<Settings />)} />
         <Route path="*" element={<NotFound />} />

@@ -5,23 +5,27 @@ import { TextArea, TextField } from "./Field";
 
 export interface CardValues {
   display_name: string;
+  nickname: string;
   wishes: string;
   wish_items: WishItem[];
   address: string;
   phone: string;
 }
 
-export const EMPTY_CARD: CardValues = { display_name: "", wishes: "", wish_items: [], address: "", phone: "" };
+export const EMPTY_CARD: CardValues = { display_name: "", nickname: "", wishes: "", wish_items: [], address: "", phone: "" };
 
 /** The fields of a participant's card (my card, or an offline person's card an organizer fills). */
 export function CardFields({
   values,
   onChange,
   errors,
+  privateNames = false,
 }: {
   values: CardValues;
   onChange: (values: CardValues) => void;
   errors: Record<string, string>;
+  /** In boxes with private names members see a nickname instead of the name. */
+  privateNames?: boolean;
 }) {
   const { t } = useTranslation("card");
   const set = <K extends keyof CardValues>(key: K, value: CardValues[K]) => onChange({ ...values, [key]: value });
@@ -33,6 +37,9 @@ export function CardFields({
   return (
     <div className="space-y-5">
       <TextField label={t("display_name")} name="display_name" autoComplete="name" value={values.display_name} onChange={(e) => set("display_name", e.target.value)} error={errors.display_name} />
+      {privateNames ? (
+        <TextField label={t("nickname")} name="nickname" value={values.nickname} onChange={(e) => set("nickname", e.target.value)} error={errors.nickname} hint={t("nickname_hint")} />
+      ) : null}
       <TextArea label={t("wishes")} name="wishes" value={values.wishes} onChange={(e) => set("wishes", e.target.value)} error={errors.wishes} hint={t("wishes_hint")} />
       <fieldset className="space-y-3">
         <legend className="font-semibold">{t("wish_items")}</legend>
@@ -58,9 +65,10 @@ export function CardFields({
   );
 }
 
-export function toCardValues(card: { display_name?: string | null; wishes?: string | null; wish_items?: WishItem[] | null; address?: string | null; phone?: string | null }): CardValues {
+export function toCardValues(card: { display_name?: string | null; nickname?: string | null; wishes?: string | null; wish_items?: WishItem[] | null; address?: string | null; phone?: string | null }): CardValues {
   return {
     display_name: card.display_name ?? "",
+    nickname: card.nickname ?? "",
     wishes: card.wishes ?? "",
     wish_items: card.wish_items ?? [],
     address: card.address ?? "",
@@ -71,6 +79,7 @@ export function toCardValues(card: { display_name?: string | null; wishes?: stri
 export function toCardUpdate(values: CardValues) {
   return {
     display_name: values.display_name.trim() || null,
+    nickname: values.nickname.trim() || null,
     wishes: values.wishes,
     wish_items: values.wish_items.filter((i) => i.title.trim()).map((i) => ({ title: i.title.trim(), note: i.note, url: i.url?.trim() || null })),
     address: values.address || null,

@@ -16,6 +16,7 @@ from santa_cli.commands.draw.reveal import reveal_pairs
 from santa_cli.commands.draw.run import run_draw
 from santa_cli.commands.draw.solve import solve
 from santa_cli.commands.draw.status import draw_status
+from santa_cli.commands.draw.verification import draw_verification
 from santa_cli.commands.draw.verify import verify
 
 app = group(
@@ -26,6 +27,7 @@ app.command("preview")(preview_draw)
 app.command("run")(run_draw)
 app.command("status")(draw_status)
 app.command("reveal")(reveal_pairs)
+app.command("verification")(draw_verification)
 app.command()(solve)
 app.command()(commit)
 app.command()(verify)

@@ -13,7 +13,12 @@ def rotate(
         int, typer.Option("--batch-size", min=1, max=100_000, help="Rows per transaction.")
     ] = 1000,
 ) -> None:
-    """Re-encrypt stored personal data with the current (first) encryption key."""
+    """Re-encrypt stored personal data with the current (first) encryption key.
+
+    \b
+    Example (after putting the new key first in SANTA_ENCRYPTION_KEYS):
+      santa keys rotate --batch-size 500
+    """
     import time
 
     from rich.console import Console

@@ -44,9 +44,14 @@ def show_message(
             fail(f"no notification {row_id}", code="not_found")
         user = session.get(models.User, row.recipient_user_id) if row.recipient_user_id else None
         payload = unseal_payload(row.payload or {})
+        copy = settings.outbox_path / f"{row.id}.txt"
+        if not payload and copy.is_file():  # delivered: the file backend's readable copy
+            _show_copy(row.id, row.kind, row.status.value, copy.read_text("utf-8"), as_json)
+            return
         if not payload:
             fail(
-                f"notification {row_id} has no content any more (purged or scrubbed)",
+                f"notification {row_id} has no content any more (delivered, purged or "
+                "scrubbed): with SANTA_EMAIL_BACKEND=file its copy is ID.txt in the outbox folder",
                 code="notification_purged",
             )
         name = (
@@ -81,6 +86,35 @@ def show_message(
     text = escape(rendered.text.rstrip())
     console.print(
         _URL.sub(lambda m: f"[link={m.group(0)}]{m.group(0)}[/link]", text),
+        highlight=False,
+        soft_wrap=True,
+    )
+
+
+def _show_copy(row_id: uuid.UUID, kind: str, status: str, text: str, as_json: bool) -> None:
+    """The ``ID.txt`` the file backend wrote: headers, a blank line, the text."""
+    from rich.markup import escape
+
+    head, _, body = text.partition("\n\n")
+    headers = dict(line.split(": ", 1) for line in head.splitlines() if ": " in line)
+    if as_json:
+        print_json(
+            {
+                "id": str(row_id),
+                "kind": kind,
+                "channel": "email",
+                "to": headers.get("To", ""),
+                "status": status,
+                "subject": headers.get("Subject", ""),
+                "text": body,
+                "links": _URL.findall(body),
+            }
+        )
+        return
+    console.print(escape(head), highlight=False)
+    console.print()
+    console.print(
+        _URL.sub(lambda m: f"[link={m.group(0)}]{m.group(0)}[/link]", escape(body.rstrip())),
         highlight=False,
         soft_wrap=True,
     )

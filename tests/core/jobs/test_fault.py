@@ -113,8 +113,9 @@ def test_killed_workers_and_a_lost_redis_lose_nothing(
             SANTA_SMTP_HOST="127.0.0.1",
             SANTA_SMTP_PORT=str(sink.port),
             # Long enough that a loaded machine never lets a live worker's lease lapse
-            # (that would be a duplicate without a crash), short enough to keep the test quick.
-            SANTA_OUTBOX_LEASE_SECONDS="6",
+            # (that would be a duplicate without a crash: 6 s did, with two copies of the
+            # suite running), short enough that a killed worker's rows come back soon.
+            SANTA_OUTBOX_LEASE_SECONDS="20",
             SANTA_OUTBOX_SWEEP_SECONDS="1",
             SANTA_OUTBOX_BATCH_SIZE="10",
             SANTA_WORKER_COUNT="1",

@@ -32,7 +32,7 @@ SAMPLES: dict[str, str] = {
     "messages_url": "https://santa.test/boxes/1/messages",
     "author_name": "Marta",
     "body": "The party is at https://example.com/party on Friday.",
-    "action": "sent",
+    "move": "sent",
     "title": "Your Santa 2",
     "gifts_url": "https://santa.test/boxes/1/gifts",
     "carrier": "DHL",

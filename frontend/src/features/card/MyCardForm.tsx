@@ -20,7 +20,7 @@ function Editor({ box, card }: { box: Box; card: ParticipantCard }) {
   const saved = useDraftStore((s) => s.drafts[draftKey]) as CardValues | undefined;
   const setDraft = useDraftStore((s) => s.setDraft);
   const clearDraft = useDraftStore((s) => s.clearDraft);
-  const [values, setValues] = useState<CardValues>(saved ?? toCardValues(card));
+  const [values, setValues] = useState<CardValues>({ ...toCardValues(card), ...saved });
   const [leaving, setLeaving] = useState(false);
   const client = useQueryClient();
   const navigate = useNavigate();
@@ -52,6 +52,7 @@ function Editor({ box, card }: { box: Box; card: ParticipantCard }) {
         </p>
         <ProblemAlert error={save.error} />
         <CardFields
+          privateNames={box.is_private_names}
           values={values}
           onChange={(next) => {
             setValues(next);

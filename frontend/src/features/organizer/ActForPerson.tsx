@@ -36,7 +36,7 @@ function CardEditor({ box, person }: { box: Box; person: ParticipantCard }) {
     <form onSubmit={submit} className="card space-y-5" aria-label={t("act_for.card", { name: person.display_name })} noValidate>
       <h2 className="h2">{t("act_for.card", { name: person.display_name })}</h2>
       <ProblemAlert error={save.error} />
-      <CardFields values={values} onChange={setValues} errors={fieldErrors(save.error)} />
+      <CardFields privateNames={box.is_private_names} values={values} onChange={setValues} errors={fieldErrors(save.error)} />
       <div className="flex items-center gap-3">
         <button type="submit" className="btn-primary" disabled={save.isPending}>
           {t("common:save")}

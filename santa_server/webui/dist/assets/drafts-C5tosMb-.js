@@ -1,0 +1,1 @@
+import{C as e,T as t,w as n}from"./index-DwRf4gVM.js";var r=t()(n(e=>({drafts:{},setDraft:(t,n)=>e(e=>({drafts:{...e.drafts,[t]:n}})),clearDraft:t=>e(e=>{let n={...e.drafts};return delete n[t],{drafts:n}})}),{name:`santa-drafts`,storage:e(()=>sessionStorage)}));export{r as t};
