@@ -239,13 +239,13 @@ class TestWebSocketGauge:
     def test_open_live_connections_are_counted(self, settings: Settings, engine: Engine) -> None:
         import httpx
 
-        from santa_core.auth.tokens import issue_access_token
         from tests.live import live_server
         from tests.ops.stack import wait_for
+        from tests.server.boxkit import session_token
         from tests.server.wskit import hello, open_ws, ws_url
 
         user = account(engine)
-        token = issue_access_token(settings, user.id)
+        token = session_token(settings, user.id)
         with live_server(create_app(settings)) as base, httpx.Client(base_url=base) as http:
             box = http.post(
                 "/api/v1/boxes", json={"name": "Live"}, headers={"Authorization": f"Bearer {token}"}
