@@ -133,7 +133,7 @@ def stack_env(folder: Path, database_url: str, namespace: str, **extra: str) -> 
         SANTA_ENVIRONMENT="production",
         SANTA_SECRET_KEY=TEST_SECRET,
         SANTA_ENCRYPTION_KEYS=TEST_ENCRYPTION_KEY,
-        SANTA_HASH_KEYS="test-hash-key-" + "h" * 32,
+        SANTA_HASH_KEYS="h1:" + "x" * 40,
         SANTA_DATA_DIR=str(folder / "data"),
         SANTA_DATABASE_URL=database_url,
         SANTA_REDIS_URL=redis_test_url(),

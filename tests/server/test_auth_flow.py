@@ -103,7 +103,7 @@ class TestFullCycle:
         assert client.post(f"{API}/auth/refresh", headers=csrf(body)).status_code == 401
 
     def test_cookies_are_secure_in_production(self, tmp_path: Path, engine: Engine) -> None:
-        s = auth_settings(tmp_path, engine, environment="production")
+        s = auth_settings(tmp_path, engine, environment="production", hash_keys="h1:" + "x" * 40)
         with TestClient(create_app(s, auto_migrate=False), base_url="https://testserver") as c:
             register(c, "prod@example.com")
             r = c.post(
