@@ -120,6 +120,10 @@ export interface paths {
         /**
          * Request Password Reset
          * @description Email a reset link if the account exists. The answer is the same either way.
+         *
+         *     The lookup and the link are made after the answer is sent (a background task
+         *     with its own transaction), so the answer takes as long for a known address
+         *     as for an unknown one.
          */
         post: operations["request_password_reset"];
         delete?: never;

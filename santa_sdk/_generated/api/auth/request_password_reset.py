@@ -80,6 +80,10 @@ def sync_detailed(
 
      Email a reset link if the account exists. The answer is the same either way.
 
+    The lookup and the link are made after the answer is sent (a background task
+    with its own transaction), so the answer takes as long for a known address
+    as for an unknown one.
+
     Args:
         body (PasswordResetRequest):
 
@@ -111,6 +115,10 @@ def sync(
 
      Email a reset link if the account exists. The answer is the same either way.
 
+    The lookup and the link are made after the answer is sent (a background task
+    with its own transaction), so the answer takes as long for a known address
+    as for an unknown one.
+
     Args:
         body (PasswordResetRequest):
 
@@ -136,6 +144,10 @@ async def asyncio_detailed(
     """Request Password Reset
 
      Email a reset link if the account exists. The answer is the same either way.
+
+    The lookup and the link are made after the answer is sent (a background task
+    with its own transaction), so the answer takes as long for a known address
+    as for an unknown one.
 
     Args:
         body (PasswordResetRequest):
@@ -165,6 +177,10 @@ async def asyncio(
     """Request Password Reset
 
      Email a reset link if the account exists. The answer is the same either way.
+
+    The lookup and the link are made after the answer is sent (a background task
+    with its own transaction), so the answer takes as long for a known address
+    as for an unknown one.
 
     Args:
         body (PasswordResetRequest):
