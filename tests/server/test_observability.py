@@ -241,7 +241,6 @@ class TestWebSocketGauge:
 
         from tests.live import live_server
         from tests.ops.stack import wait_for
-        from tests.server.boxkit import session_token
         from tests.server.wskit import hello, open_ws, ws_url
 
         user = account(engine)
