@@ -53,10 +53,10 @@ def _fresh_cli_context() -> Iterator[None]:
     from santa_cli import context
 
     def clear() -> None:
-        if context.engine.cache_info().currsize:
+        if context.runtime.cache_info().currsize:
             context.engine().dispose()
         context.settings.cache_clear()
-        context.engine.cache_clear()
+        context.runtime.cache_clear()
 
     clear()
     yield

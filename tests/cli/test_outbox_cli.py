@@ -32,11 +32,11 @@ def cli(settings: Settings, monkeypatch: pytest.MonkeyPatch) -> Iterator[CliRunn
     for key, value in env.items():
         monkeypatch.setenv(key, value)
     context.settings.cache_clear()
-    context.engine.cache_clear()
+    context.runtime.cache_clear()
     yield CliRunner()
     context.engine().dispose()
     context.settings.cache_clear()
-    context.engine.cache_clear()
+    context.runtime.cache_clear()
 
 
 def _fail(engine: Engine, ids: list[uuid.UUID]) -> None:

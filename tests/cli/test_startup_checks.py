@@ -86,16 +86,16 @@ def santa(
                 monkeypatch.setenv(key, value)
         monkeypatch.setattr(sys, "argv", ["santa", *args])
         context.settings.cache_clear()
-        context.engine.cache_clear()
+        context.runtime.cache_clear()
         capsys.readouterr()
         try:
             with pytest.raises(SystemExit) as exited:
                 main()
         finally:
-            if context.engine.cache_info().currsize:
+            if context.runtime.cache_info().currsize:
                 context.engine().dispose()
             context.settings.cache_clear()
-            context.engine.cache_clear()
+            context.runtime.cache_clear()
         err = capsys.readouterr().err
         assert "Traceback" not in err, err
         lines = err.strip().splitlines()

@@ -38,11 +38,11 @@ def cli(settings: Settings, monkeypatch: pytest.MonkeyPatch) -> Iterator[CliRunn
     for key, value in env.items():
         monkeypatch.setenv(key, value)
     context.settings.cache_clear()
-    context.engine.cache_clear()
+    context.runtime.cache_clear()
     yield CliRunner()
     context.engine().dispose()
     context.settings.cache_clear()
-    context.engine.cache_clear()
+    context.runtime.cache_clear()
 
 
 def _users(cli: CliRunner, *extra: str) -> list[dict[str, object]]:
