@@ -2,16 +2,18 @@ import type { components } from "./schema.gen";
 
 export type Problem = components["schemas"]["Problem"];
 export type FieldProblem = components["schemas"]["FieldProblem"];
+/** A code the API declares, or one the client makes up (`network_error`, `http_<status>`). */
+export type ProblemCode = NonNullable<Problem["code"]> | "network_error" | `http_${number}`;
 
 /** An API answer in `application/problem+json` (or a network failure, code `network_error`). */
 export class ApiProblem extends Error {
   readonly status: number;
-  readonly code: string;
+  readonly code: ProblemCode;
   readonly detail: string;
   readonly title: string;
   readonly errors: FieldProblem[];
 
-  constructor(problem: Partial<Problem> & { status: number }) {
+  constructor(problem: Partial<Omit<Problem, "code">> & { status: number; code?: ProblemCode }) {
     super(problem.detail || problem.title || `HTTP ${problem.status}`);
     this.name = "ApiProblem";
     this.status = problem.status;
