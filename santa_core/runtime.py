@@ -40,7 +40,7 @@ class Runtime:
 
 
 def keyring_from(settings: Settings) -> crypto.Keyring:
-    return crypto.Keyring.from_secrets([k.get_secret_value() for k in settings.encryption_keys])
+    return crypto.keyring_from_settings(settings)
 
 
 def build_runtime(settings: Settings, *, engine: Engine | None = None) -> Runtime:

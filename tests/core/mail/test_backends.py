@@ -186,11 +186,16 @@ class TestLocal:
         outcome, bad = backend.send([_email(1), _email(2, to="not-an-address")])
         assert isinstance(outcome, Sent)
         assert isinstance(bad, PermanentSendError)
-        files = list((tmp_path / "outbox").iterdir())
-        assert [f.name for f in files] == ["ref-1.eml"]
+        files = sorted((tmp_path / "outbox").iterdir())
+        # the .eml, and beside it a readable .txt of the same email
+        assert [f.name for f in files] == ["ref-1.eml", "ref-1.txt"]
         msg = email.message_from_bytes(files[0].read_bytes(), policy=email.policy.default)
         assert msg["To"] == "person1@example.com"
         assert msg["Subject"] == "Привет 1"
+        readable = files[1].read_text()
+        assert "To: person1@example.com\n" in readable
+        assert "Subject: Привет 1\n" in readable
+        assert "Текст 1" in readable
 
     def test_console_backend_logs_the_text(self, caplog: pytest.LogCaptureFixture) -> None:
         settings = make_settings(Path("/nonexistent"), email_backend="console")

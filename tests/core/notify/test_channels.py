@@ -149,7 +149,10 @@ class TestFanOut:
         assert [m.chat for m in bot.messages] == ["1001"]
         assert [m.chat for m in vk.messages] == ["2001"]
         text = bot.messages[0].text
-        assert text.startswith("Тайный Санта: вы дарите подарок — Anna")
+        # the subject leads the chat message and no longer names the giftee; the body does
+        assert text.startswith("Жеребьёвка в «Office» проведена\n")
+        assert "Anna" not in text.splitlines()[0]
+        assert "Anna" in text
         assert text.rstrip().endswith("https://s/a")
         with session_scope(factory) as session:
             rows = session.execute(

@@ -94,9 +94,13 @@ class TestContent:
         kind = KINDS["draw_done"]
         en = renderer.render(kind, "en", payload_for(kind), app_url="https://s.test")
         ru = renderer.render(kind, "ru", payload_for(kind), app_url="https://s.test")
-        assert en.subject == "You are the Secret Santa for Анна"
-        assert "Анна" in ru.subject
-        assert "Тайный Санта" in ru.subject
+        # the subject names the box, never the giftee (privacy)
+        assert en.subject == 'Your Secret Santa draw in "Office 2026" is done'
+        assert ru.subject == "Жеребьёвка в «Office 2026» проведена"
+        assert "Анна" not in en.subject
+        assert "Анна" not in ru.subject
+        assert "Анна" in en.text
+        assert "Анна" in ru.text
         assert "24 December 2026" in en.text
         assert "24 декабря 2026" in ru.text
 
