@@ -104,8 +104,11 @@ def resolve(
     *,
     language: Language = Language.EN,
 ) -> MyPair:
+    # Compared as bytes: a caller's id may hold any text, and compare_digest refuses
+    # non-ASCII str (TypeError -> 500); a malformed id is simply not found.
+    given = pid.encode("utf-8", "surrogatepass")
     for pair in my_pairs(session, settings, access, language=language):
-        if hmac.compare_digest(pair.pair_id, pid):
+        if hmac.compare_digest(pair.pair_id.encode(), given):
             return pair
     raise PairNotFound()
 

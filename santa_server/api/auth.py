@@ -215,7 +215,12 @@ def login(
     "/auth/refresh",
     operation_id="refresh_session",
     response_model=AuthResult,
-    responses=problems("account_unavailable", "invalid_refresh_token", "refresh_token_reused"),
+    responses=problems(
+        "account_unavailable",
+        "csrf_failed",
+        "invalid_refresh_token",
+        "refresh_token_reused",
+    ),
 )
 def refresh_session(
     request: Request,
@@ -258,7 +263,7 @@ def refresh_session(
     "/auth/logout",
     operation_id="logout",
     status_code=status.HTTP_204_NO_CONTENT,
-    responses=problems(),
+    responses=problems("csrf_failed"),
 )
 def logout(
     request: Request,

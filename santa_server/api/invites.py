@@ -40,7 +40,7 @@ Code = Annotated[str, Path(min_length=1, max_length=200, description="An invite 
     "/boxes/{box_id}/invites",
     operation_id="list_invites",
     response_model=InvitePage,
-    responses=problems("box_not_found", "not_organizer"),
+    responses=problems("box_not_found", "invalid_input", "not_organizer"),
 )
 def list_invites(
     box_id: uuid.UUID,

@@ -35,7 +35,7 @@ router = APIRouter(tags=["participants"])
     "/boxes/{box_id}/participants",
     operation_id="list_participants",
     response_model=ParticipantPage,
-    responses=problems("box_not_found"),
+    responses=problems("box_not_found", "invalid_input"),
 )
 def list_participants(
     box_id: uuid.UUID,

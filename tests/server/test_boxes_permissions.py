@@ -360,6 +360,32 @@ MATRIX: dict[str, tuple[BoxStatus, Req, dict[str, int]]] = {
         ),
         manage(200),
     ),
+    "add_latecomer": (
+        BoxStatus.MATCHED,
+        lambda w: ("POST", f"/boxes/{w.box_id}/draw/latecomers", {"display_name": "Late"}),
+        manage(201),
+    ),
+    "get_reveal_settings": (
+        BoxStatus.MATCHED,
+        lambda w: ("GET", f"/boxes/{w.box_id}/reveal-settings", None),
+        member(200),
+    ),
+    "update_reveal_settings": (
+        BoxStatus.MATCHED,
+        lambda w: ("PATCH", f"/boxes/{w.box_id}/reveal-settings", {"allow_reveal": True}),
+        manage(200),
+    ),
+    # Off by default: organizers are refused (reveal_not_allowed) until they allow it.
+    "reveal_draw": (
+        BoxStatus.MATCHED,
+        lambda w: ("POST", f"/boxes/{w.box_id}/draw/reveal-all", None),
+        manage(409),
+    ),
+    "get_draw_verification": (
+        BoxStatus.MATCHED,
+        lambda w: ("GET", f"/boxes/{w.box_id}/draw/verification", None),
+        member(200),
+    ),
 }
 
 
