@@ -14,6 +14,7 @@ from typer.testing import CliRunner
 
 from santa_cli.main import app
 from santa_core import models
+from santa_core.auth import sessions
 from santa_core.auth.passwords import hash_password
 from santa_core.config import Settings
 from santa_server.app import create_app
@@ -191,7 +192,13 @@ class TestSession:
         assert "signed out" in run(cli, env, "logout")
         assert not session_file.exists()
         with Session(engine) as s:
-            assert all(s.scalars(select(models.RefreshToken.revoked_at)).all())
+            # Only the CLI's session ends: the fixture's own (SANTA_TOKEN's) session stays.
+            login = sessions.find_token(s, kept["refresh_token"])
+            assert login is not None
+            family = select(models.RefreshToken.revoked_at).where(
+                models.RefreshToken.family_id == login.family_id
+            )
+            assert all(s.scalars(family).all())
         gone = cli.invoke(app, ["whoami"], env=env)
         assert gone.exit_code == 2
         assert "error[unauthenticated]" in gone.output
