@@ -88,10 +88,15 @@ def santa(
         context.settings.cache_clear()
         context.runtime.cache_clear()
         capsys.readouterr()
+        # `santa serve` exports variables for the processes it starts; they must not
+        # outlive this in-process run (monkeypatch only restores what it set itself).
+        environment = dict(os.environ)
         try:
             with pytest.raises(SystemExit) as exited:
                 main()
         finally:
+            os.environ.clear()
+            os.environ.update(environment)
             if context.runtime.cache_info().currsize:
                 context.engine().dispose()
             context.settings.cache_clear()

@@ -210,7 +210,8 @@ class TestReadme:
 class TestListenerBaseUrl:
     """``santa serve --host H --port N`` links to ``http://H:N`` unless told otherwise."""
 
-    def test_unset_base_url_follows_the_listener(self) -> None:
+    def test_unset_base_url_follows_the_listener(self, monkeypatch: pytest.MonkeyPatch) -> None:
+        monkeypatch.delenv("SANTA_PUBLIC_BASE_URL", raising=False)
         settings = for_listener(Settings(), "127.0.0.5", 8123)
         assert settings.public_base_url == "http://127.0.0.5:8123"
 
