@@ -42,6 +42,9 @@ if TYPE_CHECKING:
 
 #: The app every worker loads (a factory call: settings come from the environment).
 DEFAULT_APP = "santa_server.asgi:app_from_env()"
+#: WebSocket compression: off. Live events are small JSON; permessage-deflate keeps a
+#: zlib context per connection and compresses every event once per recipient.
+WS_PER_MESSAGE_DEFLATE = False
 #: Gunicorn worker class: Uvicorn's, with santa's request handling choices.
 WORKER_CLASS = "santa_server.launch.SantaUvicornWorker"
 MULTIPROC_ENV = "PROMETHEUS_MULTIPROC_DIR"
@@ -58,6 +61,7 @@ class SantaUvicornWorker(UvicornWorker):  # type: ignore[misc]
         "loop": "auto",
         "http": "auto",
         "proxy_headers": False,
+        "ws_per_message_deflate": WS_PER_MESSAGE_DEFLATE,
     }
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:

@@ -23,7 +23,13 @@ Redis) the request's thread hands them to the hub's event loop; with Redis
 every process publishes to one pub/sub channel and delivers what it hears, so a
 client on process B sees what a request to process A did. Each connection has a
 bounded queue: a consumer that falls ``ws_queue_size`` events behind is closed
-(code 4008) instead of growing memory; it catches up over REST.
+(code 4008) instead of growing memory; it catches up over REST. An event is
+serialised once per process and the same text queued to every recipient; each
+connection's writer task sends it, so one slow socket does not hold up the
+others. Both launchers (``santa serve`` and the Gunicorn workers) switch
+permessage-deflate off (:data:`santa_server.launch.WS_PER_MESSAGE_DEFLATE`):
+events are a few hundred bytes, and a zlib context per connection costs memory
+(about 36 KiB each) and CPU on every send (``benchmarks/ws.py``).
 """
 
 from __future__ import annotations
@@ -316,12 +322,18 @@ async def _serve(
     websocket = conn.websocket
 
     async def writer() -> None:
+        queue, heartbeat = conn.queue, settings.ws_heartbeat_seconds
         while True:
-            try:
-                text = await asyncio.wait_for(conn.queue.get(), settings.ws_heartbeat_seconds)
-            except TimeoutError:
-                await websocket.send_text('{"type":"heartbeat"}')
-                continue
+            if queue.empty():
+                # asyncio.timeout, not wait_for: no task per message on a fan-out to thousands.
+                try:
+                    async with asyncio.timeout(heartbeat):
+                        text = await queue.get()
+                except TimeoutError:
+                    await websocket.send_text('{"type":"heartbeat"}')
+                    continue
+            else:
+                text = queue.get_nowait()
             await websocket.send_text(text)
 
     async def reader() -> None:

@@ -95,6 +95,8 @@ def serve(
         # The app reads X-Forwarded-For itself, from SANTA_TRUSTED_PROXIES only; uvicorn's
         # default would believe any loopback peer's header (rate limits key on the client IP).
         proxy_headers=False,
+        # Live events are small: no zlib context per WebSocket (santa_server.launch).
+        ws_per_message_deflate=False,
     )
 
 
