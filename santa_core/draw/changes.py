@@ -9,8 +9,11 @@ when an organizer removes a member of a matched box). Here:
   allowing it, exactly one existing santa is moved (three pairs change: that
   santa's, the newcomer's as santa and as giftee).
 - :func:`assign_backup_santa` gives a giftee whose gift did not come a backup
-  santa: an extra pair checked against every rule (households, exclusions,
-  history, no two-person loops), the failed pair withdrawn.
+  santa, also with :func:`santa_core.draw.engine.repair`: the failed pair is
+  excluded, pairs whose gift is on its way are forced, and every rule is
+  re-checked (households, exclusions, history, no two-person loops, a single
+  loop). The failed santa gets a giftee whose santa moved to the backup (or a
+  longer chain when the rules want it).
 
 Both are audited without pairs; only the santas whose assignment changed are
 notified (a ``draw_done`` for their new giftee) and get a live event.
@@ -18,7 +21,7 @@ notified (a ``draw_done`` for their new giftee) and get a live event.
 
 from __future__ import annotations
 
-import random
+import dataclasses
 import uuid
 from typing import Any
 
@@ -172,24 +175,6 @@ def add_latecomer(
     )
 
 
-def _allowed(
-    data: engine.DrawInput,
-    current: dict[str, list[str]],
-    santa: str,
-    giftee: str,
-) -> bool:
-    """Every rule of the box for one extra pair ``santa -> giftee``."""
-    if santa == giftee or giftee in current.get(santa, []):
-        return False
-    if any(santa in g and giftee in g for g in data.groups):
-        return False
-    if (santa, giftee) in set(data.exclusions):
-        return False
-    if any((santa, giftee) in set(year) for year in data.history):
-        return False
-    return not (data.options.avoid_two_cycles and santa in current.get(giftee, []))
-
-
 def assign_backup_santa(
     session: Session,
     settings: Settings,
@@ -199,8 +184,20 @@ def assign_backup_santa(
     /,
     *,
     santa_participant_id: uuid.UUID | None = None,
+    language: str = "en",
 ) -> tuple[str, str, bool]:
-    """Returns (the giftee's name, the new pair's id, whether the organizer chose the santa)."""
+    """Give a giftee whose gift did not come a new santa, by the engine's minimal repair.
+
+    The box as the engine sees it, plus: the failed pair is excluded; pairs whose
+    gift is already sent or received are forced (a gift on its way is not moved);
+    the organizer's choice, if any, is forced. Every rule is re-checked
+    (households, exclusions, history, no two-person loops, a single loop); santas
+    who opened their assignment or bought their gift are moved last. An
+    impossible repair is explained like an impossible draw (``draw_infeasible``);
+    one that would need a whole new draw is refused (``no_backup_santa``).
+
+    Returns (the giftee's name, the new pair's id, whether the organizer chose the santa).
+    """
     access = load(session, actor, box_id, manage=True, for_update=True)
     box = access.box
     lifecycle.require(Action.REPAIR, box.status)
@@ -209,13 +206,12 @@ def assign_backup_santa(
         raise PairNotFound()
     failed_santa, giftee_id = pairs[pid]
     G = models.Gift
-    gift = session.scalars(
-        select(G).where(
-            G.box_id == box.id,
-            G.santa_participant_id == failed_santa,
-            G.giftee_participant_id == giftee_id,
-        )
-    ).first()
+    gifts = {
+        (str(g.santa_participant_id), str(g.giftee_participant_id)): g
+        for g in session.scalars(select(G).where(G.box_id == box.id))
+    }
+    failed, giftee = str(failed_santa), str(giftee_id)
+    gift = gifts.get((failed, giftee))
     if (
         gift is None
         or gift.status is GiftStatus.RECEIVED
@@ -224,73 +220,67 @@ def assign_backup_santa(
         raise NoBackupNeeded()
     prepared = build_input(session, box)
     current = _current(session, box.id)
-    giftee = str(giftee_id)
+    chosen_by_organizer = santa_participant_id is not None
+    if santa_participant_id is not None and str(santa_participant_id) not in prepared.people:
+        raise ParticipantNotFound()
+    on_their_way = {
+        (s, g)
+        for s, gs in current.items()
+        for g in gs
+        if (s, g) != (failed, giftee)
+        and (row := gifts.get((s, g))) is not None
+        and row.status in (GiftStatus.SENT, GiftStatus.RECEIVED)
+    }
+    forced = list(dict.fromkeys([*prepared.data.forced, *sorted(on_their_way)]))
     if santa_participant_id is not None:
-        candidates = [str(santa_participant_id)]
-        if candidates[0] not in prepared.people:
-            raise ParticipantNotFound()
-    else:
-        sent = {
-            str(s)
-            for (s,) in session.execute(
-                select(G.santa_participant_id).where(
-                    G.box_id == box.id, G.status.in_((GiftStatus.SENT, GiftStatus.RECEIVED))
-                )
-            )
-        }
-        people = sorted(p for p in prepared.people if p != str(failed_santa))
-        # Reliable santas (their own gift is on its way) first, at random among equals.
-        random.SystemRandom().shuffle(people)
-        candidates = sorted(people, key=lambda p: p not in sent)
-    chosen = next(
-        (
-            c
-            for c in candidates
-            if c != str(failed_santa) and _allowed(prepared.data, current, c, giftee)
-        ),
-        None,
-    )
-    if chosen is None:
-        raise NoBackupSanta()
+        forced.append((str(santa_participant_id), giftee))
+    try:
+        data = dataclasses.replace(
+            prepared.data,
+            exclusions=(*prepared.data.exclusions, (failed, giftee)),
+            forced=tuple(dict.fromkeys(forced)),
+        )
+    except engine.DrawInputError as exc:  # the chosen santa's own gift is already on its way
+        raise NoBackupSanta(
+            "The santa you chose already has their gift on its way; choose one whose gift "
+            "is not sent yet."
+            if language != "ru"
+            else "Выбранный Санта уже отправил свой подарок; выберите того, кто ещё не отправил."
+        ) from exc
+    bought = {
+        s for (s, _), row in gifts.items() if row.status is GiftStatus.BOUGHT and s in current
+    }
+    opened = [p for p, person in prepared.people.items() if person.opened or p in bought]
+    result = engine.repair(data, current, opened=opened)
+    if isinstance(result, engine.Infeasible):
+        raise DrawInfeasible(
+            _backup_explanation(result, data, prepared.people[giftee].display_name, language),
+            result={"reason": result.reason, "proved": result.proved},
+        )
+    if result.redrawn:
+        raise NoBackupSanta(
+            "Only a new draw of the whole box would give this giftee a santa under its rules."
+        )
+    chosen = next(s for s, gs in result.assignments.items() if giftee in gs)
+    changed = set(result.changed)
     D = models.Draw
     run = current_run(session, box.id)
     assert run is not None
     session.execute(
         delete(D).where(
-            D.box_id == box.id,
-            D.santa_participant_id == failed_santa,
-            D.giftee_participant_id == giftee_id,
-        )
-    )
-    slot = session.scalar(
-        select(func.coalesce(func.max(D.slot), -1) + 1).where(
-            D.box_id == box.id, D.santa_participant_id == uuid.UUID(chosen)
+            D.box_id == box.id, D.santa_participant_id.in_([uuid.UUID(s) for s in changed])
         )
     )
     now = utcnow()
-    session.add(
-        models.Draw(
-            box_id=box.id,
-            run_id=run.id,
-            santa_participant_id=uuid.UUID(chosen),
-            giftee_participant_id=giftee_id,
-            slot=int(slot or 0),
-            created_at=now,
-            override_by=actor.id,
-        )
-    )
+    new_pairs = {s: list(result.assignments[s]) for s in changed}
+    write_pairs(session, box, run, new_pairs, now=now, override_by=actor.id)
     gift.backup_assigned_at = now
     session.flush()
-    notify_santas(
-        session,
-        settings,
-        box,
-        prepared,
-        {chosen: [giftee]},
-        key=f"draw_backup:{run.id}:{pid}",
-    )
     _tell_withdrawn(session, settings, box, failed_santa, pid)
-    note_repair(session, box.id, {chosen, str(failed_santa)})
+    notify_santas(session, settings, box, prepared, new_pairs, key=f"draw_backup:{run.id}:{pid}")
+    note_repair(session, box.id, changed)
+    before = {(s, g) for s, gs in current.items() for g in gs}
+    after = {(s, g) for s, gs in result.assignments.items() for g in gs}
     audit.record(
         session,
         actor,
@@ -298,14 +288,53 @@ def assign_backup_santa(
         box_id=box.id,
         target_type="box",
         target_id=box.id,
-        details={"chosen_by_organizer": santa_participant_id is not None},
+        details={
+            "chosen_by_organizer": chosen_by_organizer,
+            "changed_pairs": len(after - before),
+            "moved_santas": len(changed),
+            "changed_opened": len(result.changed_opened),
+        },
     )
     giftee_row = session.get(models.Participant, giftee_id)
     name = shown(box, giftee_row) if giftee_row else ""
+    return name, pair_id(settings, box.id, uuid.UUID(chosen), giftee_id), chosen_by_organizer
+
+
+_RULES = {
+    "groups": ("households", "семьи"),
+    "exclusions": ("exclusions", "исключения"),
+    "history": ("earlier years", "прошлые годы"),
+    "avoid_two_cycles": ("no two people giving to each other", "без взаимных пар"),
+    "single_cycle": ("one loop", "один круг"),
+}
+
+
+def _backup_explanation(
+    result: engine.Infeasible, data: engine.DrawInput, giftee: str, language: str
+) -> str:
+    """Why nobody can take over, in the box's rules only: the engine's own text would
+    name the failed pair and the pairs kept because their gift is on its way, and
+    organizers do not see pairs."""
+    in_force = {
+        "groups": bool(data.groups),
+        "exclusions": len(data.exclusions) > 1,  # beyond the failed pair
+        "history": bool(data.history_in_force()),
+        "avoid_two_cycles": data.options.avoid_two_cycles,
+        "single_cycle": data.options.single_cycle,
+    }
+    ru = language == "ru"
+    rules = ", ".join(_RULES[k][ru] for k, on in in_force.items() if on)
+    if ru:
+        because = f" и правила коробки ({rules})" if rules else ""
+        return (
+            f"Никто не может стать запасным Сантой для {giftee}: подарки, которые уже в пути, "
+            f"остаются как есть, а остальные пары{because} не оставляют другого Санты "
+            f"(причина движка: {result.reason})."
+        )
+    because = f" and the box's rules ({rules})" if rules else ""
     return (
-        name,
-        pair_id(settings, box.id, uuid.UUID(chosen), giftee_id),
-        santa_participant_id is not None,
+        f"No one can be {giftee}'s backup santa: gifts already on their way stay as they are, "
+        f"and the other pairs{because} leave no other santa (engine reason: {result.reason})."
     )
 
 

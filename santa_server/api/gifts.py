@@ -89,13 +89,25 @@ def assign_backup_santa(
     box_id: uuid.UUID,
     pair_id: str,
     body: BackupRequest,
+    request: Request,
     user: CurrentUser,
     session: SessionDep,
     settings: SettingsDep,
 ) -> BackupResult:
-    """Organizers: give a giftee whose gift did not come a backup santa (rules re-checked)."""
+    """Organizers: give a giftee whose gift did not come a backup santa.
+
+    Through the draw engine's minimal repair: every rule is re-checked, pairs whose
+    gift is on its way are kept, and an impossible repair is explained like an
+    impossible draw (``draw_infeasible``).
+    """
     name, new_pair, chosen = change_service.assign_backup_santa(
-        session, settings, user, box_id, pair_id, santa_participant_id=body.santa_participant_id
+        session,
+        settings,
+        user,
+        box_id,
+        pair_id,
+        santa_participant_id=body.santa_participant_id,
+        language=language(request),
     )
     return BackupResult(
         pair_id=pair_id, giftee_name=name, new_pair_id=new_pair, chosen_by_organizer=chosen

@@ -90,11 +90,115 @@ class TestGiftMoves:
     def test_deadline_flags_and_backup_santa(self, settings: Settings, engine: Engine) -> None:
         with TestClient(create_app(settings)) as client:
             deadline = (utcnow() + dt.timedelta(days=2)).isoformat()
+            options = {"single_cycle": True}
+            body = {"shipping_deadline": deadline, "draw_options": options}
+            season = drawn_box(client, settings, engine, n=6, box=body, couple=True)
+            box = season.box_id
+            santa = season.people[0]
+            pair, giftee = _pair(season, santa)
+            before = _draw(engine, box)
+            # Two other santas send their gift in time; those pairs must be kept.
+            senders = [
+                a for a in season.everyone() if a.user.id not in (santa.user.id, giftee.user.id)
+            ][:2]
+            for actor in senders:
+                for t in ok(actor.get(f"/boxes/{box}/gifts"))["items"]:
+                    if t["my_role"] == "santa":
+                        ok(
+                            actor.post(
+                                f"/boxes/{box}/gifts/{t['pair_id']}", json={"action": "sent"}
+                            )
+                        )
+            with Session(engine) as s:
+                flagged = gift_service.flag_unsent(s, settings, now=utcnow() + dt.timedelta(days=3))
+                s.commit()
+            assert flagged == 4
+            summary = ok(season.organizer.get(f"/boxes/{box}/gifts-summary"))
+            assert {i["reason"] for i in summary["issues"]} == {"not_sent_by_deadline"}
+            issue = next(i for i in summary["issues"] if i["pair_id"] == pair)
+            assert issue["giftee_participant_id"] == season.pid(giftee)
+            assert santa.user.full_name not in str(issue)
+            assert _kinds(engine, "gift_issue")
+            result = ok(season.organizer.post(f"/boxes/{box}/gifts/{pair}/backup-santa", json={}))
+            assert result["chosen_by_organizer"] is False
+            after = _draw(engine, box)
+            backup_pid = next(s for s, g in after.items() if g == season.pid(giftee))
+            assert backup_pid != season.pid(santa)
+            # Through the engine's repair: still one gift each, every rule kept (the
+            # household, a single loop), the sent pairs kept. (Moving the backup santa's
+            # old giftee to the failed santa would split the loop: more santas move.)
+            assert sorted(after) == sorted(after.values()) == sorted(before)
+            assert _one_loop(after)
+            couple = {season.pid(season.people[0]), season.pid(season.people[1])}
+            assert all({s, g} != couple for s, g in after.items())
+            for actor in senders:
+                assert after[season.pid(actor)] == before[season.pid(actor)]
+            moved = {s for s in before if before[s] != after[s]}
+            assert {season.pid(santa), backup_pid} <= moved
+            assert len(moved) <= len(before) - len(senders)
+            backup = season.by_pid[backup_pid]
+            card = ok(backup.get(f"/boxes/{box}/assignment"))["giftees"]
+            assert [g["participant_id"] for g in card] == [season.pid(giftee)]
+            problem(
+                season.organizer.post(f"/boxes/{box}/gifts/{pair}/backup-santa", json={}),
+                404,
+                "pair_not_found",
+            )
+            assert {n.recipient for n in _kinds(engine, "assignment_withdrawn")} == {
+                santa.user.email
+            }
+            # Only the santas whose giftee changed get a new assignment.
+            redone = [
+                n.recipient
+                for n in _kinds(engine, "draw_done")
+                if "draw_backup" in (n.dedupe_key or "")
+            ]
+            assert sorted(redone) == sorted(season.by_pid[p].user.email for p in moved)
+            with Session(engine) as s:
+                audit = s.scalars(
+                    select(models.AuditEvent).where(
+                        models.AuditEvent.box_id == uuid.UUID(box),
+                        models.AuditEvent.action == "draw.backup_santa_assigned",
+                    )
+                ).all()
+                assert len(audit) == 1
+                assert audit[0].details["moved_santas"] == len(moved)
+                assert audit[0].details["changed_pairs"] == len(moved)
+
+    def test_named_backup_moves_two_santas(self, settings: Settings, engine: Engine) -> None:
+        with TestClient(create_app(settings)) as client:
+            deadline = (utcnow() + dt.timedelta(days=2)).isoformat()
             season = drawn_box(client, settings, engine, n=5, box={"shipping_deadline": deadline})
             box = season.box_id
             santa = season.people[0]
             pair, giftee = _pair(season, santa)
-            # Everyone else sends their gift in time.
+            with Session(engine) as s:
+                assert gift_service.flag_unsent(s, settings, now=utcnow() + dt.timedelta(days=3))
+                s.commit()
+            before = _draw(engine, box)
+            named = next(
+                p
+                for p in before
+                if p not in (season.pid(santa), season.pid(giftee))
+                and before[p] != season.pid(santa)  # the swap must not make a self-pair
+            )
+            url = f"/boxes/{box}/gifts/{pair}/backup-santa"
+            result = ok(season.organizer.post(url, json={"santa_participant_id": named}))
+            assert result["chosen_by_organizer"] is True
+            after = _draw(engine, box)
+            assert after[named] == season.pid(giftee)
+            # No rules: the failed santa takes the named santa's old giftee, nobody else moves.
+            assert after[season.pid(santa)] == before[named]
+            assert {p for p in before if before[p] != after[p]} == {season.pid(santa), named}
+
+    def test_impossible_backup_is_explained(self, settings: Settings, engine: Engine) -> None:
+        with TestClient(create_app(settings)) as client:
+            deadline = (utcnow() + dt.timedelta(days=2)).isoformat()
+            season = drawn_box(client, settings, engine, n=4, box={"shipping_deadline": deadline})
+            box = season.box_id
+            santa = season.people[0]
+            pair, giftee = _pair(season, santa)
+            # Everyone else's gift is on its way: no pair may move, so nobody can take over.
             for actor in season.everyone():
                 if actor.user.id == santa.user.id:
                     continue
@@ -106,40 +210,37 @@ class TestGiftMoves:
                             )
                         )
             with Session(engine) as s:
-                flagged = gift_service.flag_unsent(s, settings, now=utcnow() + dt.timedelta(days=3))
+                assert gift_service.flag_unsent(s, settings, now=utcnow() + dt.timedelta(days=3))
                 s.commit()
-            assert flagged == 1
-            summary = ok(season.organizer.get(f"/boxes/{box}/gifts-summary"))
-            assert [i["reason"] for i in summary["issues"]] == ["not_sent_by_deadline"]
-            issue = summary["issues"][0]
-            assert issue["pair_id"] == pair
-            assert issue["giftee_participant_id"] == season.pid(giftee)
-            assert santa.user.full_name not in str(summary)
-            assert _kinds(engine, "gift_issue")
-            result = ok(season.organizer.post(f"/boxes/{box}/gifts/{pair}/backup-santa", json={}))
-            assert result["chosen_by_organizer"] is False
-            santas = santa_of(engine, box)[season.pid(giftee)]
-            assert season.pid(santa) not in santas
-            assert len(santas) == 1
-            backup = season.by_pid[santas[0]]
-            card = ok(backup.get(f"/boxes/{box}/assignment"))["giftees"]
-            assert season.pid(giftee) in [g["participant_id"] for g in card]
-            problem(
-                season.organizer.post(f"/boxes/{box}/gifts/{pair}/backup-santa", json={}),
-                404,
-                "pair_not_found",
+            before = _draw(engine, box)
+            url = f"/boxes/{box}/gifts/{pair}/backup-santa"
+            body = problem(season.organizer.post(url, json={}), 409, "draw_infeasible")
+            assert giftee.user.full_name in body["detail"]
+            assert "engine reason: hall" in body["detail"]
+            # ... and it names no pair: not the santa who failed, nor anyone else's santa.
+            assert santa.user.full_name not in str(body)
+            # The organizer naming someone whose own gift is sent is refused too.
+            other = next(
+                a for a in season.everyone() if a.user.id not in (santa.user.id, giftee.user.id)
             )
-            assert {n.recipient for n in _kinds(engine, "assignment_withdrawn")} == {
-                santa.user.email
-            }
-            with Session(engine) as s:
-                audit = s.scalars(
-                    select(models.AuditEvent).where(
-                        models.AuditEvent.box_id == uuid.UUID(box),
-                        models.AuditEvent.action == "draw.backup_santa_assigned",
-                    )
-                ).all()
-                assert len(audit) == 1
+            named = {"santa_participant_id": season.pid(other)}
+            problem(season.organizer.post(url, json=named), 409)
+            assert _draw(engine, box) == before
+            assert not _kinds(engine, "assignment_withdrawn")
+
+
+def _draw(engine: Engine, box: str) -> dict[str, str]:
+    """santa -> giftee (one gift each), from the database."""
+    return {g[0]: giftee for giftee, g in santa_of(engine, box).items()}
+
+
+def _one_loop(pairs: dict[str, str]) -> bool:
+    start = next(iter(pairs))
+    seen, at = {start}, pairs[start]
+    while at != start:
+        seen.add(at)
+        at = pairs[at]
+    return len(seen) == len(pairs)
 
 
 def thread_as_or_none(actor: Actor, box: str, pair: str) -> bool:
