@@ -663,7 +663,11 @@ export interface paths {
         put?: never;
         /**
          * Assign Backup Santa
-         * @description Organizers: give a giftee whose gift did not come a backup santa (rules re-checked).
+         * @description Organizers: give a giftee whose gift did not come a backup santa.
+         *
+         *     Through the draw engine's minimal repair: every rule is re-checked, pairs whose
+         *     gift is on its way are kept, and an impossible repair is explained like an
+         *     impossible draw (``draw_infeasible``).
          */
         post: operations["assign_backup_santa"];
         delete?: never;

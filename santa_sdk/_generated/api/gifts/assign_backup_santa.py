@@ -103,7 +103,11 @@ def sync_detailed(
 ) -> Response[BackupResult | Problem]:
     """Assign Backup Santa
 
-     Organizers: give a giftee whose gift did not come a backup santa (rules re-checked).
+     Organizers: give a giftee whose gift did not come a backup santa.
+
+    Through the draw engine's minimal repair: every rule is re-checked, pairs whose
+    gift is on its way are kept, and an impossible repair is explained like an
+    impossible draw (``draw_infeasible``).
 
     Args:
         box_id (UUID):
@@ -140,7 +144,11 @@ def sync(
 ) -> BackupResult | Problem | None:
     """Assign Backup Santa
 
-     Organizers: give a giftee whose gift did not come a backup santa (rules re-checked).
+     Organizers: give a giftee whose gift did not come a backup santa.
+
+    Through the draw engine's minimal repair: every rule is re-checked, pairs whose
+    gift is on its way are kept, and an impossible repair is explained like an
+    impossible draw (``draw_infeasible``).
 
     Args:
         box_id (UUID):
@@ -172,7 +180,11 @@ async def asyncio_detailed(
 ) -> Response[BackupResult | Problem]:
     """Assign Backup Santa
 
-     Organizers: give a giftee whose gift did not come a backup santa (rules re-checked).
+     Organizers: give a giftee whose gift did not come a backup santa.
+
+    Through the draw engine's minimal repair: every rule is re-checked, pairs whose
+    gift is on its way are kept, and an impossible repair is explained like an
+    impossible draw (``draw_infeasible``).
 
     Args:
         box_id (UUID):
@@ -207,7 +219,11 @@ async def asyncio(
 ) -> BackupResult | Problem | None:
     """Assign Backup Santa
 
-     Organizers: give a giftee whose gift did not come a backup santa (rules re-checked).
+     Organizers: give a giftee whose gift did not come a backup santa.
+
+    Through the draw engine's minimal repair: every rule is re-checked, pairs whose
+    gift is on its way are kept, and an impossible repair is explained like an
+    impossible draw (``draw_infeasible``).
 
     Args:
         box_id (UUID):
