@@ -158,9 +158,7 @@ class TestRegistration:
         with Session(engine) as s:
             assert s.scalar(select(func.count()).select_from(models.User)) == 1
         # a second attempt within the hour writes no second notice
-        client.post(
-            f"{API}/auth/register", json={"email": "dup@example.com", "password": PASSWORD}
-        )
+        client.post(f"{API}/auth/register", json={"email": "dup@example.com", "password": PASSWORD})
         assert len(outbox(engine, "signup_attempt")) == 1
 
     @pytest.mark.parametrize(

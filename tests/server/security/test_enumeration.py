@@ -92,9 +92,7 @@ def test_registration_does_not_reveal_accounts(tmp_path: Path, engine: Engine) -
     assert len(outbox(engine, "verify_email")) == 1 + SIGNUP_SAMPLES
 
 
-def test_signup_from_a_join_link_does_not_reveal_accounts(
-    tmp_path: Path, engine: Engine
-) -> None:
+def test_signup_from_a_join_link_does_not_reveal_accounts(tmp_path: Path, engine: Engine) -> None:
     s = auth_settings(tmp_path, engine, rate_limit_enabled=False, signup_answer_seconds=FLOOR)
     world = build_world(engine, s, BoxStatus.DRAFT)
     taken = world.users["outsider"].email
