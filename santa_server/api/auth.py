@@ -197,14 +197,26 @@ def verify_email(
 )
 def resend_verification_email(
     user: CurrentUser,
-    session: SessionDep,
+    request: Request,
+    background: BackgroundTasks,
     settings: SettingsDep,
     limiter: security.LimiterDep,
     limits: security.LimitsDep,
 ) -> None:
-    """Email a new verification link (older links stop working)."""
+    """Email a new verification link (older links stop working); no-op once verified.
+
+    Like a reset request, the link is made after the answer is sent (a background
+    task with its own transaction), so the answer takes as long either way.
+    """
     enforce(limiter, limits.reset_account, f"verify:{user.id}")
-    accounts.send_verification(session, settings, user)
+    background.add_task(_verify_later, request.app.state.sessionmaker, settings, user.id)
+
+
+def _verify_later(factory: sessionmaker[Session], settings: Settings, user_id: uuid.UUID) -> None:
+    with session_scope(factory) as session:
+        user = session.get(models.User, user_id)
+        if user is not None:
+            accounts.send_verification(session, settings, user)
 
 
 @router.post(

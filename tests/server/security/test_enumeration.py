@@ -1,5 +1,6 @@
-"""Password-reset requests answer alike for known and unknown addresses: same status and
-body, and timing that does not tell them apart (the work happens after the answer)."""
+"""Sign-up, password-reset and verification requests answer alike for known and unknown
+addresses (and accounts): same status and body shape, and timing that does not tell them
+apart (reset and resend work after the answer; sign-up answers on a floor)."""
 
 from __future__ import annotations
 
@@ -8,8 +9,10 @@ import time
 from pathlib import Path
 
 import httpx
-from sqlalchemy import Engine
+from sqlalchemy import Engine, select
+from sqlalchemy.orm import Session
 
+from santa_core import models
 from santa_core.models import BoxStatus
 from santa_server.app import create_app
 from tests.live import live_server
@@ -103,3 +106,44 @@ def test_signup_from_a_join_link_does_not_reveal_accounts(tmp_path: Path, engine
     _assert_alike(answers, "join sign-up")
     (notice,) = outbox(engine, "signup_attempt")
     assert notice.recipient == taken
+
+
+def test_verification_resends_answer_alike(tmp_path: Path, engine: Engine) -> None:
+    """Resend for an unverified account (makes a link) and a verified one (nothing to do)."""
+    s = auth_settings(tmp_path, engine, rate_limit_enabled=False)
+    app = create_app(s)
+    with live_server(app) as base, httpx.Client(base_url=base, timeout=30) as c:
+        tokens: dict[str, str] = {}
+        for kind in ("unverified", "verified"):
+            email = f"{kind}@example.com"
+            r = c.post(f"{API}/auth/register", json={"email": email, "password": "pw-123456789"})
+            assert r.status_code == 202
+            r = c.post(
+                f"{API}/auth/login",
+                json={"email": email, "password": "pw-123456789", "transport": "body"},
+            )
+            tokens[kind] = r.json()["access_token"]
+        with Session(engine) as db, db.begin():
+            user = db.scalars(
+                select(models.User).where(models.User.email == "verified@example.com")
+            ).one()
+            user.email_verified_at = user.created_at
+        answers: dict[str, list[float]] = {"unverified": [], "verified": []}
+        bodies: dict[str, set[tuple[int, bytes]]] = {"unverified": set(), "verified": set()}
+        for i in range(SAMPLES):
+            for kind in ("unverified", "verified") if i % 2 else ("verified", "unverified"):
+                started = time.perf_counter()
+                r = c.post(
+                    f"{API}/auth/verify-email/resend",
+                    headers={"Authorization": f"Bearer {tokens[kind]}"},
+                )
+                answers[kind].append(time.perf_counter() - started)
+                bodies[kind].add((r.status_code, r.content))
+        deadline = time.monotonic() + 60
+        while len(outbox(engine, "verify_email")) < 2 + SAMPLES:  # the work did happen
+            assert time.monotonic() < deadline, "verification emails were not written"
+            time.sleep(0.05)
+    assert bodies["unverified"] == bodies["verified"] == {(202, b"null")}
+    work, none = statistics.median(answers["unverified"]), statistics.median(answers["verified"])
+    print(f"resend timing: median unverified {work * 1000:.1f} ms, verified {none * 1000:.1f} ms")
+    assert work < none * 1.5 + 0.005, (work, none)
