@@ -119,6 +119,9 @@ class Settings(BaseSettings):
     #: Sign-ups from one address into one box with a valid invitation or join code.
     signup_max_per_address_with_code: int = Field(default=500, ge=1)
     signup_window_seconds: int = Field(default=3600, ge=1)
+    #: Sign-up answers take at least this long, so a new address and a taken one
+    #: (whose owner is emailed instead) answer in the same time.
+    signup_answer_seconds: float = Field(default=0.5, ge=0, le=10)
     #: Password-reset and verification requests per address / per account.
     reset_max_per_address: int = Field(default=10, ge=1)
     reset_max_per_account: int = Field(default=3, ge=1)

@@ -202,6 +202,8 @@ def make_settings(tmp_path: Path, database_url: str | None = None, **overrides: 
         "rate_limit_namespace": f"santa-test:{secrets.token_hex(6)}:ratelimit",
         # Likewise the job queue: two test runs on one machine share one Redis.
         "queue_name": f"santa-test-{secrets.token_hex(6)}",
+        # Sign-ups answer no sooner than this (enumeration); the security tests use the default.
+        "signup_answer_seconds": 0.0,
     }
     values.update(overrides)
     return Settings(**values)  # type: ignore[arg-type]

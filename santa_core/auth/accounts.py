@@ -2,8 +2,8 @@
 password, delete the account; plus what administrators do (create, (de)activate).
 
 Services never commit. Emails are outbox rows (kinds ``verify_email`` and
-``reset_password``, payload ``{"link", "full_name", "expires_at"}``) written in
-the caller's transaction.
+``reset_password``, payload ``{"link", "full_name", "expires_at"}``; and
+``signup_attempt``, see :func:`sign_up`) written in the caller's transaction.
 """
 
 from __future__ import annotations
@@ -107,6 +107,59 @@ def register(
     audit.record(session, user, "user.registered", target_type="user", target_id=user.id)
     send_verification(session, settings, user, now=now)
     return user
+
+
+def sign_up(
+    session: Session, settings: Settings, data: Registration, *, now: dt.datetime | None = None
+) -> models.User | None:
+    """Registration that does not tell whether the address already has an account.
+
+    A new address gets its account (as :func:`register`) and ``None`` is never
+    returned for it. A taken address changes nothing and returns ``None``; its owner
+    is emailed that someone tried (``signup_attempt``, at most one an hour). Both
+    ways hash the password and write one audit event and one outbox row, so
+    callers can answer alike in about the same time.
+    """
+    email = normalize_email(str(data.email))
+    passwords.check_policy(data.password, email=email)
+    password_hash = passwords.hash_password(settings, data.password)
+    owner = find_by_email(session, email)
+    if owner is None:
+        try:
+            user = add_user(
+                session,
+                models.User(
+                    email=email,
+                    password_hash=password_hash,
+                    full_name=data.full_name.strip(),
+                    language=data.language or Language(settings.default_language),
+                    timezone=data.timezone or "UTC",
+                ),
+            )
+        except EmailTaken:  # taken meanwhile by a concurrent sign-up
+            owner = find_by_email(session, email)
+        else:
+            audit.record(session, user, "user.registered", target_type="user", target_id=user.id)
+            send_verification(session, settings, user, now=now)
+            return user
+    if owner is not None:
+        _signup_attempted(session, settings, owner, now=now or utcnow())
+    return None
+
+
+def _signup_attempted(
+    session: Session, settings: Settings, owner: models.User, *, now: dt.datetime
+) -> None:
+    audit.record(session, None, "user.signup_attempted", target_type="user", target_id=owner.id)
+    if owner.deleted_at is not None or not has_deliverable_email(owner):
+        return
+    payload = payloads.SignupAttempt(
+        signin_url=notify.links.signin_url(settings),
+        reset_url=notify.links.forgot_password_url(settings),
+        full_name=owner.full_name or None,
+    )
+    # One notice an hour per account: a flood of attempts is not a flood of email.
+    notify.send(session, owner, payload, dedupe_key=f"signup_attempt:{owner.id}:{now:%Y%m%d%H}")
 
 
 def verify_email(session: Session, token: str, *, now: dt.datetime | None = None) -> models.User:

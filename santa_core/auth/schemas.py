@@ -28,6 +28,21 @@ class Registration(_Input):
     timezone: TimeZoneName | None = None
 
 
+class SignupAccepted(BaseModel):
+    """The answer to a sign-up, the same whether or not the address already had an account.
+
+    Next step: sign in with the address and password. A new account that must
+    confirm its address first gets ``email_not_verified`` until the emailed link
+    is opened; if the address already had an account, its owner was emailed
+    instead and only that account's own password signs in.
+    """
+
+    #: The address as the server keeps it (trimmed, lower-case).
+    email: str
+    #: Whether a new account must open the emailed link before signing in.
+    verification_required: bool
+
+
 class PasswordChange(_Input):
     #: Required when the account has a password; social-only accounts may omit it.
     current_password: Password | None = None

@@ -1,7 +1,11 @@
 """From the database to the engine: who is drawn, households, exclusions, history, options.
 
 Drawn are the members who take part and have joined (``active``/``locked``);
-invited people who never accepted are left out. Engine ids are participant
+invited people who never accepted are left out.
+
+One rule is implicit (:func:`offline_rule`): an offline person (no account) never
+gives to an organizer who takes part, since organizers open offline people's
+assignments to act for them and would learn their own santa. Engine ids are participant
 UUIDs as strings. History comes from the box's series (earlier years), keyed by
 ``person_key`` so the same person is recognised across renewals.
 """
@@ -19,7 +23,7 @@ from santa_core import models
 from santa_core.draw import engine
 from santa_core.draw.errors import NotEnoughParticipants
 from santa_core.errors import InvalidInput
-from santa_core.models import ParticipantStatus
+from santa_core.models import ParticipantRole, ParticipantStatus
 
 DRAWN_STATUSES = (ParticipantStatus.ACTIVE, ParticipantStatus.LOCKED)
 
@@ -33,6 +37,9 @@ class Person:
     nickname: str | None
     household_id: uuid.UUID | None
     opened: bool
+    offline: bool = False
+    #: Organizer or co-organizer: may open offline people's assignments.
+    manages: bool = False
 
 
 @dataclass
@@ -41,6 +48,22 @@ class BoxInput:
     people: dict[str, Person]
     not_joined: int = 0
     by_key: dict[uuid.UUID, str] = field(default_factory=dict)
+    #: The exclusions of :func:`offline_rule` (also in ``data.exclusions``).
+    implicit: tuple[tuple[str, str], ...] = ()
+
+
+_MANAGERS = (ParticipantRole.ORGANIZER, ParticipantRole.CO_ORGANIZER)
+
+
+def offline_rule(people: dict[str, Person]) -> tuple[tuple[str, str], ...]:
+    """Offline people never give to the organizers who open their assignment.
+
+    An organizer who takes part and acts for an offline person (a child) sees that
+    person's giftee: were it the organizer, they would know their own santa.
+    """
+    offline = sorted(pid for pid, p in people.items() if p.offline)
+    managers = sorted(pid for pid, p in people.items() if p.manages and not p.offline)
+    return tuple((o, m) for o in offline for m in managers)
 
 
 def options_of(box: models.Box) -> engine.DrawOptions:
@@ -71,17 +94,30 @@ def load_people(
             P.assignment_opened_at,
             P.status,
             P.takes_part,
+            P.is_offline,
+            P.role,
         ).where(P.box_id == box.id)
     ).all()
     people: dict[str, Person] = {}
     not_joined = 0
-    for pid, key, user_id, name, nick, household, opened, status, takes_part in rows:
+    for row in rows:
+        pid, key, user_id, name, nick, household, opened, status, takes_part = row[:9]
         if pid == without or not takes_part:
             continue
         if status not in DRAWN_STATUSES:
             not_joined += 1
             continue
-        people[str(pid)] = Person(pid, key, user_id, name, nick, household, opened is not None)
+        people[str(pid)] = Person(
+            pid,
+            key,
+            user_id,
+            name,
+            nick,
+            household,
+            opened is not None,
+            offline=bool(row.is_offline) and user_id is None,
+            manages=row.role in _MANAGERS,
+        )
     return people, not_joined
 
 
@@ -102,6 +138,8 @@ def build_input(session: Session, box: models.Box, *, without: uuid.UUID | None 
         )
         if str(s) in people and str(g) in people
     ]
+    implicit = offline_rule(people)
+    exclusions += [pair for pair in implicit if pair not in set(exclusions)]
     by_key = {p.person_key: pid for pid, p in people.items()}
     H = models.DrawHistory
     years: dict[int, list[tuple[str, str]]] = defaultdict(list)
@@ -121,4 +159,6 @@ def build_input(session: Session, box: models.Box, *, without: uuid.UUID | None 
         history=tuple(tuple(years[y]) for y in sorted(years)),
         options=options_of(box),
     )
-    return BoxInput(data=data, people=people, not_joined=not_joined, by_key=by_key)
+    return BoxInput(
+        data=data, people=people, not_joined=not_joined, by_key=by_key, implicit=implicit
+    )

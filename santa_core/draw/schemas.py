@@ -31,7 +31,9 @@ class DrawPreview(BaseModel):
     participant_count: int
     #: Invited people who have not joined: they are left out of the draw.
     not_joined_count: int
-    #: Engine's reason when infeasible (``hall``, ``forced_conflict``, ``two_cycles``, …).
+    #: Engine's reason when infeasible (``hall``, ``forced_conflict``, ``two_cycles``, …),
+    #: or ``offline_rule``: offline people never give to the organizers who open their
+    #: assignment, and that is what leaves no draw.
     reason: str | None = None
     explanation: str | None = None
     suggestion: str | None = None

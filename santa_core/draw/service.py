@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import re
 import uuid
+from dataclasses import replace
 from typing import Any
 
 from sqlalchemy import delete, func, select, update
@@ -59,6 +60,40 @@ def humanize(text: str, prepared: BoxInput) -> str:
     )
 
 
+def with_offline_rule(result: engine.Infeasible, prepared: BoxInput) -> engine.Infeasible:
+    """Name the implicit offline rule when it is what makes the draw impossible.
+
+    Without it a draw exists: the explanation says so and suggests how to go on.
+    Otherwise the engine's explanation stands, but it never suggests dropping an
+    exclusion the box did not make.
+    """
+    if not prepared.implicit:
+        return result
+    implicit = set(prepared.implicit)
+    explicit = tuple(p for p in prepared.data.exclusions if p not in implicit)
+    if isinstance(engine.solve(replace(prepared.data, exclusions=explicit)), engine.Infeasible):
+        relaxation = result.suggestion
+        if (
+            relaxation is not None
+            and relaxation.kind == "exclusion"
+            and (relaxation.santa, relaxation.giftee) in implicit
+        ):
+            return replace(result, suggestion=None)
+        return result
+    offline = tuple(sorted({o for o, _ in prepared.implicit}))
+    organizers = tuple(sorted({m for _, m in prepared.implicit}))
+    return replace(
+        result,
+        reason="offline_rule",
+        explanation=engine.explain_offline_rule(offline, organizers),
+        witness=offline,
+        giftees=organizers,
+        suggestion=engine.Relaxation(
+            "offline_rule", engine.relax_offline_rule(offline), members=offline
+        ),
+    )
+
+
 def _warnings(
     secrecy: engine.Secrecy | None, language: Language, prepared: BoxInput
 ) -> list[DrawWarning]:
@@ -93,6 +128,8 @@ def preview_draw(
             requires_acknowledgement=False,
         )
     result = engine.solve(prepared.data)
+    if isinstance(result, engine.Infeasible):
+        result = with_offline_rule(result, prepared)
     base: dict[str, Any] = {
         "participant_count": len(prepared.people),
         "not_joined_count": prepared.not_joined,
@@ -173,6 +210,7 @@ def run_draw(
     prepared = build_input(session, box)
     result = engine.solve(prepared.data)
     if isinstance(result, engine.Infeasible):
+        result = with_offline_rule(result, prepared)
         raise DrawInfeasible(humanize(result.explain(language), prepared), result=result.as_json())
     if result.notices and not acknowledge_secrecy_warning:
         warnings = " ".join(humanize(n.text.get(language), prepared) for n in result.notices)

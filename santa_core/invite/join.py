@@ -95,6 +95,17 @@ def preview(session: Session, code: str) -> Invitation:
     )
 
 
+def ensure_open(found: Found) -> None:
+    """Refuse a code that no one could use to join now, whoever they are."""
+    invite = found.invite
+    if invite is not None:
+        if invite.status is not InviteStatus.PENDING or invite.participant_id is None:
+            raise InviteNotPending()
+        if invite.expires_at <= utcnow():
+            raise InviteExpired()
+    lifecycle.require(Action.JOIN, found.box.status)
+
+
 def accept(
     session: Session, settings: Settings, actor: models.User, code: str, /
 ) -> models.Participant:
@@ -102,18 +113,14 @@ def accept(
     found = find(session, code, for_update=True)
     box, invite = found.box, found.invite
     existing = get_member(session, box.id, actor.id)
-    if invite is not None:
-        if (
-            invite.status is InviteStatus.ACCEPTED
-            and existing is not None
-            and (existing.id == invite.participant_id)
-        ):
-            return existing  # a second click on the same link
-        if invite.status is not InviteStatus.PENDING or invite.participant_id is None:
-            raise InviteNotPending()
-        if invite.expires_at <= utcnow():
-            raise InviteExpired()
-    lifecycle.require(Action.JOIN, box.status)
+    if existing is not None and (
+        invite is None
+        or (invite.status is InviteStatus.ACCEPTED and existing.id == invite.participant_id)
+    ):
+        # A second click on the same link (a join link: the member is already in),
+        # e.g. right after signing up from it.
+        return existing
+    ensure_open(found)
     if existing is not None:
         raise AlreadyMember("You are already in this box.")
     now = utcnow()

@@ -84,6 +84,14 @@ def assignment_url(settings: Settings, box_id: uuid.UUID) -> str:
     return f"{base(settings)}/boxes/{box_id}/assignment"
 
 
+def signin_url(settings: Settings) -> str:
+    return f"{base(settings)}/signin"
+
+
+def forgot_password_url(settings: Settings) -> str:
+    return f"{base(settings)}/forgot-password"
+
+
 def accept_url(settings: Settings, code: str) -> str:
     """The web page that opens an invitation or a box's join link."""
     return f"{base(settings)}/join/{code}"

@@ -110,6 +110,22 @@ class ResetPassword(VerifyEmail):
     kind = "reset_password"
 
 
+class SignupAttempt(Payload):
+    """Someone tried to create an account with an address that already has one.
+
+    Sign-up answers alike for new and taken addresses (no enumeration); the owner
+    learns of the attempt here instead. Nothing from the attempt (its name, its
+    box) is repeated: the requester chose it.
+    """
+
+    kind = "signup_attempt"
+    category = A
+    action = "signin_url"
+    signin_url: Link
+    reset_url: Link
+    full_name: str | None = None
+
+
 class Invite(Payload):
     """Written per invited address (boxes); ``invite_reminder`` copies it once (jobs)."""
 
@@ -331,6 +347,7 @@ PAYLOADS: dict[str, type[Payload]] = {
     for t in (
         VerifyEmail,
         ResetPassword,
+        SignupAttempt,
         Invite,
         InviteReminder,
         Joined,

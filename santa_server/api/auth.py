@@ -11,6 +11,7 @@ Two ways to hold a session (``transport``):
 
 from __future__ import annotations
 
+import time
 import uuid
 from typing import Literal
 
@@ -32,6 +33,7 @@ from santa_core.auth.schemas import (
     PasswordResetConfirm,
     PasswordResetRequest,
     Registration,
+    SignupAccepted,
 )
 from santa_core.auth.tokens import decode_access_token, issue_access_token
 from santa_core.config import Settings
@@ -120,12 +122,30 @@ def user_agent(request: Request) -> str | None:
     return request.headers.get("user-agent")
 
 
+def answer_no_sooner(settings: Settings, started: float) -> None:
+    """Hold a sign-up's answer until ``signup_answer_seconds`` after it began.
+
+    A new address does more work (account, verification link) than a taken one
+    (a notice to its owner): the floor hides the difference.
+    """
+    left = settings.signup_answer_seconds - (time.perf_counter() - started)
+    if left > 0:
+        time.sleep(left)
+
+
+def signup_accepted(settings: Settings, email: str) -> SignupAccepted:
+    return SignupAccepted(
+        email=accounts.normalize_email(email),
+        verification_required=settings.require_email_verification,
+    )
+
+
 @router.post(
     "/auth/register",
     operation_id="register",
-    response_model=User,
-    status_code=status.HTTP_201_CREATED,
-    responses=problems("email_taken", "weak_password"),
+    response_model=SignupAccepted,
+    status_code=status.HTTP_202_ACCEPTED,
+    responses=problems("weak_password"),
 )
 def register(
     body: Registration,
@@ -134,10 +154,21 @@ def register(
     limiter: security.LimiterDep,
     limits: security.LimitsDep,
     ip: security.ClientIP,
-) -> User:
-    """Create an account with email and password; a verification link is emailed."""
+) -> SignupAccepted:
+    """Create an account with email and password; then sign in with them.
+
+    The answer is the same whether or not the address already has an account
+    (and takes as long): a new account is made and a verification link emailed;
+    for a taken address nothing changes and its owner is emailed that someone
+    tried to sign up. Next: ``/auth/login`` (``email_not_verified`` until the
+    link is opened when ``verification_required``).
+    """
+    started = time.perf_counter()
     enforce(limiter, limits.register_ip, address_key(ip))
-    return to_schema(accounts.register(session, settings, body))
+    accounts.sign_up(session, settings, body)
+    session.commit()
+    answer_no_sooner(settings, started)
+    return signup_accepted(settings, str(body.email))
 
 
 @router.post(
@@ -166,14 +197,26 @@ def verify_email(
 )
 def resend_verification_email(
     user: CurrentUser,
-    session: SessionDep,
+    request: Request,
+    background: BackgroundTasks,
     settings: SettingsDep,
     limiter: security.LimiterDep,
     limits: security.LimitsDep,
 ) -> None:
-    """Email a new verification link (older links stop working)."""
+    """Email a new verification link (older links stop working); no-op once verified.
+
+    Like a reset request, the link is made after the answer is sent (a background
+    task with its own transaction), so the answer takes as long either way.
+    """
     enforce(limiter, limits.reset_account, f"verify:{user.id}")
-    accounts.send_verification(session, settings, user)
+    background.add_task(_verify_later, request.app.state.sessionmaker, settings, user.id)
+
+
+def _verify_later(factory: sessionmaker[Session], settings: Settings, user_id: uuid.UUID) -> None:
+    with session_scope(factory) as session:
+        user = session.get(models.User, user_id)
+        if user is not None:
+            accounts.send_verification(session, settings, user)
 
 
 @router.post(

@@ -3,15 +3,15 @@ and what a code opens: look, accept, decline."""
 
 from __future__ import annotations
 
+import time
 import uuid
 from typing import Annotated
 
-from fastapi import APIRouter, Path, Query, Request, Response, status
-from pydantic import BaseModel
+from fastapi import APIRouter, Path, Query, Response, status
 
-from santa_core.auth import accounts, sessions
+from santa_core.auth import accounts
 from santa_core.auth.ratelimit import address_key, enforce, enforce_invite_send
-from santa_core.auth.schemas import Registration
+from santa_core.auth.schemas import Registration, SignupAccepted
 from santa_core.invite import join as join_service
 from santa_core.invite import service as invite_service
 from santa_core.invite.schemas import (
@@ -27,7 +27,7 @@ from santa_core.invite.schemas import (
 from santa_core.models import InviteStatus
 from santa_server import security
 from santa_server.api._common import Cursor, Page, PerPage, Search, WithTotal
-from santa_server.api.auth import AuthResult, Transport, signed_in, user_agent
+from santa_server.api.auth import answer_no_sooner, signup_accepted
 from santa_server.deps import CurrentUser, OptionalUser, SessionDep, SettingsDep
 from santa_server.errors import problems
 
@@ -243,28 +243,14 @@ def decline_invitation(
     return Response(status_code=status.HTTP_204_NO_CONTENT)
 
 
-class InvitationSignup(Registration):
-    """A new account made on the spot by someone who has an invitation."""
-
-    #: ``cookie`` for browsers, ``body`` for API clients (as at ``/auth/login``).
-    transport: Transport = "cookie"
-
-
-class JoinResult(BaseModel):
-    membership: Membership
-    #: Signed in at once, unless the server requires a verified email first (then null).
-    auth: AuthResult | None
-
-
 @router.post(
     "/invitations/{code}/signup",
     operation_id="join_with_new_account",
-    response_model=JoinResult,
-    status_code=status.HTTP_201_CREATED,
+    response_model=SignupAccepted,
+    status_code=status.HTTP_202_ACCEPTED,
     responses=problems(
-        "already_member",
+        "rate_limited",
         "box_not_editable",
-        "email_taken",
         "invite_expired",
         "invite_not_found",
         "invite_not_pending",
@@ -273,33 +259,35 @@ class JoinResult(BaseModel):
 )
 def join_with_new_account(
     code: Code,
-    body: InvitationSignup,
-    request: Request,
-    response: Response,
+    body: Registration,
     session: SessionDep,
     settings: SettingsDep,
     limiter: security.LimiterDep,
     limits: security.LimitsDep,
     ip: security.ClientIP,
     guard: security.SecretGuardDep,
-) -> JoinResult:
+) -> SignupAccepted:
     """No account yet? Make one and join in one step (a verification link is emailed).
+
+    Answers like ``/auth/register``: the same whether or not the address already
+    has an account. A new account is made and joins the box; for a taken address
+    nothing changes and its owner is emailed that someone tried (they sign in and
+    open the link again). Next: ``/auth/login``, then the box (accepting again
+    is harmless).
 
     A valid code is the proof the caller was invited: instead of the anonymous
     sign-up cap per address (``SANTA_SIGNUP_MAX_PER_ADDRESS``) the box's own, far
     larger one applies (``SANTA_SIGNUP_MAX_PER_ADDRESS_WITH_CODE``), so a whole
     office behind one address can join through one link.
     """
+    started = time.perf_counter()
     with guard:
         found = join_service.find(session, code)  # a wrong code creates no account
     enforce(limiter, limits.register_with_code, f"{address_key(ip)}|{found.box.id}")
-    registration = Registration.model_validate(body.model_dump(exclude={"transport"}))
-    user = accounts.register(session, settings, registration)
-    participant = join_service.accept(session, settings, user, code)
-    auth = None
-    if not settings.require_email_verification:
-        issued = sessions.start_session(
-            session, settings, user, user_agent=user_agent(request), ip=ip
-        )
-        auth = signed_in(response, settings, user, issued, body.transport)
-    return JoinResult(membership=join_service.membership(participant), auth=auth)
+    join_service.ensure_open(found)  # refused alike for every address
+    user = accounts.sign_up(session, settings, body)
+    if user is not None:
+        join_service.accept(session, settings, user, code)
+    session.commit()
+    answer_no_sooner(settings, started)
+    return signup_accepted(settings, str(body.email))

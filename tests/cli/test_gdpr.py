@@ -78,7 +78,7 @@ def _season(client: TestClient, settings: Settings, engine: Engine) -> uuid.UUID
         client.post(
             f"{API}/auth/register", json={"email": EMAIL, "password": PASSWORD, "full_name": NAME}
         ),
-        201,
+        202,
     )
     login = ok(
         client.post(

@@ -220,8 +220,38 @@ class TestSession:
             "--password",
             PASSWORD,
         )
-        assert "account new@example.org created" in made
+        assert "signed in as new@example.org" in made
         assert json.loads(run(cli, env, "whoami", "--json"))["user"]["full_name"] == "New"
+
+    def test_signup_with_a_taken_address_says_check_your_inbox(
+        self, api: tuple[CliRunner, dict[str, str]], engine: Engine
+    ) -> None:
+        cli, env = api
+        env = {**env, "SANTA_TOKEN": ""}
+        args = ("signup", "--email", "olga@example.org", "--password", "some other password")
+        said = run(cli, env, *args)
+        assert "already has an account" in said
+        assert json.loads(run(cli, env, *args, "--json")) == {
+            "server": env["SANTA_SERVER"],
+            "signed_in": False,
+            "email": "olga@example.org",
+            "next": "invalid_credentials",
+        }
+        with Session(engine) as s:
+            kinds = list(
+                s.scalars(
+                    select(models.OutboxMessage.recipient).where(
+                        models.OutboxMessage.kind == "signup_attempt"
+                    )
+                )
+            )
+        assert kinds == ["olga@example.org"]
+        bad = cli.invoke(
+            app, ["signup", "--email", "x@example.org", "--password", "short"], env=env
+        )
+        assert bad.exit_code != 0
+        assert bad.output.startswith("error[")
+        assert "Traceback" not in bad.output
 
     def test_wrong_or_missing_credentials(self, api: tuple[CliRunner, dict[str, str]]) -> None:
         cli, env = api

@@ -64,7 +64,7 @@ def test_santa_serve_sends_invites_into_the_outbox_folder(tmp_path: Path) -> Non
                 "/auth/register",
                 json={"email": "olga@example.com", "password": password, "full_name": "Olga"},
             )
-            assert r.status_code == 201, r.text
+            assert r.status_code == 202, r.text
             r = http.post(
                 "/auth/login",
                 json={"email": "olga@example.com", "password": password, "transport": "body"},

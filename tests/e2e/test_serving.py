@@ -46,7 +46,7 @@ def test_email_links_follow_host_and_port(server: Server) -> None:
         server.url + "/api/v1/auth/register",
         json={"email": address, "password": PASSWORD, "full_name": "Port Check"},
     )
-    assert r.status_code == 201, r.text
+    assert r.status_code == 202, r.text
     mail = wait_for_mail(server, address)
     link = link_in(mail, "/verify-email?token=")
     assert link.startswith(server.url + "/verify-email?token=")

@@ -268,7 +268,7 @@ def register_by_api(story: Story, who: Member) -> None:
         story.server.url + "/api/v1/auth/register",
         json={"email": who.email, "password": PASSWORD, "full_name": who.name},
     )
-    assert r.status_code == 201, r.text
+    assert r.status_code == 202, r.text
 
 
 # --- the story -------------------------------------------------------------------------

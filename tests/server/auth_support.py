@@ -13,6 +13,7 @@ from sqlalchemy.orm import Session
 from santa_core import models
 from santa_core.config import Settings
 from santa_core.notify.sealed import unseal_payload
+from santa_core.user.service import to_schema
 from tests.conftest import make_settings
 
 PASSWORD = "correct horse battery"
@@ -32,9 +33,18 @@ def auth_settings(tmp_path: Path, engine: Engine, **overrides: Any) -> Settings:
 
 
 def register(client: TestClient, email: str, password: str = PASSWORD, **extra: Any) -> Any:
+    """Sign up a new address; the account as ``/users/me`` would show it.
+
+    The answer itself names no account (it is the same for a taken address), so
+    the account is read from the app's database.
+    """
     r = client.post(f"{API}/auth/register", json={"email": email, "password": password, **extra})
-    assert r.status_code == 201, r.text
-    return r.json()
+    assert r.status_code == 202, r.text
+    assert r.json()["email"] == email.strip().lower()
+    factory = client.app.state.sessionmaker  # type: ignore[attr-defined]
+    with factory() as s:
+        user = s.scalars(select(models.User).where(models.User.email == r.json()["email"])).one()
+        return to_schema(user).model_dump(mode="json")
 
 
 def login(

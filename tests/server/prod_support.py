@@ -98,7 +98,7 @@ def wait_until_up(served: Served, *, deadline_seconds: float = 90) -> None:
 def sign_up(http: httpx.Client, email: str, name: str) -> dict[str, str]:
     """Register and sign in; the bearer header of the new account."""
     r = http.post("/auth/register", json={"email": email, "password": PASSWORD, "full_name": name})
-    assert r.status_code == 201, r.text
+    assert r.status_code == 202, r.text
     r = http.post("/auth/login", json={"email": email, "password": PASSWORD, "transport": "body"})
     assert r.status_code == 200, r.text
     return {"Authorization": f"Bearer {r.json()['access_token']}"}

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 from fastapi.testclient import TestClient
-from sqlalchemy import Engine, select
+from sqlalchemy import Engine, func, select
 from sqlalchemy.orm import Session
 
 from santa_core import models
@@ -135,13 +135,31 @@ class TestFullCycle:
 
 
 class TestRegistration:
-    def test_duplicate_email_is_a_conflict(self, client: TestClient) -> None:
-        register(client, "dup@example.com")
+    def test_a_taken_email_answers_like_a_new_one_and_tells_its_owner(
+        self, client: TestClient, engine: Engine
+    ) -> None:
+        register(client, "dup@example.com", full_name="Dup")
         r = client.post(
-            f"{API}/auth/register", json={"email": "DUP@example.com", "password": PASSWORD}
+            f"{API}/auth/register",
+            json={"email": "DUP@example.com", "password": "another password 7", "full_name": "X"},
         )
-        assert r.status_code == 409
-        assert r.json()["code"] == "email_taken"
+        assert r.status_code == 202, r.text
+        assert r.json() == {"email": "dup@example.com", "verification_required": False}
+        (notice,) = outbox(engine, "signup_attempt")
+        assert notice.recipient == "dup@example.com"
+        assert unseal_payload(notice.payload)["signin_url"] == "http://testserver/signin"
+        # nothing changed: the owner's password still signs in, the newcomer's does not
+        login(client, "dup@example.com")
+        r = client.post(
+            f"{API}/auth/login",
+            json={"email": "dup@example.com", "password": "another password 7"},
+        )
+        assert r.status_code == 401
+        with Session(engine) as s:
+            assert s.scalar(select(func.count()).select_from(models.User)) == 1
+        # a second attempt within the hour writes no second notice
+        client.post(f"{API}/auth/register", json={"email": "dup@example.com", "password": PASSWORD})
+        assert len(outbox(engine, "signup_attempt")) == 1
 
     @pytest.mark.parametrize(
         ("password", "code"),

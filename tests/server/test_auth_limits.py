@@ -135,7 +135,7 @@ class TestOtherLimits:
             r = c.post(
                 f"{API}/auth/register", json={"email": "bulk@example.com", "password": PASSWORD}
             )
-            assert r.status_code == 429
+            assert r.status_code == 429, r.text
             assert "retry-after" in r.headers
 
     def test_reset_requests_per_account(self, tmp_path: Path, engine: Engine) -> None:

@@ -40,7 +40,7 @@ BAD_BODIES: dict[str, tuple[dict[str, Any], str]] = {
     "create_invite": ({"email": "not an email"}, "email"),
     "import_invites": ({"invites": []}, "invites"),
     "run_draw": ({"acknowledge_secrecy_warning": "true"}, "acknowledge_secrecy_warning"),
-    "join_with_new_account": ({"email": "x@example.org", "transport": "pigeon"}, "password"),
+    "join_with_new_account": ({"email": "x@example.org", "password": "short"}, "password"),
     "reveal_pairs": ({"reason": "short", "confirm": False}, "reason"),
     "add_latecomer": ({"display_name": "Late", "email": "not an email"}, "email"),
     "update_reveal_settings": ({"allow_reveal": "sometimes"}, "allow_reveal"),

@@ -206,7 +206,13 @@ export interface paths {
         put?: never;
         /**
          * Register
-         * @description Create an account with email and password; a verification link is emailed.
+         * @description Create an account with email and password; then sign in with them.
+         *
+         *     The answer is the same whether or not the address already has an account
+         *     (and takes as long): a new account is made and a verification link emailed;
+         *     for a taken address nothing changes and its owner is emailed that someone
+         *     tried to sign up. Next: ``/auth/login`` (``email_not_verified`` until the
+         *     link is opened when ``verification_required``).
          */
         post: operations["register"];
         delete?: never;
@@ -286,7 +292,10 @@ export interface paths {
         put?: never;
         /**
          * Resend Verification Email
-         * @description Email a new verification link (older links stop working).
+         * @description Email a new verification link (older links stop working); no-op once verified.
+         *
+         *     Like a reset request, the link is made after the answer is sent (a background
+         *     task with its own transaction), so the answer takes as long either way.
          */
         post: operations["resend_verification_email"];
         delete?: never;
@@ -1264,6 +1273,12 @@ export interface paths {
         /**
          * Join With New Account
          * @description No account yet? Make one and join in one step (a verification link is emailed).
+         *
+         *     Answers like ``/auth/register``: the same whether or not the address already
+         *     has an account. A new account is made and joins the box; for a taken address
+         *     nothing changes and its owner is emailed that someone tried (they sign in and
+         *     open the link again). Next: ``/auth/login``, then the box (accepting again
+         *     is harmless).
          *
          *     A valid code is the proof the caller was invited: instead of the anonymous
          *     sign-up cap per address (``SANTA_SIGNUP_MAX_PER_ADDRESS``) the box's own, far
@@ -2249,33 +2264,6 @@ export interface components {
          * @enum {string}
          */
         InvitationKind: "email" | "link";
-        /**
-         * InvitationSignup
-         * @description A new account made on the spot by someone who has an invitation.
-         */
-        InvitationSignup: {
-            /**
-             * Email
-             * Format: email
-             */
-            email: string;
-            /**
-             * Full Name
-             * @default
-             */
-            full_name: string;
-            language?: components["schemas"]["Language"] | null;
-            /** Password */
-            password: string;
-            /** Timezone */
-            timezone?: string | null;
-            /**
-             * Transport
-             * @default cookie
-             * @enum {string}
-             */
-            transport: "cookie" | "body";
-        };
         /** Invite */
         Invite: {
             /**
@@ -2371,11 +2359,6 @@ export interface components {
             code: string;
             /** Url */
             url: string;
-        };
-        /** JoinResult */
-        JoinResult: {
-            auth: components["schemas"]["AuthResult"] | null;
-            membership: components["schemas"]["Membership"];
         };
         JsonValue: unknown;
         /**
@@ -2849,6 +2832,21 @@ export interface components {
             signed_in_at: string;
             /** User Agent */
             user_agent: string | null;
+        };
+        /**
+         * SignupAccepted
+         * @description The answer to a sign-up, the same whether or not the address already had an account.
+         *
+         *     Next step: sign in with the address and password. A new account that must
+         *     confirm its address first gets ``email_not_verified`` until the emailed link
+         *     is opened; if the address already had an account, its owner was emailed
+         *     instead and only that account's own password signs in.
+         */
+        SignupAccepted: {
+            /** Email */
+            email: string;
+            /** Verification Required */
+            verification_required: boolean;
         };
         /**
          * SkipReason
@@ -3596,25 +3594,16 @@ export interface operations {
         };
         responses: {
             /** @description Successful Response */
-            201: {
+            202: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["User"];
+                    "application/json": components["schemas"]["SignupAccepted"];
                 };
             };
             /** @description Malformed request */
             400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Conflict with the current state */
-            409: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -8152,17 +8141,17 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["InvitationSignup"];
+                "application/json": components["schemas"]["Registration"];
             };
         };
         responses: {
             /** @description Successful Response */
-            201: {
+            202: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["JoinResult"];
+                    "application/json": components["schemas"]["SignupAccepted"];
                 };
             };
             /** @description Malformed request */

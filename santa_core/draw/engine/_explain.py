@@ -197,3 +197,27 @@ def determined(pairs: Sequence[tuple[str, str]]) -> Text:
         ru=f"Правила оставляют некоторым участникам единственного получателя, поэтому "
         f"эти пары известны всем, кто знает правила: {names(shown, 'ru')}.",
     )
+
+
+def offline_rule(offline: Sequence[str], organizers: Sequence[str]) -> Text:
+    """The implicit rule (the box's, not the engine's) made the draw impossible."""
+    o = len(offline)
+    return Text(
+        en=f"Offline people never give to the organizers who open their assignment "
+        f"({names(offline)} may not give to {names(organizers)}), so that an organizer "
+        f"acting for them does not learn their own santa; with this rule no draw exists.",
+        ru=f"Участники без аккаунта не дарят организаторам, которые открывают их задание "
+        f"({names(offline, 'ru')} не {'может' if o == 1 else 'могут'} дарить "
+        f"{names(organizers, 'ru')}), чтобы организатор, действующий за них, не узнал "
+        f"своего Санту; с этим правилом жеребьёвка невозможна.",
+    )
+
+
+def relax_offline_rule(offline: Sequence[str]) -> Text:
+    return Text(
+        en=f"Invite {names(offline)} by email so they open their own assignment, add more "
+        "participants, or let an organizer who does not take part act for them.",
+        ru=f"Пригласите {names(offline, 'ru')} по email, чтобы они сами открыли своё задание, "
+        "добавьте участников или поручите действовать за них организатору, который не "
+        "участвует в обмене.",
+    )

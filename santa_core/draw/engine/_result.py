@@ -33,10 +33,13 @@ class Relaxation:
 
     ``kind`` is ``history`` (allow a past pair again), ``history_years`` (only
     remember the last ``years`` years), ``exclusion``, ``forced``, ``group`` (let
-    its members give to each other), or ``option`` (turn it off).
+    its members give to each other), ``option`` (turn it off), or ``offline_rule``
+    (the box's implicit rule for offline people: ``members`` are those people).
     """
 
-    kind: Literal["history", "history_years", "exclusion", "forced", "group", "option"]
+    kind: Literal[
+        "history", "history_years", "exclusion", "forced", "group", "option", "offline_rule"
+    ]
     text: Text
     santa: str | None = None
     giftee: str | None = None

@@ -53,8 +53,6 @@ from .household_create import HouseholdCreate
 from .household_update import HouseholdUpdate
 from .invitation import Invitation
 from .invitation_kind import InvitationKind
-from .invitation_signup import InvitationSignup
-from .invitation_signup_transport import InvitationSignupTransport
 from .invite import Invite
 from .invite_create import InviteCreate
 from .invite_import import InviteImport
@@ -63,7 +61,6 @@ from .invite_import_result import InviteImportResult
 from .invite_page import InvitePage
 from .invite_status import InviteStatus
 from .join_link import JoinLink
-from .join_result import JoinResult
 from .language import Language
 from .latecomer_create import LatecomerCreate
 from .latecomer_result import LatecomerResult
@@ -101,6 +98,7 @@ from .reveal_request import RevealRequest
 from .reveal_settings import RevealSettings
 from .reveal_settings_update import RevealSettingsUpdate
 from .session import Session
+from .signup_accepted import SignupAccepted
 from .skip_reason import SkipReason
 from .skipped_invite import SkippedInvite
 from .social_account import SocialAccount
@@ -179,8 +177,6 @@ __all__ = (
     "HouseholdUpdate",
     "Invitation",
     "InvitationKind",
-    "InvitationSignup",
-    "InvitationSignupTransport",
     "Invite",
     "InviteCreate",
     "InviteImport",
@@ -189,7 +185,6 @@ __all__ = (
     "InvitePage",
     "InviteStatus",
     "JoinLink",
-    "JoinResult",
     "Language",
     "LatecomerCreate",
     "LatecomerResult",
@@ -227,6 +222,7 @@ __all__ = (
     "RevealSettings",
     "RevealSettingsUpdate",
     "Session",
+    "SignupAccepted",
     "SkippedInvite",
     "SkipReason",
     "SocialAccount",

@@ -12,7 +12,7 @@ from santa_core import models
 from santa_core.box import members as member_service
 from santa_core.box import rules as rule_service
 from santa_core.box import service as box_service
-from santa_core.box.member_schemas import HouseholdCreate
+from santa_core.box.member_schemas import HouseholdCreate, ParticipantCreate
 from santa_core.box.schemas import BoxRenew
 from santa_core.draw import assignments as assignment_service
 from santa_core.draw import leaving as leaving_service
@@ -23,9 +23,10 @@ from santa_core.draw.errors import (
     PairsArePrivate,
     SecrecyNotAcknowledged,
 )
+from santa_core.draw.inputs import build_input
 from santa_core.draw.renew import renew_box
 from santa_core.errors import BoxNotEditable
-from santa_core.models import BoxStatus, ParticipantStatus
+from santa_core.models import BoxStatus, Language, ParticipantStatus
 from tests.conftest import make_settings
 from tests.factories import make_box, make_member, make_user
 
@@ -341,3 +342,62 @@ class TestRenewal:
         ).all()
         assert len(recorded) == 2
         assert len(set(recorded)) == 2
+
+
+class TestOfflineRule:
+    """Offline people never give to the organizers who open their assignment."""
+
+    def _box(self, db: Session, members: int) -> tuple[models.Box, models.User, str]:
+        owner = make_user(db)
+        box = make_box(db, owner=owner)
+        for _ in range(members):
+            make_member(db, box)
+        kid = member_service.add_offline(
+            db, owner, box.id, data=ParticipantCreate(display_name="Kid", offline=True)
+        )
+        box_service.change_status(db, owner, box.id, target=BoxStatus.READY)
+        return box, owner, str(kid.id)
+
+    def _organizer(self, db: Session, box: models.Box, owner: models.User) -> str:
+        return str(
+            db.scalars(
+                select(models.Participant.id).where(
+                    models.Participant.box_id == box.id, models.Participant.user_id == owner.id
+                )
+            ).one()
+        )
+
+    def test_the_kid_never_draws_the_organizer(self, db: Session) -> None:
+        box, owner, kid = self._box(db, 1)
+        prepared = build_input(db, box)
+        organizer = self._organizer(db, box, owner)
+        assert prepared.implicit == ((kid, organizer),)
+        assert (kid, organizer) in prepared.data.exclusions
+        draw_service.run_draw(
+            db, owner, box.id, settings=SETTINGS, acknowledge_secrecy_warning=True
+        )
+        pairs = _pairs(db, box)
+        assert pairs[kid] != organizer
+
+    @pytest.mark.parametrize("language", [Language.EN, Language.RU])
+    def test_an_infeasible_box_is_explained_with_a_fix(
+        self, db: Session, language: Language
+    ) -> None:
+        box, owner, _ = self._box(db, 0)  # the organizer and the kid: only kid → organizer
+        preview = draw_service.preview_draw(db, owner, box.id, language=language)
+        assert not preview.feasible
+        assert preview.reason == "offline_rule"
+        assert preview.explanation is not None
+        assert "Kid" in preview.explanation
+        assert preview.suggestion is not None
+        assert "Kid" in preview.suggestion
+        word = "Offline people" if language is Language.EN else "без аккаунта"
+        assert word in preview.explanation
+        with pytest.raises(DrawInfeasible) as refused:
+            draw_service.run_draw(db, owner, box.id, settings=SETTINGS)
+        assert "Kid" in refused.value.message
+        assert refused.value.result["reason"] == "offline_rule"
+
+    def test_no_offline_people_no_rule(self, db: Session) -> None:
+        box, _, _ = _ready(db, 3)
+        assert build_input(db, box).implicit == ()

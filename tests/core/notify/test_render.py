@@ -39,6 +39,8 @@ SAMPLES: dict[str, str] = {
     "tracking": "JD0146",
     "thank_you": "Thank you, I love it!",
     "count": "3",
+    "signin_url": "https://santa.test/signin",
+    "reset_url": "https://santa.test/forgot-password",
 }
 
 

@@ -29,11 +29,14 @@ export function SignUpForm({ next }: { next: string }) {
           body: { email, password, full_name: fullName, language, timezone: browserTimeZone() },
         }),
       );
-      // Servers that do not require a verified address let the new account in straight away.
+      // The answer is the same for a new and a taken address; signing in tells the person
+      // who knows the password. Servers that do not require a verified address let a new
+      // account in straight away; otherwise (or when the address was taken: its owner got an
+      // email) the person checks their inbox.
       try {
         return await unwrap(api.POST("/api/v1/auth/login", { body: { email, password, transport: "cookie" } }));
       } catch (error) {
-        if (error instanceof ApiProblem && error.status === 403) return null;
+        if (error instanceof ApiProblem && (error.status === 403 || error.status === 401)) return null;
         throw error;
       }
     },

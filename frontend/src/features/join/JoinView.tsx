@@ -5,6 +5,7 @@ import { Link, useNavigate } from "react-router-dom";
 
 import { unwrap } from "../../api/client";
 import { api } from "../../api/instance";
+import { ApiProblem } from "../../api/problem";
 import type { Invitation } from "../../api/types";
 import { TextField } from "../../components/Field";
 import { fieldErrors, ProblemAlert } from "../../components/ProblemAlert";
@@ -47,7 +48,7 @@ function InvitationFacts({ invitation }: { invitation: Invitation }) {
   );
 }
 
-function SignUpInPlace({ code, onJoined }: { code: string; onJoined: (boxId: string, signedIn: boolean) => void }) {
+function SignUpInPlace({ code, onJoined }: { code: string; onJoined: (boxId: string | null, email: string) => void }) {
   const { t } = useTranslation("join");
   const language = useUiStore((s) => s.language);
   const [fullName, setFullName] = useState("");
@@ -55,17 +56,29 @@ function SignUpInPlace({ code, onJoined }: { code: string; onJoined: (boxId: str
   const [password, setPassword] = useState("");
   const client = useQueryClient();
   const signup = useMutation({
-    mutationFn: () =>
-      unwrap(
+    mutationFn: async () => {
+      const accepted = await unwrap(
         api.POST("/api/v1/invitations/{code}/signup", {
           params: { path: { code } },
-          body: { full_name: fullName, email, password, language, timezone: browserTimeZone(), transport: "cookie" },
+          body: { full_name: fullName, email, password, language, timezone: browserTimeZone() },
         }),
-      ),
-    onSuccess: (result) => {
-      if (result.auth) client.setQueryData(ME_KEY, result.auth.user);
-      onJoined(result.membership.box_id, !!result.auth);
+      );
+      // The answer is the same for a new and a taken address. Signing in works for a new
+      // account (unless the server wants the address confirmed first) and for the owner of a
+      // taken one who typed its password; then opening the invitation again is harmless.
+      try {
+        const auth = await unwrap(api.POST("/api/v1/auth/login", { body: { email, password, transport: "cookie" } }));
+        client.setQueryData(ME_KEY, auth.user);
+      } catch (error) {
+        if (error instanceof ApiProblem && (error.status === 403 || error.status === 401)) {
+          return { boxId: null, email: accepted.email };
+        }
+        throw error;
+      }
+      const membership = await unwrap(api.POST("/api/v1/invitations/{code}/accept", { params: { path: { code } } }));
+      return { boxId: membership.box_id, email: accepted.email };
     },
+    onSuccess: (result) => onJoined(result.boxId, result.email),
   });
   const errors = fieldErrors(signup.error);
   function submit(e: FormEvent) {
@@ -93,7 +106,7 @@ export function JoinView({ code }: { code: string }) {
   const navigate = useNavigate();
   const client = useQueryClient();
   const [declined, setDeclined] = useState(false);
-  const [checkEmail, setCheckEmail] = useState(false);
+  const [checkEmail, setCheckEmail] = useState<string | null>(null);
   const invitation = useQuery({
     queryKey: ["invitation", code],
     queryFn: () => unwrap(api.GET("/api/v1/invitations/{code}", { params: { path: { code } } })),
@@ -124,7 +137,7 @@ export function JoinView({ code }: { code: string }) {
     return (
       <div className="card" role="status">
         <h2 className="h2">{t("auth:check_email_title")}</h2>
-        <p className="mt-2">{t("joined_check_email")}</p>
+        <p className="mt-2">{t("joined_check_email", { email: checkEmail })}</p>
       </div>
     );
   }
@@ -158,9 +171,11 @@ export function JoinView({ code }: { code: string }) {
           <section className="card space-y-4">
             <SignUpInPlace
               code={code}
-              onJoined={(boxId, signedIn) => {
-                if (signedIn) navigate(`/boxes/${boxId}/card`, { state: { joined: true } });
-                else setCheckEmail(true);
+              onJoined={(boxId, email) => {
+                if (boxId) {
+                  void client.invalidateQueries({ queryKey: ["boxes"] });
+                  navigate(`/boxes/${boxId}/card`, { state: { joined: true } });
+                } else setCheckEmail(email);
               }}
             />
             <p className="text-sm">

@@ -10,7 +10,7 @@ from ... import errors
 
 from ...models.problem import Problem
 from ...models.registration import Registration
-from ...models.user import User
+from ...models.signup_accepted import SignupAccepted
 from typing import cast
 
 
@@ -35,21 +35,16 @@ def _get_kwargs(
 
 def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Problem | User | None:
-    if response.status_code == 201:
-        response_201 = User.from_dict(response.json())
+) -> Problem | SignupAccepted | None:
+    if response.status_code == 202:
+        response_202 = SignupAccepted.from_dict(response.json())
 
-        return response_201
+        return response_202
 
     if response.status_code == 400:
         response_400 = Problem.from_dict(response.json())
 
         return response_400
-
-    if response.status_code == 409:
-        response_409 = Problem.from_dict(response.json())
-
-        return response_409
 
     if response.status_code == 422:
         response_422 = Problem.from_dict(response.json())
@@ -69,7 +64,7 @@ def _parse_response(
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[Problem | User]:
+) -> Response[Problem | SignupAccepted]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -82,10 +77,16 @@ def sync_detailed(
     *,
     client: AuthenticatedClient | Client,
     body: Registration,
-) -> Response[Problem | User]:
+) -> Response[Problem | SignupAccepted]:
     """Register
 
-     Create an account with email and password; a verification link is emailed.
+     Create an account with email and password; then sign in with them.
+
+    The answer is the same whether or not the address already has an account
+    (and takes as long): a new account is made and a verification link emailed;
+    for a taken address nothing changes and its owner is emailed that someone
+    tried to sign up. Next: ``/auth/login`` (``email_not_verified`` until the
+    link is opened when ``verification_required``).
 
     Args:
         body (Registration):
@@ -95,7 +96,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Problem | User]
+        Response[Problem | SignupAccepted]
     """
 
     kwargs = _get_kwargs(
@@ -113,10 +114,16 @@ def sync(
     *,
     client: AuthenticatedClient | Client,
     body: Registration,
-) -> Problem | User | None:
+) -> Problem | SignupAccepted | None:
     """Register
 
-     Create an account with email and password; a verification link is emailed.
+     Create an account with email and password; then sign in with them.
+
+    The answer is the same whether or not the address already has an account
+    (and takes as long): a new account is made and a verification link emailed;
+    for a taken address nothing changes and its owner is emailed that someone
+    tried to sign up. Next: ``/auth/login`` (``email_not_verified`` until the
+    link is opened when ``verification_required``).
 
     Args:
         body (Registration):
@@ -126,7 +133,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Problem | User
+        Problem | SignupAccepted
     """
 
     return sync_detailed(
@@ -139,10 +146,16 @@ async def asyncio_detailed(
     *,
     client: AuthenticatedClient | Client,
     body: Registration,
-) -> Response[Problem | User]:
+) -> Response[Problem | SignupAccepted]:
     """Register
 
-     Create an account with email and password; a verification link is emailed.
+     Create an account with email and password; then sign in with them.
+
+    The answer is the same whether or not the address already has an account
+    (and takes as long): a new account is made and a verification link emailed;
+    for a taken address nothing changes and its owner is emailed that someone
+    tried to sign up. Next: ``/auth/login`` (``email_not_verified`` until the
+    link is opened when ``verification_required``).
 
     Args:
         body (Registration):
@@ -152,7 +165,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Problem | User]
+        Response[Problem | SignupAccepted]
     """
 
     kwargs = _get_kwargs(
@@ -168,10 +181,16 @@ async def asyncio(
     *,
     client: AuthenticatedClient | Client,
     body: Registration,
-) -> Problem | User | None:
+) -> Problem | SignupAccepted | None:
     """Register
 
-     Create an account with email and password; a verification link is emailed.
+     Create an account with email and password; then sign in with them.
+
+    The answer is the same whether or not the address already has an account
+    (and takes as long): a new account is made and a verification link emailed;
+    for a taken address nothing changes and its owner is emailed that someone
+    tried to sign up. Next: ``/auth/login`` (``email_not_verified`` until the
+    link is opened when ``verification_required``).
 
     Args:
         body (Registration):
@@ -181,7 +200,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Problem | User
+        Problem | SignupAccepted
     """
 
     return (

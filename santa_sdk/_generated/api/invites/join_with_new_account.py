@@ -8,16 +8,16 @@ from ...client import AuthenticatedClient, Client
 from ...types import Response, UNSET
 from ... import errors
 
-from ...models.invitation_signup import InvitationSignup
-from ...models.join_result import JoinResult
 from ...models.problem import Problem
+from ...models.registration import Registration
+from ...models.signup_accepted import SignupAccepted
 from typing import cast
 
 
 def _get_kwargs(
     code: str,
     *,
-    body: InvitationSignup,
+    body: Registration,
 ) -> dict[str, Any]:
     headers: dict[str, Any] = {}
 
@@ -38,11 +38,11 @@ def _get_kwargs(
 
 def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> JoinResult | Problem | None:
-    if response.status_code == 201:
-        response_201 = JoinResult.from_dict(response.json())
+) -> Problem | SignupAccepted | None:
+    if response.status_code == 202:
+        response_202 = SignupAccepted.from_dict(response.json())
 
-        return response_201
+        return response_202
 
     if response.status_code == 400:
         response_400 = Problem.from_dict(response.json())
@@ -77,7 +77,7 @@ def _parse_response(
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[JoinResult | Problem]:
+) -> Response[Problem | SignupAccepted]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -90,11 +90,17 @@ def sync_detailed(
     code: str,
     *,
     client: AuthenticatedClient | Client,
-    body: InvitationSignup,
-) -> Response[JoinResult | Problem]:
+    body: Registration,
+) -> Response[Problem | SignupAccepted]:
     """Join With New Account
 
      No account yet? Make one and join in one step (a verification link is emailed).
+
+    Answers like ``/auth/register``: the same whether or not the address already
+    has an account. A new account is made and joins the box; for a taken address
+    nothing changes and its owner is emailed that someone tried (they sign in and
+    open the link again). Next: ``/auth/login``, then the box (accepting again
+    is harmless).
 
     A valid code is the proof the caller was invited: instead of the anonymous
     sign-up cap per address (``SANTA_SIGNUP_MAX_PER_ADDRESS``) the box's own, far
@@ -103,14 +109,14 @@ def sync_detailed(
 
     Args:
         code (str): An invite or join code.
-        body (InvitationSignup): A new account made on the spot by someone who has an invitation.
+        body (Registration):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[JoinResult | Problem]
+        Response[Problem | SignupAccepted]
     """
 
     kwargs = _get_kwargs(
@@ -129,11 +135,17 @@ def sync(
     code: str,
     *,
     client: AuthenticatedClient | Client,
-    body: InvitationSignup,
-) -> JoinResult | Problem | None:
+    body: Registration,
+) -> Problem | SignupAccepted | None:
     """Join With New Account
 
      No account yet? Make one and join in one step (a verification link is emailed).
+
+    Answers like ``/auth/register``: the same whether or not the address already
+    has an account. A new account is made and joins the box; for a taken address
+    nothing changes and its owner is emailed that someone tried (they sign in and
+    open the link again). Next: ``/auth/login``, then the box (accepting again
+    is harmless).
 
     A valid code is the proof the caller was invited: instead of the anonymous
     sign-up cap per address (``SANTA_SIGNUP_MAX_PER_ADDRESS``) the box's own, far
@@ -142,14 +154,14 @@ def sync(
 
     Args:
         code (str): An invite or join code.
-        body (InvitationSignup): A new account made on the spot by someone who has an invitation.
+        body (Registration):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        JoinResult | Problem
+        Problem | SignupAccepted
     """
 
     return sync_detailed(
@@ -163,11 +175,17 @@ async def asyncio_detailed(
     code: str,
     *,
     client: AuthenticatedClient | Client,
-    body: InvitationSignup,
-) -> Response[JoinResult | Problem]:
+    body: Registration,
+) -> Response[Problem | SignupAccepted]:
     """Join With New Account
 
      No account yet? Make one and join in one step (a verification link is emailed).
+
+    Answers like ``/auth/register``: the same whether or not the address already
+    has an account. A new account is made and joins the box; for a taken address
+    nothing changes and its owner is emailed that someone tried (they sign in and
+    open the link again). Next: ``/auth/login``, then the box (accepting again
+    is harmless).
 
     A valid code is the proof the caller was invited: instead of the anonymous
     sign-up cap per address (``SANTA_SIGNUP_MAX_PER_ADDRESS``) the box's own, far
@@ -176,14 +194,14 @@ async def asyncio_detailed(
 
     Args:
         code (str): An invite or join code.
-        body (InvitationSignup): A new account made on the spot by someone who has an invitation.
+        body (Registration):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[JoinResult | Problem]
+        Response[Problem | SignupAccepted]
     """
 
     kwargs = _get_kwargs(
@@ -200,11 +218,17 @@ async def asyncio(
     code: str,
     *,
     client: AuthenticatedClient | Client,
-    body: InvitationSignup,
-) -> JoinResult | Problem | None:
+    body: Registration,
+) -> Problem | SignupAccepted | None:
     """Join With New Account
 
      No account yet? Make one and join in one step (a verification link is emailed).
+
+    Answers like ``/auth/register``: the same whether or not the address already
+    has an account. A new account is made and joins the box; for a taken address
+    nothing changes and its owner is emailed that someone tried (they sign in and
+    open the link again). Next: ``/auth/login``, then the box (accepting again
+    is harmless).
 
     A valid code is the proof the caller was invited: instead of the anonymous
     sign-up cap per address (``SANTA_SIGNUP_MAX_PER_ADDRESS``) the box's own, far
@@ -213,14 +237,14 @@ async def asyncio(
 
     Args:
         code (str): An invite or join code.
-        body (InvitationSignup): A new account made on the spot by someone who has an invitation.
+        body (Registration):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        JoinResult | Problem
+        Problem | SignupAccepted
     """
 
     return (
