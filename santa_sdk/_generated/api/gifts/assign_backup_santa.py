@@ -98,7 +98,7 @@ def sync_detailed(
     box_id: UUID,
     pair_id: str,
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
     body: BackupRequest,
 ) -> Response[BackupResult | Problem]:
     """Assign Backup Santa
@@ -135,7 +135,7 @@ def sync(
     box_id: UUID,
     pair_id: str,
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
     body: BackupRequest,
 ) -> BackupResult | Problem | None:
     """Assign Backup Santa
@@ -167,7 +167,7 @@ async def asyncio_detailed(
     box_id: UUID,
     pair_id: str,
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
     body: BackupRequest,
 ) -> Response[BackupResult | Problem]:
     """Assign Backup Santa
@@ -202,7 +202,7 @@ async def asyncio(
     box_id: UUID,
     pair_id: str,
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
     body: BackupRequest,
 ) -> BackupResult | Problem | None:
     """Assign Backup Santa
