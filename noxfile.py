@@ -61,14 +61,16 @@ def tests(session: nox.Session) -> None:
 
 @nox.session
 def sdk(session: nox.Session) -> None:
-    """Regenerate openapi.json, santa_sdk/_generated and the UI's TS types from the code."""
+    """Regenerate openapi.json, santa_sdk/_generated, the UI's TS types and the CLI's help."""
     session.run("bash", "scripts/generate_sdk.sh", external=True)
+    session.run("python", "-m", "santa_cli._helpgen", "--write", external=True)
 
 
 @nox.session
 def sdk_check(session: nox.Session) -> None:
-    """Fail when openapi.json, santa_sdk/_generated or the UI's TS types drift from the code."""
+    """Fail when openapi.json, santa_sdk/_generated, the TS types or the CLI's help drift."""
     session.run("bash", "scripts/generate_sdk.sh", "--check", external=True)
+    session.run("python", "-m", "santa_cli._helpgen", "--check", external=True)
 
 
 @nox.session

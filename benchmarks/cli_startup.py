@@ -1,8 +1,11 @@
 """Start-up cost of the ``santa`` command: ``uv run python benchmarks/cli_startup.py [--runs N]``.
 
 Measures the CPU time (user + system) of ``santa --help`` and
-``santa box list --help`` against ``python -c pass`` in the same run, and
-prints the delta (target: <= 100 ms over ``python -c pass``) and the ratio.
+``santa box list --help`` (the installed ``santa`` script, as users run it)
+against ``python -c pass`` in the same run, and prints the delta (target:
+<= 100 ms over ``python -c pass``) and the ratio. For reference it also prints
+the same help rendered by Typer at run time (``python -m santa_cli.main``, the
+path every other command takes; not held to the target).
 
 With ``hyperfine`` on the PATH (``apt-get install -y hyperfine``) its report is
 printed too (wall clock); the figures compared with the target are CPU times
@@ -21,12 +24,19 @@ import shutil
 import statistics
 import subprocess
 import sys
+from pathlib import Path
 
 TARGET_DELTA_MS = 100.0
+SANTA = str(Path(sys.executable).with_name("santa"))
 COMMANDS = {
     "python -c pass": [sys.executable, "-c", "pass"],
-    "santa --help": [sys.executable, "-m", "santa_cli.main", "--help"],
-    "santa box list --help": [sys.executable, "-m", "santa_cli.main", "box", "list", "--help"],
+    "santa --help": [SANTA, "--help"],
+    "santa box list --help": [SANTA, "box", "list", "--help"],
+}
+#: Printed for reference, not held to the target.
+REFERENCE = {
+    "  (Typer) --help": [sys.executable, "-m", "santa_cli.main", "--help"],
+    "  (Typer) box list --help": [sys.executable, "-m", "santa_cli.main", "box", "list", "--help"],
 }
 
 
@@ -43,7 +53,9 @@ def main() -> int:
     parser.add_argument("--runs", type=int, default=30)
     args = parser.parse_args()
     env = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
-    for argv in COMMANDS.values():  # warm the disk and bytecode caches
+    env["COLUMNS"] = "100"  # as on a terminal (the timed runs write to /dev/null)
+    timed = {**COMMANDS, **REFERENCE}
+    for argv in timed.values():  # warm the disk and bytecode caches
         subprocess.run(argv, env=env, stdout=subprocess.DEVNULL, check=True)
     if shutil.which("hyperfine"):
         subprocess.run(
@@ -52,9 +64,9 @@ def main() -> int:
             env=env,
             check=False,
         )
-    samples: dict[str, list[float]] = {name: [] for name in COMMANDS}
+    samples: dict[str, list[float]] = {name: [] for name in timed}
     for _ in range(args.runs):  # interleaved: a busy spell hits every command alike
-        for name, argv in COMMANDS.items():
+        for name, argv in timed.items():
             samples[name].append(cpu_ms(argv, env))
     base = statistics.median(samples["python -c pass"])
     print(f"CPU time (user+sys), median of {args.runs} runs:")
@@ -69,6 +81,10 @@ def main() -> int:
             f"  {name:24} {value:7.1f} ms  delta {delta:6.1f} ms  ratio {value / base:5.1f}x"
             f"  [{'ok' if passed else 'OVER'} target delta <= {TARGET_DELTA_MS:.0f} ms]"
         )
+    for name in REFERENCE:
+        value = statistics.median(samples[name])
+        delta = value - base
+        print(f"  {name:24} {value:7.1f} ms  delta {delta:6.1f} ms  ratio {value / base:5.1f}x")
     return 0 if ok else 1
 
 

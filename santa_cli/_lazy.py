@@ -139,7 +139,7 @@ def load(entry: Entry) -> Any:
         target._add_completion = False
         command = typer.main.get_group(target)  # a group even with a single verb
     else:
-        single = typer.Typer(rich_markup_mode=MARKUP)
+        single = typer.Typer(rich_markup_mode=MARKUP, add_completion=False)
         single.command(entry.name, hidden=entry.hidden)(target)
         command = typer.main.get_command(single)
     command.name = entry.name

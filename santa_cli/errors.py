@@ -10,16 +10,22 @@ REFUSED = 1
 DEBUG = False
 
 
+def usage_line(exc: BaseException) -> str:
+    """Click's usage error on one line, with where to get help (``santa box create -h``)."""
+    message = " ".join(str(getattr(exc, "format_message", lambda: exc)()).split())
+    ctx = getattr(exc, "ctx", None)
+    if ctx is None:
+        return message
+    flags = [f for f in ctx.help_option_names if f.startswith("--")] or ctx.help_option_names
+    return f"{message} (see: {ctx.command_path} {flags[0]})" if flags else message
+
+
 def report(exc: BaseException) -> int:
     """Print ``exc`` as one line on stderr; the exit code it deserves."""
     from typer.exceptions import TyperException
 
     if isinstance(exc, TyperException):  # usage errors: Typer's own click
-        show = getattr(exc, "show", None)
-        if show is not None:
-            show()
-        else:
-            sys.stderr.write(f"error: {exc.format_message()}\n")
+        sys.stderr.write(f"error[bad_usage]: {usage_line(exc)}\n")
         return int(exc.exit_code)
     from santa_sdk.errors import ApiError
 

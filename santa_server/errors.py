@@ -138,7 +138,7 @@ def route_codes(route: APIRoute) -> set[str]:
     codes: set[str] = set()
     for response in route.responses.values():
         codes.update(response.get(CODES_KEY, ()))
-    calls = _dependency_calls(route.dependant)
+    calls = dependency_calls(route.dependant)
     from santa_server import deps, security
 
     if deps.get_optional_user in calls or deps.get_current_user in calls:
@@ -155,7 +155,8 @@ def route_codes(route: APIRoute) -> set[str]:
     return codes
 
 
-def _dependency_calls(dependant: Any) -> set[Any]:
+def dependency_calls(dependant: Any) -> set[Any]:
+    """Every callable a route depends on, at any depth."""
     calls = set()
     stack = list(dependant.dependencies)
     while stack:

@@ -38,6 +38,7 @@ def install(app: FastAPI) -> None:
         )
         _use_problem_json(schema)
         _declare_codes(schema, app)
+        _declare_security(schema, app)
         app.openapi_schema = schema
         return schema
 
@@ -89,6 +90,50 @@ def _declare_codes(schema: dict[str, Any], app: FastAPI) -> None:
                     str(status), _problem(DESCRIPTIONS.get(status, "Error"))
                 )
                 response[CODES_KEY] = codes
+
+
+#: How a signed-in request proves it (``santa_server.deps.access_token_from``): either will do.
+SECURITY_SCHEMES: dict[str, dict[str, Any]] = {
+    "bearer": {
+        "type": "http",
+        "scheme": "bearer",
+        "bearerFormat": "JWT",
+        "description": "The access token from `POST /api/v1/auth/login` (or refresh).",
+    },
+    "cookie": {
+        "type": "apiKey",
+        "in": "cookie",
+        "name": "santa_access",  # santa_server.deps.ACCESS_COOKIE (checked by a test)
+        "description": "The web UI's session cookie; unsafe methods also need the "
+        "`X-CSRF-Token` header (the `santa_csrf` cookie's value).",
+    },
+}
+#: An operation needing a signed-in user: a bearer token or the session cookie.
+SIGNED_IN: list[dict[str, list[str]]] = [{"bearer": []}, {"cookie": []}]
+
+
+def _declare_security(schema: dict[str, Any], app: FastAPI) -> None:
+    """Routes that need a signed-in user (``CurrentUser``) say so, per operation.
+
+    Routes where signing in is optional (``OptionalUser``) declare nothing: the
+    SDK generator types an operation with any ``security`` to take an
+    ``AuthenticatedClient`` only, and these also work anonymously.
+    """
+    from santa_server import deps
+    from santa_server.errors import dependency_calls
+
+    schema.setdefault("components", {})["securitySchemes"] = SECURITY_SCHEMES
+    paths = schema.get("paths", {})
+    for context in routing.iter_route_contexts(app.routes):
+        route = context.original_route
+        if not isinstance(route, APIRoute) or not route.include_in_schema:
+            continue
+        if deps.get_current_user not in dependency_calls(route.dependant):
+            continue
+        for method in route.methods or ():
+            operation = paths.get(context.path_format, {}).get(method.lower())
+            if operation is not None:
+                operation["security"] = SIGNED_IN
 
 
 def _optional_body_as_model(body: dict[str, Any]) -> None:

@@ -265,7 +265,7 @@ class TestRepair:
 
 
 class TestUsageErrors:
-    """Through the real entry point: usage errors are Typer's message and exit 2."""
+    """Through the real entry point: usage errors are one line with Typer's message, exit 2."""
 
     @pytest.mark.parametrize(
         ("argv", "message"),
@@ -288,6 +288,9 @@ class TestUsageErrors:
         err = capsys.readouterr().err
         assert message in err
         assert "unexpected" not in err
+        assert err.startswith("error[bad_usage]: ")
+        assert err.count("\n") == 1, err
+        assert "(see: santa " in err
         assert "Traceback" not in err
 
 

@@ -8,13 +8,14 @@ import subprocess
 import sys
 from importlib.metadata import version
 from pathlib import Path
+from typing import Any
 
 import pytest
 import typer
 from typer.testing import CliRunner
 
-from santa_cli import _lazy
-from santa_cli.main import ENTRIES, app
+from santa_cli import _helpgen
+from santa_cli.main import app
 
 ROOT = Path(__file__).resolve().parents[2]
 #: What ``santa --help`` and ``santa box list --help`` must not import (start-up cost).
@@ -22,30 +23,80 @@ HEAVY = ("rich", "httpx", "sqlalchemy", "pydantic", "santa_core", "santa_sdk", "
 
 
 def _all_commands() -> list[list[str]]:
-    """Every command path of the tree (groups loaded through the lazy root)."""
-    paths: list[list[str]] = []
-    for entry in ENTRIES:
-        if entry.optional and _lazy.importlib.util.find_spec(entry.target.split(":")[0]) is None:
-            continue
-        command = _lazy.load(entry)
-        if hasattr(command, "list_commands"):
-            ctx = command.context_class(command)
-            paths += [[entry.name, name] for name in command.list_commands(ctx)]
-        else:
-            paths.append([entry.name])
-    return paths
+    """Every command path of the tree, groups and verbs, at any depth (lazy groups loaded)."""
+    return list(_helpgen.command_paths())
+
+
+def _click_command(path: list[str]) -> tuple[Any, Any]:
+    """The click command at ``path`` and a context for it."""
+    command: Any = typer.main.get_command(app)
+    ctx = command.context_class(command, info_name="santa")
+    for name in path:
+        command = command.get_command(ctx, name)
+        ctx = command.context_class(command, info_name=name, parent=ctx)
+    return command, ctx
 
 
 def test_every_command_has_help_with_an_example_and_flags_take_no_value() -> None:
     cli = CliRunner()
     missing = []
-    for path in _all_commands():
+    paths = _all_commands()
+    assert [] in paths
+    assert ["box", "list"] in paths
+    for path in paths:
         result = cli.invoke(app, [*path, "--help"], env={"COLUMNS": "100"})
         assert result.exit_code == 0, (path, result.output)
         assert "<bool>" not in result.output, path
-        if "Example" not in result.output and path[0] != "boxes":
+        command, ctx = _click_command(path)
+        for param in command.get_params(ctx):
+            record = param.get_help_record(ctx)
+            if getattr(param, "is_flag", False) and record is not None:
+                # A flag takes no value: no ``<bool>``/``BOOLEAN`` after its name.
+                assert "<" not in record[0], (path, record)
+                assert "BOOLEAN" not in record[0], (path, record)
+        is_group = hasattr(command, "list_commands")  # a group lists its verbs instead
+        if path and not is_group and "Example" not in result.output and path[0] != "boxes":
             missing.append(" ".join(path))
     assert missing == [], "commands without an example in --help"
+
+
+def test_prerendered_help_is_what_typer_prints() -> None:
+    """``santa_cli/_help_text.py`` is current: ``python -m santa_cli._helpgen --write``."""
+    assert _helpgen.TARGET.read_text(encoding="utf-8") == _helpgen.source()
+
+
+def test_help_is_served_without_typer_and_falls_back_to_it() -> None:
+    probe = (
+        "import sys\n"
+        "from santa_cli import launch\n"
+        "sys.argv = ['/usr/bin/santa', *sys.argv[1:]]\n"
+        "try:\n    launch.main()\n"
+        "except SystemExit as exc:\n    code = exc.code\n"
+        "print('\\n' + __import__('json').dumps([code, 'typer' in sys.modules]))"
+    )
+
+    def run(*args: str, columns: str = "100") -> tuple[str, list[object]]:
+        env = {**os.environ, "COLUMNS": columns}
+        done = subprocess.run(
+            [sys.executable, "-c", probe, *args],
+            cwd=ROOT,
+            env=env,
+            capture_output=True,
+            text=True,
+            check=False,
+        )
+        *text, last = done.stdout.rstrip("\n").split("\n")
+        return "\n".join(text), json.loads(last)
+
+    text, (code, typer_loaded) = run("box", "list", "--help")
+    assert (code, typer_loaded) == (0, False)
+    assert text.startswith("Usage: santa box list [OPTIONS]")
+    assert run("-h")[1] == [0, False]
+    # Narrow terminal, an argument before --help, a flag: Typer renders it.
+    assert run("box", "list", "--help", columns="60")[1] == [0, True]
+    assert run("box", "show", "some-id", "--help")[1] == [0, True]
+    assert run("--debug", "--help")[1] == [0, True]
+    assert run("--version")[1] == [0, True]
 
 
 def test_version() -> None:

@@ -132,12 +132,18 @@ class TestActivation:
                 f"{API}/auth/login", json={"email": "u@example.com", "password": "user password 1"}
             )
             assert r.json()["code"] == "account_unavailable"
-            assert cli.invoke(app, ["users", "activate", "u@example.com"]).exit_code == 0
+            result = cli.invoke(app, ["users", "activate", "u@example.com", "--json"])
+            assert result.exit_code == 0, result.output
+            assert json.loads(result.stdout) == {
+                "id": _users(cli)[0]["id"],
+                "email": "u@example.com",
+                "is_active": True,
+            }
             login(client, "u@example.com", "user password 1")
         assert _users(cli)[0]["is_active"] is True
 
     def test_unknown_email(self, cli: CliRunner) -> None:
-        result = cli.invoke(app, ["users", "deactivate", "ghost@example.com"])
+        result = cli.invoke(app, ["users", "deactivate", "ghost@example.com", "--json"])
         assert result.exit_code == 1
         assert result.output.startswith(f"error[{UserNotFound.code}]")
 

@@ -94,7 +94,7 @@ def _build_response(
 def sync_detailed(
     box_id: UUID,
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
     before: None | str | Unset = UNSET,
     limit: int | Unset = 50,
 ) -> Response[AnnouncementPage | Problem]:
@@ -131,7 +131,7 @@ def sync_detailed(
 def sync(
     box_id: UUID,
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
     before: None | str | Unset = UNSET,
     limit: int | Unset = 50,
 ) -> AnnouncementPage | Problem | None:
@@ -163,7 +163,7 @@ def sync(
 async def asyncio_detailed(
     box_id: UUID,
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
     before: None | str | Unset = UNSET,
     limit: int | Unset = 50,
 ) -> Response[AnnouncementPage | Problem]:
@@ -198,7 +198,7 @@ async def asyncio_detailed(
 async def asyncio(
     box_id: UUID,
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
     before: None | str | Unset = UNSET,
     limit: int | Unset = 50,
 ) -> AnnouncementPage | Problem | None:

@@ -95,7 +95,7 @@ def _build_response(
 
 def sync_detailed(
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
     body: TelegramLoginData,
 ) -> Response[Problem | SocialAccount]:
     """Link Telegram
@@ -127,7 +127,7 @@ def sync_detailed(
 
 def sync(
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
     body: TelegramLoginData,
 ) -> Problem | SocialAccount | None:
     """Link Telegram
@@ -154,7 +154,7 @@ def sync(
 
 async def asyncio_detailed(
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
     body: TelegramLoginData,
 ) -> Response[Problem | SocialAccount]:
     """Link Telegram
@@ -184,7 +184,7 @@ async def asyncio_detailed(
 
 async def asyncio(
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
     body: TelegramLoginData,
 ) -> Problem | SocialAccount | None:
     """Link Telegram

@@ -97,7 +97,7 @@ def _build_response(
 def sync_detailed(
     provider: StartOauthLinkProvider,
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
     return_to: None | str | Unset = UNSET,
 ) -> Response[OAuthStart | Problem]:
     """Start Oauth Link
@@ -131,7 +131,7 @@ def sync_detailed(
 def sync(
     provider: StartOauthLinkProvider,
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
     return_to: None | str | Unset = UNSET,
 ) -> OAuthStart | Problem | None:
     """Start Oauth Link
@@ -160,7 +160,7 @@ def sync(
 async def asyncio_detailed(
     provider: StartOauthLinkProvider,
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
     return_to: None | str | Unset = UNSET,
 ) -> Response[OAuthStart | Problem]:
     """Start Oauth Link
@@ -192,7 +192,7 @@ async def asyncio_detailed(
 async def asyncio(
     provider: StartOauthLinkProvider,
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
     return_to: None | str | Unset = UNSET,
 ) -> OAuthStart | Problem | None:
     """Start Oauth Link

@@ -97,7 +97,7 @@ def _build_response(
 def sync_detailed(
     box_id: UUID,
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
     action: None | str | Unset = UNSET,
     page: int | Unset = 1,
     per_page: int | Unset = 50,
@@ -137,7 +137,7 @@ def sync_detailed(
 def sync(
     box_id: UUID,
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
     action: None | str | Unset = UNSET,
     page: int | Unset = 1,
     per_page: int | Unset = 50,
@@ -172,7 +172,7 @@ def sync(
 async def asyncio_detailed(
     box_id: UUID,
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
     action: None | str | Unset = UNSET,
     page: int | Unset = 1,
     per_page: int | Unset = 50,
@@ -210,7 +210,7 @@ async def asyncio_detailed(
 async def asyncio(
     box_id: UUID,
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
     action: None | str | Unset = UNSET,
     page: int | Unset = 1,
     per_page: int | Unset = 50,

@@ -112,7 +112,7 @@ def _build_response(
 
 def sync_detailed(
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
     role: BoxRoleFilter | Unset = UNSET,
     status: list[BoxStatus] | None | Unset = UNSET,
     q: None | str | Unset = UNSET,
@@ -155,7 +155,7 @@ def sync_detailed(
 
 def sync(
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
     role: BoxRoleFilter | Unset = UNSET,
     status: list[BoxStatus] | None | Unset = UNSET,
     q: None | str | Unset = UNSET,
@@ -193,7 +193,7 @@ def sync(
 
 async def asyncio_detailed(
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
     role: BoxRoleFilter | Unset = UNSET,
     status: list[BoxStatus] | None | Unset = UNSET,
     q: None | str | Unset = UNSET,
@@ -234,7 +234,7 @@ async def asyncio_detailed(
 
 async def asyncio(
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
     role: BoxRoleFilter | Unset = UNSET,
     status: list[BoxStatus] | None | Unset = UNSET,
     q: None | str | Unset = UNSET,

@@ -90,7 +90,7 @@ def _build_response(
 def sync_detailed(
     box_id: UUID,
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
     body: BoxRenew,
 ) -> Response[Box | Problem]:
     """Renew Box
@@ -124,7 +124,7 @@ def sync_detailed(
 def sync(
     box_id: UUID,
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
     body: BoxRenew,
 ) -> Box | Problem | None:
     """Renew Box
@@ -153,7 +153,7 @@ def sync(
 async def asyncio_detailed(
     box_id: UUID,
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
     body: BoxRenew,
 ) -> Response[Box | Problem]:
     """Renew Box
@@ -185,7 +185,7 @@ async def asyncio_detailed(
 async def asyncio(
     box_id: UUID,
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
     body: BoxRenew,
 ) -> Box | Problem | None:
     """Renew Box

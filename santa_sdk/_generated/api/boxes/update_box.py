@@ -95,7 +95,7 @@ def _build_response(
 def sync_detailed(
     box_id: UUID,
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
     body: BoxUpdate,
 ) -> Response[Box | Problem]:
     """Update Box
@@ -130,7 +130,7 @@ def sync_detailed(
 def sync(
     box_id: UUID,
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
     body: BoxUpdate,
 ) -> Box | Problem | None:
     """Update Box
@@ -160,7 +160,7 @@ def sync(
 async def asyncio_detailed(
     box_id: UUID,
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
     body: BoxUpdate,
 ) -> Response[Box | Problem]:
     """Update Box
@@ -193,7 +193,7 @@ async def asyncio_detailed(
 async def asyncio(
     box_id: UUID,
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
     body: BoxUpdate,
 ) -> Box | Problem | None:
     """Update Box

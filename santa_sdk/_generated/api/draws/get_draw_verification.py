@@ -81,7 +81,7 @@ def _build_response(
 def sync_detailed(
     box_id: UUID,
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
 ) -> Response[Problem | Verification]:
     """Get Draw Verification
 
@@ -112,7 +112,7 @@ def sync_detailed(
 def sync(
     box_id: UUID,
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
 ) -> Problem | Verification | None:
     """Get Draw Verification
 
@@ -138,7 +138,7 @@ def sync(
 async def asyncio_detailed(
     box_id: UUID,
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
 ) -> Response[Problem | Verification]:
     """Get Draw Verification
 
@@ -167,7 +167,7 @@ async def asyncio_detailed(
 async def asyncio(
     box_id: UUID,
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
 ) -> Problem | Verification | None:
     """Get Draw Verification
 

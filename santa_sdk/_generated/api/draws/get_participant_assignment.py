@@ -84,7 +84,7 @@ def sync_detailed(
     box_id: UUID,
     participant_id: UUID,
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
 ) -> Response[Assignment | Problem]:
     """Get Participant Assignment
 
@@ -118,7 +118,7 @@ def sync(
     box_id: UUID,
     participant_id: UUID,
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
 ) -> Assignment | Problem | None:
     """Get Participant Assignment
 
@@ -147,7 +147,7 @@ async def asyncio_detailed(
     box_id: UUID,
     participant_id: UUID,
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
 ) -> Response[Assignment | Problem]:
     """Get Participant Assignment
 
@@ -179,7 +179,7 @@ async def asyncio(
     box_id: UUID,
     participant_id: UUID,
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
 ) -> Assignment | Problem | None:
     """Get Participant Assignment
 

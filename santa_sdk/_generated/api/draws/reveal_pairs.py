@@ -95,7 +95,7 @@ def _build_response(
 def sync_detailed(
     box_id: UUID,
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
     body: RevealRequest,
 ) -> Response[PairsReveal | Problem]:
     """Reveal Pairs
@@ -130,7 +130,7 @@ def sync_detailed(
 def sync(
     box_id: UUID,
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
     body: RevealRequest,
 ) -> PairsReveal | Problem | None:
     """Reveal Pairs
@@ -160,7 +160,7 @@ def sync(
 async def asyncio_detailed(
     box_id: UUID,
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
     body: RevealRequest,
 ) -> Response[PairsReveal | Problem]:
     """Reveal Pairs
@@ -193,7 +193,7 @@ async def asyncio_detailed(
 async def asyncio(
     box_id: UUID,
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
     body: RevealRequest,
 ) -> PairsReveal | Problem | None:
     """Reveal Pairs

@@ -95,7 +95,7 @@ def _build_response(
 def sync_detailed(
     box_id: UUID,
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
     body: RevealSettingsUpdate,
 ) -> Response[Problem | RevealSettings]:
     """Update Reveal Settings
@@ -129,7 +129,7 @@ def sync_detailed(
 def sync(
     box_id: UUID,
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
     body: RevealSettingsUpdate,
 ) -> Problem | RevealSettings | None:
     """Update Reveal Settings
@@ -158,7 +158,7 @@ def sync(
 async def asyncio_detailed(
     box_id: UUID,
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
     body: RevealSettingsUpdate,
 ) -> Response[Problem | RevealSettings]:
     """Update Reveal Settings
@@ -190,7 +190,7 @@ async def asyncio_detailed(
 async def asyncio(
     box_id: UUID,
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
     body: RevealSettingsUpdate,
 ) -> Problem | RevealSettings | None:
     """Update Reveal Settings

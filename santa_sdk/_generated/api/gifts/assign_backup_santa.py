@@ -98,7 +98,7 @@ def sync_detailed(
     box_id: UUID,
     pair_id: str,
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
     body: BackupRequest,
 ) -> Response[BackupResult | Problem]:
     """Assign Backup Santa
@@ -139,7 +139,7 @@ def sync(
     box_id: UUID,
     pair_id: str,
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
     body: BackupRequest,
 ) -> BackupResult | Problem | None:
     """Assign Backup Santa
@@ -175,7 +175,7 @@ async def asyncio_detailed(
     box_id: UUID,
     pair_id: str,
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
     body: BackupRequest,
 ) -> Response[BackupResult | Problem]:
     """Assign Backup Santa
@@ -214,7 +214,7 @@ async def asyncio(
     box_id: UUID,
     pair_id: str,
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
     body: BackupRequest,
 ) -> BackupResult | Problem | None:
     """Assign Backup Santa

@@ -98,7 +98,7 @@ def sync_detailed(
     box_id: UUID,
     pair_id: str,
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
     body: GiftMove,
 ) -> Response[Gift | Problem]:
     """Move Gift
@@ -137,7 +137,7 @@ def sync(
     box_id: UUID,
     pair_id: str,
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
     body: GiftMove,
 ) -> Gift | Problem | None:
     """Move Gift
@@ -171,7 +171,7 @@ async def asyncio_detailed(
     box_id: UUID,
     pair_id: str,
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
     body: GiftMove,
 ) -> Response[Gift | Problem]:
     """Move Gift
@@ -208,7 +208,7 @@ async def asyncio(
     box_id: UUID,
     pair_id: str,
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
     body: GiftMove,
 ) -> Gift | Problem | None:
     """Move Gift

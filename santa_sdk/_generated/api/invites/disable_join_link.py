@@ -74,7 +74,7 @@ def _build_response(
 def sync_detailed(
     box_id: UUID,
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
 ) -> Response[Any | Problem]:
     """Disable Join Link
 
@@ -103,7 +103,7 @@ def sync_detailed(
 def sync(
     box_id: UUID,
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
 ) -> Any | Problem | None:
     """Disable Join Link
 
@@ -127,7 +127,7 @@ def sync(
 async def asyncio_detailed(
     box_id: UUID,
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
 ) -> Response[Any | Problem]:
     """Disable Join Link
 
@@ -154,7 +154,7 @@ async def asyncio_detailed(
 async def asyncio(
     box_id: UUID,
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
 ) -> Any | Problem | None:
     """Disable Join Link
 

@@ -100,7 +100,7 @@ def _build_response(
 def sync_detailed(
     box_id: UUID,
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
     body: InviteImport,
 ) -> Response[InviteImportResult | Problem]:
     """Import Invites
@@ -136,7 +136,7 @@ def sync_detailed(
 def sync(
     box_id: UUID,
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
     body: InviteImport,
 ) -> InviteImportResult | Problem | None:
     """Import Invites
@@ -167,7 +167,7 @@ def sync(
 async def asyncio_detailed(
     box_id: UUID,
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
     body: InviteImport,
 ) -> Response[InviteImportResult | Problem]:
     """Import Invites
@@ -201,7 +201,7 @@ async def asyncio_detailed(
 async def asyncio(
     box_id: UUID,
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
     body: InviteImport,
 ) -> InviteImportResult | Problem | None:
     """Import Invites

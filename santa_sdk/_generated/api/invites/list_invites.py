@@ -124,7 +124,7 @@ def _build_response(
 def sync_detailed(
     box_id: UUID,
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
     status: list[InviteStatus] | None | Unset = UNSET,
     q: None | str | Unset = UNSET,
     page: int | Unset = 1,
@@ -174,7 +174,7 @@ def sync_detailed(
 def sync(
     box_id: UUID,
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
     status: list[InviteStatus] | None | Unset = UNSET,
     q: None | str | Unset = UNSET,
     page: int | Unset = 1,
@@ -219,7 +219,7 @@ def sync(
 async def asyncio_detailed(
     box_id: UUID,
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
     status: list[InviteStatus] | None | Unset = UNSET,
     q: None | str | Unset = UNSET,
     page: int | Unset = 1,
@@ -267,7 +267,7 @@ async def asyncio_detailed(
 async def asyncio(
     box_id: UUID,
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
     status: list[InviteStatus] | None | Unset = UNSET,
     q: None | str | Unset = UNSET,
     page: int | Unset = 1,

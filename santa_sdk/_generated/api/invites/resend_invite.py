@@ -89,7 +89,7 @@ def sync_detailed(
     box_id: UUID,
     invite_id: UUID,
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
 ) -> Response[Invite | Problem]:
     """Resend Invite
 
@@ -123,7 +123,7 @@ def sync(
     box_id: UUID,
     invite_id: UUID,
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
 ) -> Invite | Problem | None:
     """Resend Invite
 
@@ -152,7 +152,7 @@ async def asyncio_detailed(
     box_id: UUID,
     invite_id: UUID,
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
 ) -> Response[Invite | Problem]:
     """Resend Invite
 
@@ -184,7 +184,7 @@ async def asyncio(
     box_id: UUID,
     invite_id: UUID,
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
 ) -> Invite | Problem | None:
     """Resend Invite
 

@@ -85,7 +85,7 @@ def sync_detailed(
     pair_id: str,
     message_id: UUID,
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
 ) -> Response[Any | Problem]:
     """Delete Message
 
@@ -122,7 +122,7 @@ def sync(
     pair_id: str,
     message_id: UUID,
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
 ) -> Any | Problem | None:
     """Delete Message
 
@@ -154,7 +154,7 @@ async def asyncio_detailed(
     pair_id: str,
     message_id: UUID,
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
 ) -> Response[Any | Problem]:
     """Delete Message
 
@@ -189,7 +189,7 @@ async def asyncio(
     pair_id: str,
     message_id: UUID,
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
 ) -> Any | Problem | None:
     """Delete Message
 

@@ -101,7 +101,7 @@ def sync_detailed(
     pair_id: str,
     message_id: UUID,
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
     body: MessageUpdate,
 ) -> Response[Message | Problem]:
     """Edit Message
@@ -141,7 +141,7 @@ def sync(
     pair_id: str,
     message_id: UUID,
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
     body: MessageUpdate,
 ) -> Message | Problem | None:
     """Edit Message
@@ -176,7 +176,7 @@ async def asyncio_detailed(
     pair_id: str,
     message_id: UUID,
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
     body: MessageUpdate,
 ) -> Response[Message | Problem]:
     """Edit Message
@@ -214,7 +214,7 @@ async def asyncio(
     pair_id: str,
     message_id: UUID,
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
     body: MessageUpdate,
 ) -> Message | Problem | None:
     """Edit Message

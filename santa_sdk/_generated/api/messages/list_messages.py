@@ -102,7 +102,7 @@ def sync_detailed(
     box_id: UUID,
     pair_id: str,
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
     before: None | str | Unset = UNSET,
     limit: int | Unset = 50,
 ) -> Response[MessagePage | Problem]:
@@ -142,7 +142,7 @@ def sync(
     box_id: UUID,
     pair_id: str,
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
     before: None | str | Unset = UNSET,
     limit: int | Unset = 50,
 ) -> MessagePage | Problem | None:
@@ -177,7 +177,7 @@ async def asyncio_detailed(
     box_id: UUID,
     pair_id: str,
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
     before: None | str | Unset = UNSET,
     limit: int | Unset = 50,
 ) -> Response[MessagePage | Problem]:
@@ -215,7 +215,7 @@ async def asyncio(
     box_id: UUID,
     pair_id: str,
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
     before: None | str | Unset = UNSET,
     limit: int | Unset = 50,
 ) -> MessagePage | Problem | None:

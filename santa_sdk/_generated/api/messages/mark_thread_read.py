@@ -82,7 +82,7 @@ def sync_detailed(
     box_id: UUID,
     pair_id: str,
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
 ) -> Response[Any | Problem]:
     """Mark Thread Read
 
@@ -116,7 +116,7 @@ def sync(
     box_id: UUID,
     pair_id: str,
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
 ) -> Any | Problem | None:
     """Mark Thread Read
 
@@ -145,7 +145,7 @@ async def asyncio_detailed(
     box_id: UUID,
     pair_id: str,
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
 ) -> Response[Any | Problem]:
     """Mark Thread Read
 
@@ -177,7 +177,7 @@ async def asyncio(
     box_id: UUID,
     pair_id: str,
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
 ) -> Any | Problem | None:
     """Mark Thread Read
 

@@ -103,7 +103,7 @@ def sync_detailed(
     box_id: UUID,
     pair_id: str,
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
     body: MessageCreate,
 ) -> Response[Message | Problem]:
     """Send Message
@@ -141,7 +141,7 @@ def sync(
     box_id: UUID,
     pair_id: str,
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
     body: MessageCreate,
 ) -> Message | Problem | None:
     """Send Message
@@ -174,7 +174,7 @@ async def asyncio_detailed(
     box_id: UUID,
     pair_id: str,
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
     body: MessageCreate,
 ) -> Response[Message | Problem]:
     """Send Message
@@ -210,7 +210,7 @@ async def asyncio(
     box_id: UUID,
     pair_id: str,
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
     body: MessageCreate,
 ) -> Message | Problem | None:
     """Send Message

@@ -95,7 +95,7 @@ def _build_response(
 def sync_detailed(
     box_id: UUID,
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
     body: ParticipantCreate,
 ) -> Response[ParticipantCard | Problem]:
     """Add Participant
@@ -130,7 +130,7 @@ def sync_detailed(
 def sync(
     box_id: UUID,
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
     body: ParticipantCreate,
 ) -> ParticipantCard | Problem | None:
     """Add Participant
@@ -160,7 +160,7 @@ def sync(
 async def asyncio_detailed(
     box_id: UUID,
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
     body: ParticipantCreate,
 ) -> Response[ParticipantCard | Problem]:
     """Add Participant
@@ -193,7 +193,7 @@ async def asyncio_detailed(
 async def asyncio(
     box_id: UUID,
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
     body: ParticipantCreate,
 ) -> ParticipantCard | Problem | None:
     """Add Participant

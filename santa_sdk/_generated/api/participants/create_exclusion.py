@@ -100,7 +100,7 @@ def _build_response(
 def sync_detailed(
     box_id: UUID,
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
     body: ExclusionCreate,
 ) -> Response[Problem | list[Exclusion]]:
     """Create Exclusion
@@ -134,7 +134,7 @@ def sync_detailed(
 def sync(
     box_id: UUID,
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
     body: ExclusionCreate,
 ) -> Problem | list[Exclusion] | None:
     """Create Exclusion
@@ -163,7 +163,7 @@ def sync(
 async def asyncio_detailed(
     box_id: UUID,
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
     body: ExclusionCreate,
 ) -> Response[Problem | list[Exclusion]]:
     """Create Exclusion
@@ -195,7 +195,7 @@ async def asyncio_detailed(
 async def asyncio(
     box_id: UUID,
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
     body: ExclusionCreate,
 ) -> Problem | list[Exclusion] | None:
     """Create Exclusion

@@ -95,7 +95,7 @@ def _build_response(
 def sync_detailed(
     box_id: UUID,
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
     body: HouseholdCreate,
 ) -> Response[Household | Problem]:
     """Create Household
@@ -130,7 +130,7 @@ def sync_detailed(
 def sync(
     box_id: UUID,
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
     body: HouseholdCreate,
 ) -> Household | Problem | None:
     """Create Household
@@ -160,7 +160,7 @@ def sync(
 async def asyncio_detailed(
     box_id: UUID,
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
     body: HouseholdCreate,
 ) -> Response[Household | Problem]:
     """Create Household
@@ -193,7 +193,7 @@ async def asyncio_detailed(
 async def asyncio(
     box_id: UUID,
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
     body: HouseholdCreate,
 ) -> Household | Problem | None:
     """Create Household

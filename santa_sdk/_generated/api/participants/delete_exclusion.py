@@ -82,7 +82,7 @@ def sync_detailed(
     box_id: UUID,
     exclusion_id: UUID,
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
 ) -> Response[Any | Problem]:
     """Delete Exclusion
 
@@ -114,7 +114,7 @@ def sync(
     box_id: UUID,
     exclusion_id: UUID,
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
 ) -> Any | Problem | None:
     """Delete Exclusion
 
@@ -141,7 +141,7 @@ async def asyncio_detailed(
     box_id: UUID,
     exclusion_id: UUID,
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
 ) -> Response[Any | Problem]:
     """Delete Exclusion
 
@@ -171,7 +171,7 @@ async def asyncio(
     box_id: UUID,
     exclusion_id: UUID,
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
 ) -> Any | Problem | None:
     """Delete Exclusion
 

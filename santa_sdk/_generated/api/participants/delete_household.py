@@ -82,7 +82,7 @@ def sync_detailed(
     box_id: UUID,
     household_id: UUID,
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
 ) -> Response[Any | Problem]:
     """Delete Household
 
@@ -114,7 +114,7 @@ def sync(
     box_id: UUID,
     household_id: UUID,
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
 ) -> Any | Problem | None:
     """Delete Household
 
@@ -141,7 +141,7 @@ async def asyncio_detailed(
     box_id: UUID,
     household_id: UUID,
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
 ) -> Response[Any | Problem]:
     """Delete Household
 
@@ -171,7 +171,7 @@ async def asyncio(
     box_id: UUID,
     household_id: UUID,
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
 ) -> Any | Problem | None:
     """Delete Household
 

@@ -79,7 +79,7 @@ def sync_detailed(
     box_id: UUID,
     participant_id: UUID,
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
 ) -> Response[ParticipantCard | Problem]:
     """Get Participant
 
@@ -111,7 +111,7 @@ def sync(
     box_id: UUID,
     participant_id: UUID,
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
 ) -> ParticipantCard | Problem | None:
     """Get Participant
 
@@ -138,7 +138,7 @@ async def asyncio_detailed(
     box_id: UUID,
     participant_id: UUID,
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
 ) -> Response[ParticipantCard | Problem]:
     """Get Participant
 
@@ -168,7 +168,7 @@ async def asyncio(
     box_id: UUID,
     participant_id: UUID,
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
 ) -> ParticipantCard | Problem | None:
     """Get Participant
 

@@ -150,7 +150,7 @@ def _build_response(
 def sync_detailed(
     box_id: UUID,
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
     status: list[ParticipantStatus] | None | Unset = UNSET,
     role: list[ParticipantRole] | None | Unset = UNSET,
     household_id: None | Unset | UUID = UNSET,
@@ -209,7 +209,7 @@ def sync_detailed(
 def sync(
     box_id: UUID,
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
     status: list[ParticipantStatus] | None | Unset = UNSET,
     role: list[ParticipantRole] | None | Unset = UNSET,
     household_id: None | Unset | UUID = UNSET,
@@ -263,7 +263,7 @@ def sync(
 async def asyncio_detailed(
     box_id: UUID,
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
     status: list[ParticipantStatus] | None | Unset = UNSET,
     role: list[ParticipantRole] | None | Unset = UNSET,
     household_id: None | Unset | UUID = UNSET,
@@ -320,7 +320,7 @@ async def asyncio_detailed(
 async def asyncio(
     box_id: UUID,
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
     status: list[ParticipantStatus] | None | Unset = UNSET,
     role: list[ParticipantRole] | None | Unset = UNSET,
     household_id: None | Unset | UUID = UNSET,

@@ -82,7 +82,7 @@ def sync_detailed(
     box_id: UUID,
     participant_id: UUID,
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
 ) -> Response[Any | Problem]:
     """Remove Participant
 
@@ -116,7 +116,7 @@ def sync(
     box_id: UUID,
     participant_id: UUID,
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
 ) -> Any | Problem | None:
     """Remove Participant
 
@@ -145,7 +145,7 @@ async def asyncio_detailed(
     box_id: UUID,
     participant_id: UUID,
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
 ) -> Response[Any | Problem]:
     """Remove Participant
 
@@ -177,7 +177,7 @@ async def asyncio(
     box_id: UUID,
     participant_id: UUID,
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
 ) -> Any | Problem | None:
     """Remove Participant
 

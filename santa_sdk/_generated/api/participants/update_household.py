@@ -98,7 +98,7 @@ def sync_detailed(
     box_id: UUID,
     household_id: UUID,
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
     body: HouseholdUpdate,
 ) -> Response[Household | Problem]:
     """Update Household
@@ -133,7 +133,7 @@ def sync(
     box_id: UUID,
     household_id: UUID,
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
     body: HouseholdUpdate,
 ) -> Household | Problem | None:
     """Update Household
@@ -163,7 +163,7 @@ async def asyncio_detailed(
     box_id: UUID,
     household_id: UUID,
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
     body: HouseholdUpdate,
 ) -> Response[Household | Problem]:
     """Update Household
@@ -196,7 +196,7 @@ async def asyncio(
     box_id: UUID,
     household_id: UUID,
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
     body: HouseholdUpdate,
 ) -> Household | Problem | None:
     """Update Household

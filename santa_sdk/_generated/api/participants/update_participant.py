@@ -98,7 +98,7 @@ def sync_detailed(
     box_id: UUID,
     participant_id: UUID,
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
     body: ParticipantUpdate,
 ) -> Response[ParticipantCard | Problem]:
     """Update Participant
@@ -136,7 +136,7 @@ def sync(
     box_id: UUID,
     participant_id: UUID,
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
     body: ParticipantUpdate,
 ) -> ParticipantCard | Problem | None:
     """Update Participant
@@ -169,7 +169,7 @@ async def asyncio_detailed(
     box_id: UUID,
     participant_id: UUID,
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
     body: ParticipantUpdate,
 ) -> Response[ParticipantCard | Problem]:
     """Update Participant
@@ -205,7 +205,7 @@ async def asyncio(
     box_id: UUID,
     participant_id: UUID,
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
     body: ParticipantUpdate,
 ) -> ParticipantCard | Problem | None:
     """Update Participant

@@ -78,7 +78,7 @@ def _build_response(
 
 def sync_detailed(
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
     body: PasswordChange,
 ) -> Response[Any | Problem]:
     """Change My Password
@@ -111,7 +111,7 @@ def sync_detailed(
 
 def sync(
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
     body: PasswordChange,
 ) -> Any | Problem | None:
     """Change My Password
@@ -139,7 +139,7 @@ def sync(
 
 async def asyncio_detailed(
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
     body: PasswordChange,
 ) -> Response[Any | Problem]:
     """Change My Password
@@ -170,7 +170,7 @@ async def asyncio_detailed(
 
 async def asyncio(
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
     body: PasswordChange,
 ) -> Any | Problem | None:
     """Change My Password

@@ -78,7 +78,7 @@ def _build_response(
 
 def sync_detailed(
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
     body: AccountDeletion,
 ) -> Response[Any | Problem]:
     """Delete My Account
@@ -110,7 +110,7 @@ def sync_detailed(
 
 def sync(
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
     body: AccountDeletion,
 ) -> Any | Problem | None:
     """Delete My Account
@@ -137,7 +137,7 @@ def sync(
 
 async def asyncio_detailed(
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
     body: AccountDeletion,
 ) -> Response[Any | Problem]:
     """Delete My Account
@@ -167,7 +167,7 @@ async def asyncio_detailed(
 
 async def asyncio(
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
     body: AccountDeletion,
 ) -> Any | Problem | None:
     """Delete My Account

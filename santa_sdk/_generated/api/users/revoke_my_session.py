@@ -74,7 +74,7 @@ def _build_response(
 def sync_detailed(
     session_id: UUID,
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
 ) -> Response[Any | Problem]:
     """Revoke My Session
 
@@ -105,7 +105,7 @@ def sync_detailed(
 def sync(
     session_id: UUID,
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
 ) -> Any | Problem | None:
     """Revoke My Session
 
@@ -131,7 +131,7 @@ def sync(
 async def asyncio_detailed(
     session_id: UUID,
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
 ) -> Response[Any | Problem]:
     """Revoke My Session
 
@@ -160,7 +160,7 @@ async def asyncio_detailed(
 async def asyncio(
     session_id: UUID,
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
 ) -> Any | Problem | None:
     """Revoke My Session
 

@@ -74,7 +74,7 @@ def _build_response(
 
 def sync_detailed(
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
     keep_current: bool | Unset = False,
 ) -> Response[Any | Problem]:
     """Revoke My Sessions
@@ -105,7 +105,7 @@ def sync_detailed(
 
 def sync(
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
     keep_current: bool | Unset = False,
 ) -> Any | Problem | None:
     """Revoke My Sessions
@@ -131,7 +131,7 @@ def sync(
 
 async def asyncio_detailed(
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
     keep_current: bool | Unset = False,
 ) -> Response[Any | Problem]:
     """Revoke My Sessions
@@ -160,7 +160,7 @@ async def asyncio_detailed(
 
 async def asyncio(
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
     keep_current: bool | Unset = False,
 ) -> Any | Problem | None:
     """Revoke My Sessions

@@ -79,7 +79,7 @@ def _build_response(
 def sync_detailed(
     social_account_id: UUID,
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
 ) -> Response[Any | Problem]:
     """Unlink My Social Account
 
@@ -110,7 +110,7 @@ def sync_detailed(
 def sync(
     social_account_id: UUID,
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
 ) -> Any | Problem | None:
     """Unlink My Social Account
 
@@ -136,7 +136,7 @@ def sync(
 async def asyncio_detailed(
     social_account_id: UUID,
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
 ) -> Response[Any | Problem]:
     """Unlink My Social Account
 
@@ -165,7 +165,7 @@ async def asyncio_detailed(
 async def asyncio(
     social_account_id: UUID,
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
 ) -> Any | Problem | None:
     """Unlink My Social Account
 

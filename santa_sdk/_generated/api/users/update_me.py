@@ -80,7 +80,7 @@ def _build_response(
 
 def sync_detailed(
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
     body: UserUpdate,
 ) -> Response[Problem | User]:
     """Update Me
@@ -111,7 +111,7 @@ def sync_detailed(
 
 def sync(
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
     body: UserUpdate,
 ) -> Problem | User | None:
     """Update Me
@@ -137,7 +137,7 @@ def sync(
 
 async def asyncio_detailed(
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
     body: UserUpdate,
 ) -> Response[Problem | User]:
     """Update Me
@@ -166,7 +166,7 @@ async def asyncio_detailed(
 
 async def asyncio(
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
     body: UserUpdate,
 ) -> Problem | User | None:
     """Update Me
