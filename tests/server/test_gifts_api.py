@@ -191,6 +191,33 @@ class TestGiftMoves:
             assert after[season.pid(santa)] == before[named]
             assert {p for p in before if before[p] != after[p]} == {season.pid(santa), named}
 
+    def test_nothing_arrived_then_backup(self, settings: Settings, engine: Engine) -> None:
+        with TestClient(create_app(settings)) as client:
+            season = drawn_box(client, settings, engine, n=5)
+            box = season.box_id
+            santa = season.people[0]
+            pair, giftee = _pair(season, santa)
+            url = f"/boxes/{box}/gifts/{pair}"
+            ok(santa.post(url, json={"action": "sent", "carrier": "Post"}))
+            before = _draw(engine, box)
+            reported = ok(giftee.post(url, json={"action": "missing"}))
+            assert reported["status"] == "sent"
+            problem(giftee.post(url, json={"action": "missing"}), 409, "gift_out_of_order")
+            summary = ok(season.organizer.get(f"/boxes/{box}/gifts-summary"))
+            issue = next(i for i in summary["issues"] if i["pair_id"] == pair)
+            assert issue["reason"] == "nothing_arrived"
+            assert santa.user.full_name not in str(issue)
+            told = [
+                n for n in _kinds(engine, "gift_issue") if n.payload["reason"] == "nothing_arrived"
+            ]
+            assert [n.recipient for n in told] == [season.organizer.user.email]
+            # The report is what the organizer may act on: a backup santa by the repair.
+            ok(season.organizer.post(f"{url}/backup-santa", json={}))
+            after = _draw(engine, box)
+            assert after[season.pid(santa)] != season.pid(giftee)
+            assert sorted(after.values()) == sorted(before)
+            assert len({p for p in before if before[p] != after[p]}) == 2
+
     def test_impossible_backup_is_explained(self, settings: Settings, engine: Engine) -> None:
         with TestClient(create_app(settings)) as client:
             deadline = (utcnow() + dt.timedelta(days=2)).isoformat()
