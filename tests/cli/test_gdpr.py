@@ -125,6 +125,11 @@ def _season(client: TestClient, settings: Settings, engine: Engine) -> uuid.UUID
             ),
             201,
         )
+    # Offline people never give to the organizer who acts for them: someone with an
+    # account joins by link, so a draw exists.
+    link = ok(client.post(f"{API}/boxes/{mine['id']}/join-link", headers=ann), 201)
+    max_ = Actor(client, settings, account(engine, full_name="Max"))
+    ok(max_.post(f"/invitations/{link['code']}/accept"))
     ok(client.post(f"{API}/boxes/{mine['id']}/status", json={"status": "ready"}, headers=ann))
     ok(
         client.post(
@@ -176,6 +181,10 @@ def _season(client: TestClient, settings: Settings, engine: Engine) -> uuid.UUID
         ),
         201,
     )
+    # Someone with an account may give to Olga (Tim and Tom never give to their organizer).
+    olga_link = ok(olga.post(f"/boxes/{box['id']}/join-link"), 201)
+    vera = Actor(client, settings, account(engine, full_name="Vera"))
+    ok(vera.post(f"/invitations/{olga_link['code']}/accept"))
     ok(olga.post(f"/boxes/{box['id']}/status", json={"status": "ready"}))
     ok(olga.post(f"/boxes/{box['id']}/draw", json={"acknowledge_secrecy_warning": True}), 201)
     return ann_id

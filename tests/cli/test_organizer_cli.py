@@ -7,6 +7,7 @@ import stat
 from collections.abc import Iterator
 from pathlib import Path
 
+import httpx
 import pytest
 from sqlalchemy import Engine, func, select
 from sqlalchemy.orm import Session
@@ -55,6 +56,21 @@ def run(cli: CliRunner, env: dict[str, str], *args: str) -> str:
     return result.stdout
 
 
+def join_with_account(env: dict[str, str], settings: Settings, engine: Engine, box_id: str) -> None:
+    """Someone with an account joins by the box's link.
+
+    Offline people never give to the organizers who open their assignment: a box of
+    the organizer and offline people only has no draw.
+    """
+    base = env["SANTA_SERVER"] + "/api/v1"
+    organizer = {"Authorization": f"Bearer {env['SANTA_TOKEN']}"}
+    link = httpx.post(f"{base}/boxes/{box_id}/join-link", headers=organizer)
+    assert link.status_code == 201, link.text
+    who = account(engine, full_name="Max")
+    r = httpx.post(f"{base}/invitations/{link.json()['code']}/accept", headers=auth(settings, who))
+    assert r.status_code == 200, r.text
+
+
 def make_box(
     cli: CliRunner, env: dict[str, str], tmp_path: Path, people: str, offline: tuple[str, ...] = ()
 ) -> str:
@@ -69,11 +85,12 @@ def make_box(
 
 
 def test_draw_run_prints_the_summary_without_json(
-    api: tuple[CliRunner, dict[str, str]], tmp_path: Path
+    api: tuple[CliRunner, dict[str, str]], tmp_path: Path, settings: Settings, engine: Engine
 ) -> None:
     """It crashed on ``DrawSummary.round`` after drawing (the SDK calls it ``round_``)."""
     cli, env = api
-    box_id = make_box(cli, env, tmp_path, "name,email\nAnn,ann@x.org\n", offline=("Kid", "Kiddo"))
+    box_id = make_box(cli, env, tmp_path, "name,email\nAnn,ann@x.org\n", offline=("Kid",))
+    join_with_account(env, settings, engine, box_id)
     drawn = cli.invoke(app, ["draw", "run", box_id, "--close-signup", "--yes"], env=env)
     assert drawn.exit_code == 0, drawn.output
     assert "drawn: 3 people, round 1, commitment " in drawn.stdout
@@ -276,7 +293,7 @@ class TestSession:
 
 
 def test_old_boxes_commands_and_url_still_work(
-    api: tuple[CliRunner, dict[str, str]], tmp_path: Path
+    api: tuple[CliRunner, dict[str, str]], tmp_path: Path, settings: Settings, engine: Engine
 ) -> None:
     cli, env = api
     old = {**env, "SANTA_API_URL": env["SANTA_SERVER"]}
@@ -291,6 +308,7 @@ def test_old_boxes_commands_and_url_still_work(
     ] == [3]
     for kid in ("Kid", "Kiddo"):
         run(cli, old, "people", "add", box_id, kid, "--offline")
+    join_with_account(env, settings, engine, box_id)
     assert "round 1" in run(cli, old, "boxes", "draw", box_id, "--close-signup", "--yes")
     assert "  boxes " not in run(cli, old, "--help")  # hidden
 

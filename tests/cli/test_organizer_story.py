@@ -110,6 +110,21 @@ def server(tmp_path: Path) -> Iterator[tuple[str, dict[str, str]]]:
     assert "Traceback" not in (tmp_path / "serve.log").read_text()
 
 
+def _join_with_account(base: str, url: str) -> None:
+    """Max signs up and joins by the link (through the API, as the web UI would)."""
+    api = base.rstrip("/") + "/api/v1"
+    email, password = "max@example.org", PASSWORD
+    r = httpx.post(f"{api}/auth/register", json={"email": email, "password": password})
+    assert r.status_code == 202, r.text
+    r = httpx.post(
+        f"{api}/auth/login", json={"email": email, "password": password, "transport": "body"}
+    )
+    assert r.status_code == 200, r.text
+    bearer = {"Authorization": f"Bearer {r.json()['access_token']}"}
+    r = httpx.post(f"{api}/invitations/{url.rsplit('/', 1)[1]}/accept", headers=bearer)
+    assert r.status_code == 200, r.text
+
+
 def test_the_organizer_story(server: tuple[str, dict[str, str]], tmp_path: Path) -> None:
     base, env = server
     santa = Santa(env, tmp_path)
@@ -192,6 +207,13 @@ def test_the_organizer_story(server: tuple[str, dict[str, str]], tmp_path: Path)
         assert "removed exclusion" in santa("rules", "remove", box_id, exclusion["id"])
     home = next(h for h in rules["households"] if h["name"] == "Home")
     assert santa.json("rules", "remove", box_id, home["id"])["kind"] == "household"
+    # Kid and Grandma are offline: they never give to Olga, who opens their assignments.
+    still = santa.run("draw", "preview", box_id, code=1)
+    assert "Offline people never give to the organizers" in still.stdout, still.stdout
+    assert "Invite Kid and Grandma by email" in still.stdout or "Invite Grandma and Kid" in (
+        still.stdout.replace("\n", " ")
+    )
+    _join_with_account(base, santa.json("link", "create", box_id)["url"])
     assert "a draw is possible" in santa("draw", "preview", box_id)
 
     # Invitations and the join link, before the draw.
@@ -222,7 +244,7 @@ def test_the_organizer_story(server: tuple[str, dict[str, str]], tmp_path: Path)
     # The draw.
     assert "not drawn yet" in santa("draw", "status", box_id)
     drawn = santa("draw", "run", box_id, "--close-signup", "--yes")
-    assert "drawn: 3 people, round 1" in drawn
+    assert "drawn: 4 people, round 1" in drawn
     status = santa.json("draw", "status", box_id)
     assert (status["status"], status["draw"]["round"]) == ("matched", 1)
     assert "round 1" in santa("draw", "status", box_id)

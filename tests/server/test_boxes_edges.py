@@ -29,6 +29,15 @@ def _offline(organizer: Actor, box_id: str, name: str) -> str:
     return str(ok(organizer.post(f"/boxes/{box_id}/participants", json=body), 201)["id"])
 
 
+def _joined(
+    client: TestClient, settings: Settings, engine: Engine, organizer: Actor, box_id: str
+) -> str:
+    """Someone with an account joins by link (offline people never give to organizers)."""
+    link = ok(organizer.post(f"/boxes/{box_id}/join-link"), 201)
+    who = Actor(client, settings, account(engine, full_name="Max"))
+    return str(ok(who.post(f"/invitations/{link['code']}/accept"))["participant_id"])
+
+
 def _my_id(actor: Actor, box_id: str) -> str:
     return str(ok(actor.get(f"/boxes/{box_id}/participants/me"))["id"])
 
@@ -40,6 +49,7 @@ class TestDrawnBoxStaysDrawn:
             box_id = _box(organizer)
             for name in ("Ann", "Bob"):
                 _offline(organizer, box_id, name)
+            _joined(client, settings, engine, organizer, box_id)
             ok(organizer.post(f"/boxes/{box_id}/status", json={"status": "ready"}))
             draw = {"acknowledge_secrecy_warning": True}
             ok(organizer.post(f"/boxes/{box_id}/draw", json=draw), 201)
@@ -174,6 +184,7 @@ class TestRussianDrawTexts:
             ok(organizer.post(f"/boxes/{box_id}/status", json={"status": "draft"}))
 
             kids = [_offline(organizer, box_id, f"K{i}") for i in range(3)]
+            max_id = _joined(client, settings, engine, organizer, box_id)
             couple = {"participant_ids": [_my_id(organizer, box_id), kids[0]]}
             ok(organizer.post(f"/boxes/{box_id}/households", json=couple), 201)
             ok(organizer.post(f"/boxes/{box_id}/status", json={"status": "ready"}))
@@ -186,8 +197,43 @@ class TestRussianDrawTexts:
                 201,
             )
 
-            # Without K2 the household {Olga, K0} can only give to K1: no repair exists.
-            gone = organizer.delete(f"/boxes/{box_id}/participants/{kids[2]}", headers=RU)
+            # Only Max may give to Olga (offline people never give to their organizer):
+            # without him no repair exists.
+            gone = organizer.delete(f"/boxes/{box_id}/participants/{max_id}", headers=RU)
             detail = problem(gone, 409, "draw_infeasible")["detail"]
             assert "получател" in detail
             assert "giftee" not in detail
+
+
+class TestOfflineRule:
+    def test_preview_names_the_rule_and_a_fix(self, settings: Settings, engine: Engine) -> None:
+        with TestClient(create_app(settings)) as client:
+            organizer = Actor(client, settings, account(engine, full_name="Olga"))
+            box_id = _box(organizer)
+            _offline(organizer, box_id, "Kid")
+            ok(organizer.post(f"/boxes/{box_id}/status", json={"status": "ready"}))
+            preview = ok(organizer.get(f"/boxes/{box_id}/draw/preview"))
+            assert preview["feasible"] is False
+            assert preview["reason"] == "offline_rule"
+            assert "Kid may not give to Olga" in preview["explanation"]
+            assert "Invite Kid by email" in preview["suggestion"]
+            ru = ok(organizer.get(f"/boxes/{box_id}/draw/preview", headers=RU))
+            assert "без аккаунта" in ru["explanation"]
+            assert "Kid не может дарить Olga" in ru["explanation"]
+            refused = problem(organizer.post(f"/boxes/{box_id}/draw", json={}), 409)
+            assert refused["code"] == "draw_infeasible"
+            assert "Offline people never give" in refused["detail"]
+            # someone with an account to give to Olga: the draw exists, and Kid draws them
+            max_id = _joined(client, settings, engine, organizer, box_id)
+            assert ok(organizer.get(f"/boxes/{box_id}/draw/preview"))["feasible"] is True
+            ok(
+                organizer.post(f"/boxes/{box_id}/draw", json={"acknowledge_secrecy_warning": True}),
+                201,
+            )
+            kid = next(
+                p["id"]
+                for p in ok(organizer.get(f"/boxes/{box_id}/participants"))["items"]
+                if p["display_name"] == "Kid"
+            )
+            kids = ok(organizer.get(f"/boxes/{box_id}/participants/{kid}/assignment"))
+            assert [g["participant_id"] for g in kids["giftees"]] == [max_id]

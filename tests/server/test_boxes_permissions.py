@@ -58,6 +58,9 @@ def build_world(engine: Engine, settings: Settings, status: BoxStatus) -> World:
         box = box_service.create_box(s, owner, data=BoxCreate(name="Matrix"))
         co_p = make_member(s, box, co, role=ParticipantRole.CO_ORGANIZER)
         member_p = make_member(s, box, member)
+        # Someone the kid may draw: not in the kid's household, not an organizer (the kid's
+        # organizers open the kid's assignment, so the kid never gives to them).
+        make_member(s, box, make_user(s))
         kid = adding_service.add_participant(
             s, settings, owner, box.id, data=ParticipantCreate(display_name="Kid", offline=True)
         )

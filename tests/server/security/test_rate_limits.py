@@ -68,6 +68,16 @@ class TestSecretGuessing:
             codes = _guesses(c, method, path_for, 14)
         assert codes == [404] * 10 + [429] * 4
 
+    def test_sign_up_with_a_guessed_code_is_cut_off(self, limiter_settings: Settings) -> None:
+        body = {"email": "guesser@example.org", "password": PASSWORD}
+        with TestClient(create_app(limiter_settings), client=("203.0.113.9", 1)) as c:
+            codes = [
+                c.post(f"{API}/invitations/{secrets.token_urlsafe(24)}/signup", json=body)
+                for _ in range(12)
+            ]
+        assert [r.status_code for r in codes] == [404] * 10 + [429] * 2
+        assert "retry-after" in codes[-1].headers
+
     def test_signed_in_guessers_are_counted_by_account(
         self, limiter_settings: Settings, engine: Engine
     ) -> None:

@@ -1,0 +1,215 @@
+"""A raw dump of the database after a season holds no secret in plain text and no pair.
+
+After a drawn box with cards (wishes, addresses, phones), messages, gifts sent and
+thanked for, an email invitation and a join link, a calendar feed and a refresh
+token: ``pg_dump`` of the PostgreSQL database (the server's own version) and the
+bytes of the SQLite file (and its WAL) contain none of those values, and no row
+outside the ``draws`` table names a santa beside their giftee.
+"""
+
+from __future__ import annotations
+
+import re
+import secrets
+import shutil
+import sqlite3
+import subprocess
+import uuid
+from dataclasses import dataclass
+from pathlib import Path
+from urllib.parse import urlsplit
+
+import pytest
+from fastapi.testclient import TestClient
+from sqlalchemy import Engine, select, text
+from sqlalchemy.orm import Session
+
+from santa_core import models
+from santa_core.auth import sessions
+from santa_core.config import Settings
+from santa_core.notify.sealed import unseal_payload
+from santa_server.app import create_app
+from tests.server.afterkit import Season, drawn_box, thread_as
+from tests.server.boxkit import Actor, account, ok
+
+
+def _season_secrets(
+    client: TestClient, settings: Settings, engine: Engine, season: Season
+) -> dict[str, str]:
+    """Play the season; every secret value it made, by what it is."""
+    tag = secrets.token_hex(4)
+    found: dict[str, str] = {}
+    for i, actor in enumerate(season.everyone()):
+        found[f"address {i}"] = f"Street {i}"
+        found[f"phone {i}"] = f"+7 916 555 01 {i:02d}"
+        found[f"wish {i}"] = f"wish of {actor.user.full_name}"
+    box = season.box_id
+    santa = season.people[0]
+    thread = thread_as(santa, box, "santa")
+    found["message"] = f"the present is hidden in the garage {tag}"
+    ok(
+        santa.post(
+            f"/boxes/{box}/threads/{thread['pair_id']}/messages",
+            json={"body": found["message"], "confirm_reveal": True},
+        ),
+        201,
+    )
+    gifts = ok(santa.get(f"/boxes/{box}/gifts"))["items"]
+    mine = next(g for g in gifts if g.get("my_role", "santa") == "santa")
+    found["tracking"] = f"JD{tag}0146"
+    ok(
+        santa.post(
+            f"/boxes/{box}/gifts/{mine['pair_id']}",
+            json={"action": "sent", "carrier": "DHL", "tracking": found["tracking"]},
+        )
+    )
+    # The next season's box: an email invitation and a join link (codes).
+    organizer = season.organizer
+    draft = ok(organizer.post("/boxes", json={"name": f"Next year {tag}"}), 201)["id"]
+    found["join code"] = ok(organizer.post(f"/boxes/{draft}/join-link"), 201)["code"]
+    invited = f"aunt-{tag}@example.org"
+    ok(organizer.post(f"/boxes/{draft}/invites", json={"email": invited}), 201)
+    with Session(engine) as s:
+        row = s.scalars(
+            select(models.OutboxMessage).where(
+                models.OutboxMessage.kind == "invite", models.OutboxMessage.recipient == invited
+            )
+        ).one()
+        found["invitation code"] = unseal_payload(row.payload)["accept_url"].rsplit("/", 1)[1]
+        user = s.get(models.User, santa.user.id)
+        assert user is not None
+        found["refresh token"] = sessions.start_session(
+            s, settings, user, user_agent="dump", ip="198.51.100.7"
+        ).token
+        s.commit()
+    feed = ok(santa.get("/calendar"))
+    found["calendar token"] = urlsplit(feed["url"]).path.rsplit("/", 1)[1].removesuffix(".ics")
+    return found
+
+
+def _pairs(engine: Engine, box_id: str) -> list[tuple[list[str], list[str]]]:
+    """Every drawn pair as (ways to name the santa, ways to name the giftee)."""
+    with Session(engine) as s:
+        people = {
+            p.id: p
+            for p in s.scalars(
+                select(models.Participant).where(models.Participant.box_id == uuid.UUID(box_id))
+            )
+        }
+        rows = s.execute(
+            select(models.Draw.santa_participant_id, models.Draw.giftee_participant_id).where(
+                models.Draw.box_id == uuid.UUID(box_id)
+            )
+        ).all()
+
+    def names(pid: uuid.UUID, *, as_santa: bool) -> list[str]:
+        p = people[pid]
+        out = [str(pid), pid.hex]
+        if as_santa:
+            out += [p.email] if p.email else []
+        else:
+            out += [p.display_name]
+        return out
+
+    return [(names(a, as_santa=True), names(b, as_santa=False)) for a, b in rows]
+
+
+def _pg_rows(engine: Engine) -> tuple[bytes, list[tuple[str, str]]]:
+    pg_dump = shutil.which("pg_dump")
+    if pg_dump is None:
+        pytest.skip("pg_dump is not installed")
+    url = engine.url
+    with engine.connect() as conn:
+        server = str(conn.execute(text("SHOW server_version")).scalar()).split()[0]
+    client = subprocess.run(
+        [pg_dump, "--version"], capture_output=True, text=True, check=True
+    ).stdout
+    assert server.split(".")[0] in client, (server, client)  # same major version
+    dump = subprocess.run(
+        [
+            pg_dump,
+            "--data-only",
+            "--no-owner",
+            "-h",
+            url.host or "127.0.0.1",
+            "-p",
+            str(url.port or 5432),
+            "-U",
+            url.username or "postgres",
+            url.database or "",
+        ],
+        capture_output=True,
+        check=True,
+    ).stdout
+    rows: list[tuple[str, str]] = []
+    table = ""
+    for line in dump.decode().splitlines():
+        if m := re.match(r'COPY (?:public\.)?"?(\w+)"? ', line):
+            table = m.group(1)
+        elif line == "\\.":
+            table = ""
+        elif table:
+            rows.append((table, line))
+    return dump, rows
+
+
+def _sqlite_rows(engine: Engine) -> tuple[bytes, list[tuple[str, str]]]:
+    path = Path(engine.url.database or "")
+    engine.dispose()  # every connection closed: the file (and WAL) as it lies on disk
+    raw = b"".join(p.read_bytes() for p in (path, path.with_name(path.name + "-wal")) if p.exists())
+    rows: list[tuple[str, str]] = []
+    with sqlite3.connect(path) as conn:
+        for line in conn.iterdump():
+            if m := re.match(r'INSERT INTO "(\w+)"', line):
+                rows.append((m.group(1), line))
+    return raw, rows
+
+
+@pytest.fixture
+def dumped(settings: Settings, engine: Engine, backend: str) -> Dumped:
+    with TestClient(create_app(settings)) as client:
+        season = drawn_box(client, settings, engine, n=6)
+        values = _season_secrets(client, settings, engine, season)
+        Actor(client, settings, account(engine))  # one more account: not everyone is in it
+    pairs = _pairs(engine, season.box_id)
+    raw, rows = _pg_rows(engine) if backend == "postgresql" else _sqlite_rows(engine)
+    assert len(rows) > 50  # the dump was read
+    return Dumped(backend, values, pairs, raw, rows)
+
+
+@dataclass
+class Dumped:
+    backend: str
+    values: dict[str, str]
+    pairs: list[tuple[list[str], list[str]]]
+    raw: bytes
+    rows: list[tuple[str, str]]
+
+
+def test_a_raw_dump_holds_no_secret_in_plain_text(dumped: Dumped) -> None:
+    leaks = [what for what, value in dumped.values.items() if value.encode() in dumped.raw]
+    assert not leaks, f"in plain text in the {dumped.backend} dump: {leaks}"
+
+
+#: Rows that name two people of a pair for another reason than the draw: a
+#: ``joined`` notice tells the organizers who joined, before any draw.
+NOT_ABOUT_THE_DRAW = re.compile(r"\bjoined\b")
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="messages and gifts are keyed by (santa_participant_id, giftee_participant_id) "
+    "in clear; an opaque pair key needs a schema change (follow-up)",
+)
+def test_no_pair_outside_the_draws_table(dumped: Dumped) -> None:
+    side_by_side = [
+        f"{table}: {[s for s in santa if s in line]} ~ {[g for g in giftee if g in line]}: "
+        f"{line[:160]}"
+        for table, line in dumped.rows
+        if table != "draws" and not (table == "outbox_messages" and NOT_ABOUT_THE_DRAW.search(line))
+        for santa, giftee in dumped.pairs
+        if any(s in line for s in santa) and any(g in line for g in giftee)
+    ]
+    assert not side_by_side, "a santa beside their giftee outside draws:\n" + "\n".join(
+        side_by_side
+    )
