@@ -12,6 +12,8 @@ from ..models.invitation_signup_transport import check_invitation_signup_transpo
 from ..models.invitation_signup_transport import InvitationSignupTransport
 from ..models.language import check_language
 from ..models.language import Language
+from ..models.time_zone import check_time_zone
+from ..models.time_zone import TimeZone
 from ..types import UNSET, Unset
 from typing import cast
 
@@ -28,7 +30,7 @@ class InvitationSignup:
         password (str):
         full_name (str | Unset):  Default: ''.
         language (Language | None | Unset):
-        timezone (None | str | Unset):
+        timezone (None | TimeZone | Unset):
         transport (InvitationSignupTransport | Unset):  Default: 'cookie'.
     """
 
@@ -36,7 +38,7 @@ class InvitationSignup:
     password: str
     full_name: str | Unset = ""
     language: Language | None | Unset = UNSET
-    timezone: None | str | Unset = UNSET
+    timezone: None | TimeZone | Unset = UNSET
     transport: InvitationSignupTransport | Unset = "cookie"
 
     def to_dict(self) -> dict[str, Any]:
@@ -57,6 +59,8 @@ class InvitationSignup:
         timezone: None | str | Unset
         if isinstance(self.timezone, Unset):
             timezone = UNSET
+        elif isinstance(self.timezone, str):
+            timezone = self.timezone
         else:
             timezone = self.timezone
 
@@ -109,12 +113,20 @@ class InvitationSignup:
 
         language = _parse_language(d.pop("language", UNSET))
 
-        def _parse_timezone(data: object) -> None | str | Unset:
+        def _parse_timezone(data: object) -> None | TimeZone | Unset:
             if data is None:
                 return data
             if isinstance(data, Unset):
                 return data
-            return cast(None | str | Unset, data)
+            try:
+                if not isinstance(data, str):
+                    raise TypeError()
+                timezone_type_0 = check_time_zone(data)
+
+                return timezone_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(None | TimeZone | Unset, data)
 
         timezone = _parse_timezone(d.pop("timezone", UNSET))
 
