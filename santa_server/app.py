@@ -22,6 +22,7 @@ from santa_server import (
     middleware,
     observability,
     openapi,
+    routing,
     webui,
     ws,
 )
@@ -127,6 +128,7 @@ def create_app(
     app.add_middleware(admission.AdmissionGate, settings=settings)
     observability.install(app, settings)  # request ids, request metrics, /metrics
     for router in ROUTERS:
+        routing.keep_literals_apart(router)
         app.include_router(router, prefix=API_PREFIX)
     openapi.install(app)
     docs.install(app)

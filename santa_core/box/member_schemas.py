@@ -9,6 +9,7 @@ from typing import Annotated
 from pydantic import BaseModel, ConfigDict, EmailStr, Field, model_validator
 
 from santa_core.kit.schemas import Input as _Input
+from santa_core.kit.schemas import not_clearable
 from santa_core.kit.types import (
     Address,
     Bool,
@@ -52,8 +53,14 @@ class ParticipantCreate(_Input):
         return self
 
 
+#: Card fields that may be left out of an update but not cleared.
+CARD_NOT_CLEARABLE = ("display_name", "wishes", "wish_items")
+
+
 class CardUpdate(_Input):
     """A participant's own card (or an offline person's, by an organizer). Partial."""
+
+    model_config = ConfigDict(json_schema_extra=not_clearable(*CARD_NOT_CLEARABLE))
 
     display_name: Name | None = None
     nickname: ShortName | None = None
@@ -114,17 +121,32 @@ class ParticipantPage(BaseModel):
     next_cursor: str | None = None
 
 
+#: Two or more distinct people of the box.
+MemberIds = Annotated[
+    list[uuid.UUID], Field(min_length=2, max_length=100, json_schema_extra={"uniqueItems": True})
+]
+
+
 class HouseholdCreate(_Input):
     """People who give no gifts to each other, both ways, set in one step."""
 
     name: Label = ""
-    participant_ids: Annotated[list[uuid.UUID], Field(min_length=2, max_length=100)]
+    participant_ids: Annotated[
+        list[uuid.UUID],
+        Field(min_length=2, max_length=100, json_schema_extra={"uniqueItems": True}),
+    ]
 
 
 class HouseholdUpdate(_Input):
     name: Label | None = None
     #: Replaces the members (at least two).
-    participant_ids: Annotated[list[uuid.UUID], Field(min_length=2, max_length=100)] | None = None
+    participant_ids: (
+        Annotated[
+            list[uuid.UUID],
+            Field(min_length=2, max_length=100, json_schema_extra={"uniqueItems": True}),
+        ]
+        | None
+    ) = None
 
 
 class Household(BaseModel):

@@ -21,6 +21,7 @@ from santa_core.box.access import BoxAccess, load
 from santa_core.box.errors import NotYourCard, OwnerCannotLeave
 from santa_core.box.lifecycle import Action
 from santa_core.box.member_schemas import (
+    CARD_NOT_CLEARABLE,
     CardUpdate,
     Participant,
     ParticipantCard,
@@ -188,9 +189,7 @@ def _apply_card(
     participant: models.Participant,
     changes: dict[str, Any],
 ) -> list[str]:
-    nulls = [
-        k for k in ("display_name", "wishes", "wish_items") if k in changes and changes[k] is None
-    ]
+    nulls = [k for k in CARD_NOT_CLEARABLE if k in changes and changes[k] is None]
     if nulls:
         raise InvalidInput(
             errors=[FieldError(("body", k), "This field cannot be cleared.", "null") for k in nulls]

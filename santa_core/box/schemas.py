@@ -15,7 +15,7 @@ from typing import Annotated, Any
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
 from santa_core.kit.schemas import Input as _Input
-from santa_core.kit.schemas import Page
+from santa_core.kit.schemas import Page, not_clearable
 from santa_core.kit.types import (
     Bool,
     Cover,
@@ -68,8 +68,25 @@ class BoxCreate(_Input):
     draw_options: DrawOptions = Field(default_factory=DrawOptions)
 
 
+#: Fields that cannot be cleared (``null`` means "leave as is" for them).
+NOT_NULLABLE = frozenset(
+    {
+        "name",
+        "description",
+        "rules",
+        "currency",
+        "is_private_names",
+        "organizer_participates",
+        "auto_draw",
+        "draw_options",
+    }
+)
+
+
 class BoxUpdate(_Input):
     """Partial update: only the fields sent are changed (``null`` clears optional ones)."""
+
+    model_config = ConfigDict(json_schema_extra=not_clearable(*sorted(NOT_NULLABLE)))
 
     name: Name | None = None
     description: LongText | None = None
@@ -85,21 +102,6 @@ class BoxUpdate(_Input):
     organizer_participates: Bool | None = None
     auto_draw: Bool | None = None
     draw_options: DrawOptions | None = None
-
-
-#: Fields that cannot be cleared (``null`` means "leave as is" for them).
-NOT_NULLABLE = frozenset(
-    {
-        "name",
-        "description",
-        "rules",
-        "currency",
-        "is_private_names",
-        "organizer_participates",
-        "auto_draw",
-        "draw_options",
-    }
-)
 
 
 class BoxStatusChange(_Input):

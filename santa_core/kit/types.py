@@ -11,11 +11,13 @@ from __future__ import annotations
 
 import datetime as dt
 import decimal
+import math
 import re
 import unicodedata
 from typing import Annotated, Any
 
-from pydantic import AfterValidator, BeforeValidator, Field, StrictBool
+from pydantic import AfterValidator, BeforeValidator, Field, StrictBool, WithJsonSchema
+from pydantic_core import PydanticCustomError
 
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 MIN_YEAR = 2000
@@ -26,7 +28,11 @@ MAX_YEAR = 2200
 # from MIN_YEAR to MAX_YEAR; date-times with a time zone.
 _TEXT = r"^[^\x00-\x08\x0b\x0c\x0e-\x1f\x7f]*$"
 _LINE = r"^[^\x00-\x1f\x7f]*$"
-_FILLED_LINE = r"^[^\x00-\x1f\x7f]*[^\x00-\x1f\x7f\s][^\x00-\x1f\x7f]*$"
+#: A name's line: no control characters and no bidirectional controls (see ``_human``).
+_NAME_CHAR = r"[^\x00-\x1f\x7f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]"
+_NAME_VISIBLE = r"[^\x00-\x1f\x7f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069\s]"
+_NAME_LINE = rf"^{_NAME_CHAR}*$"
+_FILLED_LINE = rf"^{_NAME_CHAR}*{_NAME_VISIBLE}{_NAME_CHAR}*$"
 _YEAR = r"(20[0-9]{2}|21[0-9]{2}|2200)"
 _DAY = rf"^{_YEAR}-[0-9]{{2}}-[0-9]{{2}}$"
 _CLOCK = r"[0-9]{2}:[0-9]{2}(:[0-9]{2}(\.[0-9]+)?)?"
@@ -112,10 +118,32 @@ def _in_range_date(value: dt.date) -> dt.date:
     return value
 
 
+_MONEY_PATTERN = r"^(0|[1-9][0-9]{0,9})(\.[0-9]{1,2})?$"
+_MONEY_TEXT = re.compile(_MONEY_PATTERN.strip("^$"))
+
+
 def _money(value: Any) -> Any:
     if isinstance(value, bool):
         raise ValueError("must be a number")
+    if isinstance(value, float) and math.isfinite(value) and abs(value) < 1e13:
+        # A JSON number is a binary float: 0.29000000000000004 is 29 cents (what the
+        # spec's ``multipleOf: 0.01`` means), 0.123 is not.
+        cents = round(value * 100)
+        if abs(value * 100 - cents) < 1e-6:
+            return decimal.Decimal(cents).scaleb(-2)
+    if isinstance(value, str) and not _MONEY_TEXT.fullmatch(value):
+        # The spec's pattern: "1e3", " 12" and "12.500" are no amounts either.
+        raise PydanticCustomError("decimal_parsing", "Input should be a valid decimal")
     return value
+
+
+#: The spec of an amount: a JSON number in cents, or a decimal string with at most two places.
+_MONEY_SCHEMA: dict[str, Any] = {
+    "anyOf": [
+        {"type": "number", "minimum": 0, "maximum": 9999999999.99, "multipleOf": 0.01},
+        {"type": "string", "pattern": _MONEY_PATTERN},
+    ]
+}
 
 
 #: One line of text (names, nicknames), stripped, 1..200 characters.
@@ -141,6 +169,7 @@ ShortName = Annotated[
 PersonLabel = Annotated[
     str,
     Field(max_length=200),
+    _stated(_NAME_LINE),
     AfterValidator(_clean_text),
     AfterValidator(_single_line),
     AfterValidator(_human),
@@ -184,6 +213,7 @@ Money = Annotated[
     decimal.Decimal,
     BeforeValidator(_money),
     Field(ge=0, le=decimal.Decimal("9999999999.99"), max_digits=12, decimal_places=2),
+    WithJsonSchema(_MONEY_SCHEMA),
 ]
 Currency = Annotated[str, Field(pattern=r"^[A-Z]{3}$")]
 Cover = Annotated[

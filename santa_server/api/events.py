@@ -25,7 +25,9 @@ def list_box_events(
     box_id: uuid.UUID,
     user: CurrentUser,
     session: SessionDep,
-    after: Annotated[int, Query(ge=0, description="Cursor of the last event seen.")] = 0,
+    after: Annotated[
+        int, Query(ge=0, le=2**63 - 1, description="Cursor of the last event seen.")
+    ] = 0,
     limit: Annotated[int, Query(ge=1, le=500)] = 100,
 ) -> BoxEventPage:
     """The events I may see after ``after``, oldest first (the WebSocket sends the same)."""

@@ -11,8 +11,9 @@ Routes, registered after the API so they never shadow it:
 - ``/assets/*`` (content-hashed by Vite): ``Cache-Control: public, max-age=31536000,
   immutable``; other files at the top of the bundle (favicon...): ``no-cache``.
 - any other ``GET`` outside ``/api/`` and ``/openapi.json``: ``index.html`` with
-  ``no-cache`` (the client router draws the page). Unknown ``/api/...`` paths stay
-  ``application/problem+json`` 404s.
+  ``no-cache`` (the client router draws the page). The fallback does not match
+  ``/api/...`` at all, so an API path asked with a method it lacks gets the router's
+  405 with ``Allow``, and unknown ``/api/...`` paths stay ``application/problem+json`` 404s.
 - no bundle: a 503 page that says how to build it, never an empty or old UI.
 """
 
@@ -26,7 +27,10 @@ from pathlib import Path
 
 from fastapi import FastAPI, Request
 from fastapi.responses import HTMLResponse, Response
+from fastapi.routing import APIRoute
 from starlette.exceptions import HTTPException as StarletteHTTPException
+from starlette.routing import Match
+from starlette.types import Scope
 
 DIST_DIR = Path(__file__).resolve().parent / "dist"
 #: The source checkout's frontend (absent in an installed wheel).
@@ -129,16 +133,26 @@ def _media_type(path: Path) -> str:
     return guessed
 
 
+def _is_api(url_path: str) -> bool:
+    return url_path.startswith(API_PREFIXES) or url_path == "/api"
+
+
+class _FallbackRoute(APIRoute):
+    """The SPA fallback, which never matches an API path."""
+
+    def matches(self, scope: Scope) -> tuple[Match, Scope]:
+        path, root = scope["path"], scope.get("root_path", "")
+        if scope["type"] == "http" and _is_api(path.removeprefix(root) if root else path):
+            return Match.NONE, {}
+        return super().matches(scope)
+
+
 def install(app: FastAPI, dist: Path | None = None) -> None:
     """Add the UI routes; call after every API router is included."""
     root = (dist or DIST_DIR).resolve()
     index = root / "index.html"
 
-    @app.api_route("/{path:path}", methods=["GET", "HEAD"], include_in_schema=False)
     def web_ui(path: str, request: Request) -> Response:
-        url_path = "/" + path
-        if url_path.startswith(API_PREFIXES) or url_path == "/api":
-            raise StarletteHTTPException(status_code=404)
         if not index.is_file():
             page = _MISSING_PAGE.format(dist=root, hint=BUILD_HINT)
             return HTMLResponse(page, status_code=503, headers={"Cache-Control": "no-store"})
@@ -156,3 +170,11 @@ def install(app: FastAPI, dist: Path | None = None) -> None:
                 # A hashed asset of another build: a 404, not the index page as JavaScript.
                 raise StarletteHTTPException(status_code=404)
         return _file_response(request, index, REVALIDATE, "text/html; charset=utf-8")
+
+    app.router.add_api_route(
+        "/{path:path}",
+        web_ui,
+        methods=["GET", "HEAD"],
+        include_in_schema=False,
+        route_class_override=_FallbackRoute,
+    )

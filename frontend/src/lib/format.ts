@@ -1,4 +1,5 @@
 /** Dates, money and time zones in the person's language (Intl only: no date library). */
+import type { components } from "../api/schema.gen";
 
 export function formatDate(value: string | null | undefined, language: string, timeZone?: string): string {
   if (!value) return "";
@@ -75,9 +76,12 @@ function zoneOffset(utcMillis: number, timeZone: string): number {
   return asUtc - Math.floor(utcMillis / 1000) * 1000;
 }
 
-export function browserTimeZone(): string {
+/** An IANA zone name as the API takes it (the server refuses names outside its list). */
+export type TimeZone = components["schemas"]["TimeZone"];
+
+export function browserTimeZone(): TimeZone {
   try {
-    return Intl.DateTimeFormat().resolvedOptions().timeZone || "UTC";
+    return (Intl.DateTimeFormat().resolvedOptions().timeZone || "UTC") as TimeZone;
   } catch {
     return "UTC";
   }

@@ -109,6 +109,7 @@ from .telegram_sign_in import TelegramSignIn
 from .telegram_sign_in_transport import TelegramSignInTransport
 from .thread import Thread
 from .thread_list import ThreadList
+from .time_zone import TimeZone
 from .unsubscription import Unsubscription
 from .user import User
 from .user_export import UserExport
@@ -233,6 +234,7 @@ __all__ = (
     "TelegramSignInTransport",
     "Thread",
     "ThreadList",
+    "TimeZone",
     "Unsubscription",
     "User",
     "UserExport",

@@ -24,45 +24,41 @@ class BoxUpdate:
     """Partial update: only the fields sent are changed (``null`` clears optional ones).
 
     Attributes:
-        auto_draw (bool | None | Unset):
+        auto_draw (bool | Unset):
         cover (None | str | Unset):
-        currency (None | str | Unset):
-        description (None | str | Unset):
-        draw_options (DrawOptions | None | Unset):
+        currency (str | Unset):
+        description (str | Unset):
+        draw_options (DrawOptions | Unset): How the draw is shaped (checked again by the engine).
         event_date (datetime.date | None | Unset):
-        is_private_names (bool | None | Unset):
+        is_private_names (bool | Unset):
         max_budget (float | None | str | Unset):
         min_budget (float | None | str | Unset):
-        name (None | str | Unset):
-        organizer_participates (bool | None | Unset):
-        rules (None | str | Unset):
+        name (str | Unset):
+        organizer_participates (bool | Unset):
+        rules (str | Unset):
         shipping_deadline (datetime.datetime | None | Unset):
         signup_deadline (datetime.datetime | None | Unset):
     """
 
-    auto_draw: bool | None | Unset = UNSET
+    auto_draw: bool | Unset = UNSET
     cover: None | str | Unset = UNSET
-    currency: None | str | Unset = UNSET
-    description: None | str | Unset = UNSET
-    draw_options: DrawOptions | None | Unset = UNSET
+    currency: str | Unset = UNSET
+    description: str | Unset = UNSET
+    draw_options: DrawOptions | Unset = UNSET
     event_date: datetime.date | None | Unset = UNSET
-    is_private_names: bool | None | Unset = UNSET
+    is_private_names: bool | Unset = UNSET
     max_budget: float | None | str | Unset = UNSET
     min_budget: float | None | str | Unset = UNSET
-    name: None | str | Unset = UNSET
-    organizer_participates: bool | None | Unset = UNSET
-    rules: None | str | Unset = UNSET
+    name: str | Unset = UNSET
+    organizer_participates: bool | Unset = UNSET
+    rules: str | Unset = UNSET
     shipping_deadline: datetime.datetime | None | Unset = UNSET
     signup_deadline: datetime.datetime | None | Unset = UNSET
 
     def to_dict(self) -> dict[str, Any]:
         from ..models.draw_options import DrawOptions  # noqa: PLC0415
 
-        auto_draw: bool | None | Unset
-        if isinstance(self.auto_draw, Unset):
-            auto_draw = UNSET
-        else:
-            auto_draw = self.auto_draw
+        auto_draw = self.auto_draw
 
         cover: None | str | Unset
         if isinstance(self.cover, Unset):
@@ -70,25 +66,13 @@ class BoxUpdate:
         else:
             cover = self.cover
 
-        currency: None | str | Unset
-        if isinstance(self.currency, Unset):
-            currency = UNSET
-        else:
-            currency = self.currency
+        currency = self.currency
 
-        description: None | str | Unset
-        if isinstance(self.description, Unset):
-            description = UNSET
-        else:
-            description = self.description
+        description = self.description
 
-        draw_options: dict[str, Any] | None | Unset
-        if isinstance(self.draw_options, Unset):
-            draw_options = UNSET
-        elif isinstance(self.draw_options, DrawOptions):
+        draw_options: dict[str, Any] | Unset = UNSET
+        if not isinstance(self.draw_options, Unset):
             draw_options = self.draw_options.to_dict()
-        else:
-            draw_options = self.draw_options
 
         event_date: None | str | Unset
         if isinstance(self.event_date, Unset):
@@ -98,11 +82,7 @@ class BoxUpdate:
         else:
             event_date = self.event_date
 
-        is_private_names: bool | None | Unset
-        if isinstance(self.is_private_names, Unset):
-            is_private_names = UNSET
-        else:
-            is_private_names = self.is_private_names
+        is_private_names = self.is_private_names
 
         max_budget: float | None | str | Unset
         if isinstance(self.max_budget, Unset):
@@ -116,23 +96,11 @@ class BoxUpdate:
         else:
             min_budget = self.min_budget
 
-        name: None | str | Unset
-        if isinstance(self.name, Unset):
-            name = UNSET
-        else:
-            name = self.name
+        name = self.name
 
-        organizer_participates: bool | None | Unset
-        if isinstance(self.organizer_participates, Unset):
-            organizer_participates = UNSET
-        else:
-            organizer_participates = self.organizer_participates
+        organizer_participates = self.organizer_participates
 
-        rules: None | str | Unset
-        if isinstance(self.rules, Unset):
-            rules = UNSET
-        else:
-            rules = self.rules
+        rules = self.rules
 
         shipping_deadline: None | str | Unset
         if isinstance(self.shipping_deadline, Unset):
@@ -189,15 +157,7 @@ class BoxUpdate:
         from ..models.draw_options import DrawOptions  # noqa: PLC0415
 
         d = dict(src_dict)
-
-        def _parse_auto_draw(data: object) -> bool | None | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(bool | None | Unset, data)
-
-        auto_draw = _parse_auto_draw(d.pop("auto_draw", UNSET))
+        auto_draw = d.pop("auto_draw", UNSET)
 
         def _parse_cover(data: object) -> None | str | Unset:
             if data is None:
@@ -208,40 +168,16 @@ class BoxUpdate:
 
         cover = _parse_cover(d.pop("cover", UNSET))
 
-        def _parse_currency(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(None | str | Unset, data)
+        currency = d.pop("currency", UNSET)
 
-        currency = _parse_currency(d.pop("currency", UNSET))
+        description = d.pop("description", UNSET)
 
-        def _parse_description(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(None | str | Unset, data)
-
-        description = _parse_description(d.pop("description", UNSET))
-
-        def _parse_draw_options(data: object) -> DrawOptions | None | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            try:
-                if not isinstance(data, dict):
-                    raise TypeError()
-                draw_options_type_0 = DrawOptions.from_dict(data)
-
-                return draw_options_type_0
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            return cast(DrawOptions | None | Unset, data)
-
-        draw_options = _parse_draw_options(d.pop("draw_options", UNSET))
+        _draw_options = d.pop("draw_options", UNSET)
+        draw_options: DrawOptions | Unset
+        if isinstance(_draw_options, Unset):
+            draw_options = UNSET
+        else:
+            draw_options = DrawOptions.from_dict(_draw_options)
 
         def _parse_event_date(data: object) -> datetime.date | None | Unset:
             if data is None:
@@ -260,14 +196,7 @@ class BoxUpdate:
 
         event_date = _parse_event_date(d.pop("event_date", UNSET))
 
-        def _parse_is_private_names(data: object) -> bool | None | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(bool | None | Unset, data)
-
-        is_private_names = _parse_is_private_names(d.pop("is_private_names", UNSET))
+        is_private_names = d.pop("is_private_names", UNSET)
 
         def _parse_max_budget(data: object) -> float | None | str | Unset:
             if data is None:
@@ -287,34 +216,11 @@ class BoxUpdate:
 
         min_budget = _parse_min_budget(d.pop("min_budget", UNSET))
 
-        def _parse_name(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(None | str | Unset, data)
+        name = d.pop("name", UNSET)
 
-        name = _parse_name(d.pop("name", UNSET))
+        organizer_participates = d.pop("organizer_participates", UNSET)
 
-        def _parse_organizer_participates(data: object) -> bool | None | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(bool | None | Unset, data)
-
-        organizer_participates = _parse_organizer_participates(
-            d.pop("organizer_participates", UNSET)
-        )
-
-        def _parse_rules(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(None | str | Unset, data)
-
-        rules = _parse_rules(d.pop("rules", UNSET))
+        rules = d.pop("rules", UNSET)
 
         def _parse_shipping_deadline(data: object) -> datetime.datetime | None | Unset:
             if data is None:

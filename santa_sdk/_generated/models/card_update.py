@@ -24,19 +24,19 @@ class CardUpdate:
 
     Attributes:
         address (None | str | Unset):
-        display_name (None | str | Unset):
+        display_name (str | Unset):
         nickname (None | str | Unset):
         phone (None | str | Unset):
-        wish_items (list[WishItem] | None | Unset):
-        wishes (None | str | Unset):
+        wish_items (list[WishItem] | Unset):
+        wishes (str | Unset):
     """
 
     address: None | str | Unset = UNSET
-    display_name: None | str | Unset = UNSET
+    display_name: str | Unset = UNSET
     nickname: None | str | Unset = UNSET
     phone: None | str | Unset = UNSET
-    wish_items: list[WishItem] | None | Unset = UNSET
-    wishes: None | str | Unset = UNSET
+    wish_items: list[WishItem] | Unset = UNSET
+    wishes: str | Unset = UNSET
 
     def to_dict(self) -> dict[str, Any]:
         from ..models.wish_item import WishItem  # noqa: PLC0415
@@ -47,11 +47,7 @@ class CardUpdate:
         else:
             address = self.address
 
-        display_name: None | str | Unset
-        if isinstance(self.display_name, Unset):
-            display_name = UNSET
-        else:
-            display_name = self.display_name
+        display_name = self.display_name
 
         nickname: None | str | Unset
         if isinstance(self.nickname, Unset):
@@ -65,23 +61,14 @@ class CardUpdate:
         else:
             phone = self.phone
 
-        wish_items: list[dict[str, Any]] | None | Unset
-        if isinstance(self.wish_items, Unset):
-            wish_items = UNSET
-        elif isinstance(self.wish_items, list):
+        wish_items: list[dict[str, Any]] | Unset = UNSET
+        if not isinstance(self.wish_items, Unset):
             wish_items = []
-            for wish_items_type_0_item_data in self.wish_items:
-                wish_items_type_0_item = wish_items_type_0_item_data.to_dict()
-                wish_items.append(wish_items_type_0_item)
+            for wish_items_item_data in self.wish_items:
+                wish_items_item = wish_items_item_data.to_dict()
+                wish_items.append(wish_items_item)
 
-        else:
-            wish_items = self.wish_items
-
-        wishes: None | str | Unset
-        if isinstance(self.wishes, Unset):
-            wishes = UNSET
-        else:
-            wishes = self.wishes
+        wishes = self.wishes
 
         field_dict: dict[str, Any] = {}
 
@@ -116,14 +103,7 @@ class CardUpdate:
 
         address = _parse_address(d.pop("address", UNSET))
 
-        def _parse_display_name(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(None | str | Unset, data)
-
-        display_name = _parse_display_name(d.pop("display_name", UNSET))
+        display_name = d.pop("display_name", UNSET)
 
         def _parse_nickname(data: object) -> None | str | Unset:
             if data is None:
@@ -143,38 +123,16 @@ class CardUpdate:
 
         phone = _parse_phone(d.pop("phone", UNSET))
 
-        def _parse_wish_items(data: object) -> list[WishItem] | None | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            try:
-                if not isinstance(data, list):
-                    raise TypeError()
-                wish_items_type_0 = []
-                _wish_items_type_0 = data
-                for wish_items_type_0_item_data in _wish_items_type_0:
-                    wish_items_type_0_item = WishItem.from_dict(
-                        wish_items_type_0_item_data
-                    )
+        _wish_items = d.pop("wish_items", UNSET)
+        wish_items: list[WishItem] | Unset = UNSET
+        if _wish_items is not UNSET:
+            wish_items = []
+            for wish_items_item_data in _wish_items:
+                wish_items_item = WishItem.from_dict(wish_items_item_data)
 
-                    wish_items_type_0.append(wish_items_type_0_item)
+                wish_items.append(wish_items_item)
 
-                return wish_items_type_0
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            return cast(list[WishItem] | None | Unset, data)
-
-        wish_items = _parse_wish_items(d.pop("wish_items", UNSET))
-
-        def _parse_wishes(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(None | str | Unset, data)
-
-        wishes = _parse_wishes(d.pop("wishes", UNSET))
+        wishes = d.pop("wishes", UNSET)
 
         card_update = cls(
             address=address,

@@ -10,6 +10,8 @@ from ..types import UNSET, Unset
 
 from ..models.language import check_language
 from ..models.language import Language
+from ..models.time_zone import check_time_zone
+from ..models.time_zone import TimeZone
 from ..types import UNSET, Unset
 from typing import cast
 
@@ -23,12 +25,12 @@ class UserUpdate:
     Attributes:
         full_name (None | str | Unset):
         language (Language | None | Unset):
-        timezone (None | str | Unset):
+        timezone (None | TimeZone | Unset):
     """
 
     full_name: None | str | Unset = UNSET
     language: Language | None | Unset = UNSET
-    timezone: None | str | Unset = UNSET
+    timezone: None | TimeZone | Unset = UNSET
 
     def to_dict(self) -> dict[str, Any]:
         full_name: None | str | Unset
@@ -48,6 +50,8 @@ class UserUpdate:
         timezone: None | str | Unset
         if isinstance(self.timezone, Unset):
             timezone = UNSET
+        elif isinstance(self.timezone, str):
+            timezone = self.timezone
         else:
             timezone = self.timezone
 
@@ -93,12 +97,20 @@ class UserUpdate:
 
         language = _parse_language(d.pop("language", UNSET))
 
-        def _parse_timezone(data: object) -> None | str | Unset:
+        def _parse_timezone(data: object) -> None | TimeZone | Unset:
             if data is None:
                 return data
             if isinstance(data, Unset):
                 return data
-            return cast(None | str | Unset, data)
+            try:
+                if not isinstance(data, str):
+                    raise TypeError()
+                timezone_type_0 = check_time_zone(data)
+
+                return timezone_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(None | TimeZone | Unset, data)
 
         timezone = _parse_timezone(d.pop("timezone", UNSET))
 

@@ -7,6 +7,7 @@ import { api } from "../../api/instance";
 import { SelectField, TextField } from "../../components/Field";
 import { fieldErrors, ProblemAlert } from "../../components/ProblemAlert";
 import { ME_KEY, type User } from "../../hooks/useMe";
+import type { TimeZone } from "../../lib/format";
 import { LANGUAGES, useUiStore, type Language } from "../../stores/ui";
 
 function timeZones(current: string): string[] {
@@ -29,7 +30,7 @@ export function ProfileForm({ me }: { me: User }) {
   const zones = useMemo(() => timeZones(me.timezone), [me.timezone]);
   const client = useQueryClient();
   const save = useMutation({
-    mutationFn: () => unwrap(api.PATCH("/api/v1/users/me", { body: { full_name: fullName, timezone, language } })),
+    mutationFn: () => unwrap(api.PATCH("/api/v1/users/me", { body: { full_name: fullName, timezone: timezone as TimeZone, language } })),
     onSuccess: (user) => {
       client.setQueryData(ME_KEY, user);
       setLanguage(user.language);

@@ -17,7 +17,7 @@ from typing import cast
 
 def _get_kwargs(
     *,
-    body: RefreshRequest | Unset = UNSET,
+    body: None | RefreshRequest | Unset = UNSET,
 ) -> dict[str, Any]:
     headers: dict[str, Any] = {}
 
@@ -26,8 +26,10 @@ def _get_kwargs(
         "url": "/api/v1/auth/refresh",
     }
 
-    if not isinstance(body, Unset):
+    if isinstance(body, RefreshRequest):
         _kwargs["json"] = body.to_dict()
+    else:
+        _kwargs["json"] = body
 
     headers["Content-Type"] = "application/json"
 
@@ -88,7 +90,7 @@ def _build_response(
 def sync_detailed(
     *,
     client: AuthenticatedClient | Client,
-    body: RefreshRequest | Unset = UNSET,
+    body: None | RefreshRequest | Unset = UNSET,
 ) -> Response[AuthResult | Problem]:
     """Refresh Session
 
@@ -98,7 +100,7 @@ def sync_detailed(
     newest token included): someone else has a copy.
 
     Args:
-        body (RefreshRequest | Unset):
+        body (None | RefreshRequest | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -122,7 +124,7 @@ def sync_detailed(
 def sync(
     *,
     client: AuthenticatedClient | Client,
-    body: RefreshRequest | Unset = UNSET,
+    body: None | RefreshRequest | Unset = UNSET,
 ) -> AuthResult | Problem | None:
     """Refresh Session
 
@@ -132,7 +134,7 @@ def sync(
     newest token included): someone else has a copy.
 
     Args:
-        body (RefreshRequest | Unset):
+        body (None | RefreshRequest | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -151,7 +153,7 @@ def sync(
 async def asyncio_detailed(
     *,
     client: AuthenticatedClient | Client,
-    body: RefreshRequest | Unset = UNSET,
+    body: None | RefreshRequest | Unset = UNSET,
 ) -> Response[AuthResult | Problem]:
     """Refresh Session
 
@@ -161,7 +163,7 @@ async def asyncio_detailed(
     newest token included): someone else has a copy.
 
     Args:
-        body (RefreshRequest | Unset):
+        body (None | RefreshRequest | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -183,7 +185,7 @@ async def asyncio_detailed(
 async def asyncio(
     *,
     client: AuthenticatedClient | Client,
-    body: RefreshRequest | Unset = UNSET,
+    body: None | RefreshRequest | Unset = UNSET,
 ) -> AuthResult | Problem | None:
     """Refresh Session
 
@@ -193,7 +195,7 @@ async def asyncio(
     newest token included): someone else has a copy.
 
     Args:
-        body (RefreshRequest | Unset):
+        body (None | RefreshRequest | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
