@@ -57,7 +57,6 @@ export function AppRoutes() {
         <Route path="boxes/:boxId/card" element={authed(<MyCard />)} />
         <Route path="boxes/:boxId/assignment" element={authed(<MyGiftee />)} />
         <Route path="boxes/:boxId/messages" element={authed(<Exchange />)} />
-        <Route path="boxes/:boxId/gifts" element={authed(<Exchange />)} />
         <Route path="boxes/:boxId/people/:participantId" element={authed(<ActFor />)} />
         <Route path="settings" element={authed(<Settings />)} />
         <Route path="*" element={<NotFound />} />
