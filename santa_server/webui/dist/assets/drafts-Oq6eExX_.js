@@ -1,1 +1,0 @@
-import{F as e,N as t,P as n}from"./index-lTmNKgN2.js";var r=e()(n(e=>({drafts:{},setDraft:(t,n)=>e(e=>({drafts:{...e.drafts,[t]:n}})),clearDraft:t=>e(e=>{let n={...e.drafts};return delete n[t],{drafts:n}})}),{name:`santa-drafts`,storage:t(()=>sessionStorage)}));export{r as t};

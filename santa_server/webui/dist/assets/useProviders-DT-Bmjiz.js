@@ -1,1 +1,0 @@
-import{C as e,d as t,f as n}from"./index-lTmNKgN2.js";function r(){return e({queryKey:[`auth-providers`],queryFn:()=>n(t.GET(`/api/v1/auth/providers`)),staleTime:3e5})}export{r as t};
