@@ -284,7 +284,19 @@ def _chromium_for_lighthouse(
 
 
 def lighthouse(url: str, cookies: list[Any]) -> tuple[dict[str, int], list[str], str]:
-    """Scores, the audits that cost points, and the page Lighthouse ended on."""
+    """Scores, the audits that cost points, and the page Lighthouse ended on (a run
+    Lighthouse itself calls failed, e.g. NO_NAVSTART on a loaded machine, is run again)."""
+    for attempt in range(3):
+        try:
+            return _lighthouse_once(url, cookies)
+        except RuntimeError as exc:
+            if attempt == 2:
+                raise
+            print(f"    (lighthouse run {attempt + 1} failed, again: {str(exc)[-200:]})")
+    raise AssertionError("unreachable")
+
+
+def _lighthouse_once(url: str, cookies: list[Any]) -> tuple[dict[str, int], list[str], str]:
     with tempfile.TemporaryDirectory() as profile:
         chrome, port = _chromium_for_lighthouse(Path(profile), cookies)
         try:
