@@ -10,14 +10,17 @@ own signed-in browser context (a fresh one for people without an account).
 from __future__ import annotations
 
 import datetime as dt
+import re
 import uuid
 from collections import Counter
 from dataclasses import dataclass
 from urllib.parse import urlsplit
 
+import httpx
 from playwright.sync_api import Browser, BrowserContext, Page, expect
 from sqlalchemy import select
 
+from santa_core.db import utcnow
 from tests.e2e.harness import DESKTOP, PASSWORD, TIMEOUT_MS, Mail, Server, mails
 from tests.e2e.texts import t
 
@@ -34,6 +37,54 @@ def kinds_by_message(server: Server) -> dict[str, str]:
             return {str(i): k for i, k in rows}
     finally:
         engine.dispose()
+
+
+def api_as(server: Server, email: str, password: str = PASSWORD) -> httpx.Client:
+    """The API as one person (a bearer token, as the SDK and the CLI use it)."""
+    r = httpx.post(
+        server.url + "/api/v1/auth/login",
+        json={"email": email, "password": password, "transport": "body"},
+        timeout=30,
+    )
+    assert r.status_code == 200, r.text
+    token = r.json()["access_token"]
+    return httpx.Client(
+        base_url=server.url + "/api/v1", headers={"Authorization": f"Bearer {token}"}, timeout=30
+    )
+
+
+def ok(r: httpx.Response) -> dict[str, object]:
+    assert r.status_code in (200, 201), f"{r.request.method} {r.request.url}: {r.text}"
+    body: dict[str, object] = r.json() if r.content else {}
+    return body
+
+
+def after_draw_notices(server: Server, box_id: str, organizer: str, santa: str) -> None:
+    """What people do after the draw, each causing its email: the organizer's announcement,
+    a santa's anonymous message to the giftee, and the gift marked bought and sent."""
+    with api_as(server, organizer) as olga:
+        ok(olga.post(f"/boxes/{box_id}/announcements", json={"body": "Gifts under the tree by 6."}))
+    with api_as(server, santa) as me:
+        threads = ok(me.get(f"/boxes/{box_id}/threads"))["items"]
+        assert isinstance(threads, list)
+        pair = next(th["pair_id"] for th in threads if th["my_role"] == "santa")
+        ok(me.post(f"/boxes/{box_id}/threads/{pair}/messages", json={"body": "Blue or red?"}))
+        for action in ("bought", "sent"):
+            ok(me.post(f"/boxes/{box_id}/gifts/{pair}", json={"action": action}))
+
+
+def open_box_with_pending_invite(
+    server: Server, organizer: str, name: str, invitee: str
+) -> tuple[str, dt.datetime]:
+    """A second box, still open for sign-up (a deadline in ten days), with an invitation
+    nobody answers: the invitation reminder and the sign-up deadline reminder come from it
+    (the story's box is drawn by now, and reminds of neither)."""
+    deadline = (utcnow() + dt.timedelta(days=10)).replace(microsecond=0)
+    with api_as(server, organizer) as olga:
+        box = ok(olga.post("/boxes", json={"name": name, "signup_deadline": deadline.isoformat()}))
+        box_id = str(box["id"])
+        ok(olga.post(f"/boxes/{box_id}/invites", json={"email": invitee, "display_name": "Erin"}))
+    return box_id, deadline
 
 
 def run_reminders(server: Server, moments: list[dt.datetime]) -> int:
@@ -150,6 +201,9 @@ def check_link(
     def tr(key: str) -> str:
         return t(key, lang)
 
+    # Any of the boxes the emails are about (the story's, and the open one for reminders).
+    names = [expected[k] for k in ("box_name", "open_box_name") if k in expected]
+    box_names = re.compile("|".join(re.escape(n) for n in names))
     not_found = tr("common:not_found.title")
     expect(page.get_by_role("heading", name=not_found)).to_have_count(0)
     if path in {"", "/"}:
@@ -165,14 +219,19 @@ def check_link(
         expect(page.get_by_label(tr("auth:new_password"), exact=True)).to_be_visible()
         checked = "reset-password form"
     elif path.startswith("/join/"):
-        expect(main).to_contain_text(expected["box_name"])
+        expect(main).to_contain_text(box_names)
         checked = "join page"
     elif path.endswith("/assignment"):
         expect(main).to_contain_text(expected[visit.mail.to.lower()])
         checked = "assignment"
+    elif re.fullmatch(r"/boxes/[^/]+/(messages|gifts)", path):
+        uuid.UUID(path.split("/")[2])
+        expect(main).to_contain_text(box_names)
+        expect(page.get_by_role("heading", name=tr("exchange:title"))).to_be_visible()
+        checked = "exchange page"
     elif path.startswith("/boxes/"):
         uuid.UUID(path.split("/")[2])
-        expect(main).to_contain_text(expected["box_name"])
+        expect(main).to_contain_text(box_names)
         checked = "box page"
     else:
         raise AssertionError(f"{visit.kind}: no check for {visit.link}")
@@ -193,4 +252,14 @@ def reset_password(page: Page, server: Server, link: str, new_password: str) -> 
     expect(page.get_by_text(t("auth:reset_done_title"))).to_be_visible()
 
 
-__all__ = ["PASSWORD", "Browsers", "check_link", "reset_password", "run_reminders", "visits"]
+__all__ = [
+    "PASSWORD",
+    "Browsers",
+    "after_draw_notices",
+    "api_as",
+    "check_link",
+    "open_box_with_pending_invite",
+    "reset_password",
+    "run_reminders",
+    "visits",
+]

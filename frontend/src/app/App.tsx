@@ -56,6 +56,7 @@ export function AppRoutes() {
         <Route path="boxes/:boxId" element={authed(<BoxPage />)} />
         <Route path="boxes/:boxId/card" element={authed(<MyCard />)} />
         <Route path="boxes/:boxId/assignment" element={authed(<MyGiftee />)} />
+        {/* One page; both addresses are in emails (new_message, gift_updated). */}
         <Route path="boxes/:boxId/messages" element={authed(<Exchange />)} />
         <Route path="boxes/:boxId/gifts" element={authed(<Exchange />)} />
         <Route path="boxes/:boxId/people/:participantId" element={authed(<ActFor />)} />

@@ -53,7 +53,8 @@ export function Layout() {
             <Icon name="gift" className="size-6 text-berry-600 dark:text-berry-300" />
             <span>{t("app_name")}</span>
           </Link>
-          <nav aria-label={t("nav.main")} className="flex flex-wrap items-center gap-1">
+          {/* Its own row on phones, as tall before the account is known as after: nothing below jumps. */}
+          <nav aria-label={t("nav.main")} className="flex min-h-9 w-full flex-wrap items-center gap-1 sm:w-auto">
             {user ? (
               <>
                 <NavLink to="/dashboard" className={navClass}>
@@ -79,7 +80,8 @@ export function Layout() {
           </nav>
         </div>
       </header>
-      <main id="main" tabIndex={-1} className="mx-auto w-full max-w-5xl flex-1 px-4 py-6 focus:outline-none sm:py-10">
+      {/* At least a screen tall: the footer starts below the fold, so content arriving does not push it around. */}
+      <main id="main" tabIndex={-1} className="mx-auto min-h-dvh w-full max-w-5xl flex-1 px-4 py-6 focus:outline-none sm:py-10">
         <Suspense fallback={<PageSkeleton />}>
           <Outlet />
         </Suspense>

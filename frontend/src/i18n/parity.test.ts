@@ -1,6 +1,6 @@
-import { describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 
-import i18n from "./index";
+import i18n, { ensureLanguage } from "./index";
 import { resources, type Tree } from "./resources";
 
 const PLURAL = /_(zero|one|two|few|many|other)$/;
@@ -64,6 +64,7 @@ describe("translations", () => {
 });
 
 describe("Russian plurals", () => {
+  beforeAll(() => ensureLanguage("ru"));
   const gifts = (count: number) => i18n.t("common:gifts", { count, lng: "ru" });
   it.each([
     [1, "1 подарок"],

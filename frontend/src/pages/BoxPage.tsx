@@ -1,3 +1,4 @@
+import { usePrefetchQuery } from "@tanstack/react-query";
 import { useTranslation } from "react-i18next";
 import { Link, useLocation, useParams } from "react-router-dom";
 
@@ -6,14 +7,9 @@ import { MemberNames } from "../components/MemberNames";
 import { PageTitle } from "../components/PageTitle";
 import { ProblemAlert } from "../components/ProblemAlert";
 import { PageSkeleton } from "../components/Skeleton";
-import { AnnouncementsPanel } from "../features/announcements/AnnouncementsPanel";
-import { GiftSummaryPanel, GiftsPanel } from "../features/gifts/GiftsPanel";
-import { MessagesPanel } from "../features/messages/MessagesPanel";
 import { OrganizerView } from "../features/organizer/OrganizerView";
-import { RevealPanel } from "../features/reveal/RevealPanel";
-import { useBox } from "../hooks/useBox";
+import { participantsQuery, useBox } from "../hooks/useBox";
 import { useMe } from "../hooks/useMe";
-import { useLiveEvents } from "../lib/useLiveEvents";
 
 export default function BoxPage() {
   const { boxId = "" } = useParams();
@@ -22,7 +18,8 @@ export default function BoxPage() {
   const me = useMe().data;
   const location = useLocation();
   const created = (location.state as { created?: boolean } | null)?.created;
-  useLiveEvents(boxId);
+  // The members list is below, but its request goes out now, beside the box's.
+  usePrefetchQuery(participantsQuery(boxId));
   if (box.isPending) return <PageSkeleton />;
   if (box.isError) return <ProblemAlert error={box.error} />;
   const b = box.data;
@@ -53,11 +50,6 @@ export default function BoxPage() {
           <span className="font-semibold">{t("exchange:title")}</span>
           <span className="muted block text-sm">{t("exchange:link_hint")}</span>
         </Link>
-        <AnnouncementsPanel boxId={b.id} canPost={!!b.can_manage && b.status !== "archived"} />
-        {drawn && takesPart ? <MessagesPanel boxId={b.id} side="giftee" title={t("exchange:santa_thread")} /> : null}
-        {drawn && takesPart ? <GiftsPanel boxId={b.id} side="giftee" /> : null}
-        {drawn && b.can_manage ? <GiftSummaryPanel boxId={b.id} /> : null}
-        {drawn ? <RevealPanel boxId={b.id} canManage={!!b.can_manage} /> : null}
         <BoxSummary box={b} timeZone={me?.timezone} />
         {b.can_manage ? <OrganizerView box={b} /> : <MemberNames boxId={b.id} />}
       </div>

@@ -5,10 +5,12 @@ import { render } from "@testing-library/react";
 import type { ReactElement } from "react";
 import { MemoryRouter } from "react-router-dom";
 
-import i18n from "../i18n";
+import i18n, { ensureLanguage } from "../i18n";
+import type { Language } from "../stores/ui";
 
 /** Render with the app's providers; the API is the real client (nothing answers in jsdom). */
-export async function renderPage(ui: ReactElement, { route = "/", language = "en" } = {}) {
+export async function renderPage(ui: ReactElement, { route = "/", language = "en" as Language } = {}) {
+  await ensureLanguage(language);
   await i18n.changeLanguage(language);
   const client = new QueryClient({ defaultOptions: { queries: { retry: false }, mutations: { retry: false } } });
   client.setQueryData(["me"], null);

@@ -2,13 +2,12 @@ import { useQuery } from "@tanstack/react-query";
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router-dom";
 
-import { unwrap } from "../../api/client";
-import { api } from "../../api/instance";
 import type { Box } from "../../api/types";
 import { EmptyState } from "../../components/EmptyState";
 import { ProblemAlert } from "../../components/ProblemAlert";
 import { Skeleton } from "../../components/Skeleton";
 import { BoxStatusBadge } from "../../components/StatusBadge";
+import { boxesQuery } from "../../hooks/useBox";
 import { formatDate } from "../../lib/format";
 import { nextStep } from "./nextStep";
 
@@ -39,10 +38,7 @@ function BoxRow({ box }: { box: Box }) {
 /** The dashboard: boxes I organize and boxes I take part in. */
 export function BoxList() {
   const { t } = useTranslation("boxes");
-  const boxes = useQuery({
-    queryKey: ["boxes"],
-    queryFn: () => unwrap(api.GET("/api/v1/boxes", { params: { query: { per_page: 100 } } })),
-  });
+  const boxes = useQuery(boxesQuery);
   if (boxes.isPending) return <Skeleton lines={4} />;
   if (boxes.isError) return <ProblemAlert error={boxes.error} />;
   const items = boxes.data.items;

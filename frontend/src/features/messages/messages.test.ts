@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 
-import i18n from "../../i18n";
+import i18n, { ensureLanguage } from "../../i18n";
 import type { components } from "../../api/schema.gen";
 import { isEditable } from "./Thread";
 
@@ -30,6 +30,7 @@ describe("messages", () => {
   });
 
   it("counts unread messages with Russian plurals", async () => {
+    await ensureLanguage("ru");
     await i18n.changeLanguage("ru");
     const t = i18n.getFixedT("ru", "exchange");
     expect(t("unread", { count: 1 })).toBe("1 непрочитанное сообщение");

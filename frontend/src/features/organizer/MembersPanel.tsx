@@ -1,5 +1,5 @@
 import { useMutation, useQueryClient } from "@tanstack/react-query";
-import { useMemo, useState, type FormEvent } from "react";
+import { memo, useMemo, useState, type FormEvent } from "react";
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router-dom";
 
@@ -27,23 +27,19 @@ const TONE = {
   offline: "bg-stone-200 text-stone-700",
 } as const;
 
-function MemberRow({ box, person }: { box: Box; person: Participant }) {
+type RowActions = {
+  setRole: (person: Participant, role: "participant" | "co_organizer") => void;
+  remove: (person: Participant, done: () => void) => void;
+  /** The person an action is running or failed for, with its error. */
+  busyId: string | null;
+  failed: { id: string; error: unknown } | null;
+};
+
+/** One member. The actions live in the panel (one mutation for all rows, not two per row). */
+const MemberRow = memo(function MemberRow({ box, person, actions }: { box: Box; person: Participant; actions: RowActions }) {
   const { t } = useTranslation("organizer");
-  const client = useQueryClient();
   const [confirm, setConfirm] = useState(false);
-  const refresh = () => {
-    void client.invalidateQueries({ queryKey: participantsKey(box.id) });
-    void client.invalidateQueries({ queryKey: ["box", box.id] });
-  };
-  const setRole = useMutation({
-    mutationFn: (role: "participant" | "co_organizer") =>
-      unwrap(api.PATCH("/api/v1/boxes/{box_id}/participants/{participant_id}", { params: { path: { box_id: box.id, participant_id: person.id } }, body: { role } })),
-    onSuccess: refresh,
-  });
-  const remove = useMutation({
-    mutationFn: () => unwrap(api.DELETE("/api/v1/boxes/{box_id}/participants/{participant_id}", { params: { path: { box_id: box.id, participant_id: person.id } } })),
-    onSuccess: refresh,
-  });
+  const busy = actions.busyId === person.id;
   const state = memberState(person);
   const isOrganizer = person.role === "organizer";
   return (
@@ -73,8 +69,8 @@ function MemberRow({ box, person }: { box: Box; person: Participant }) {
               <button
                 type="button"
                 className="btn-secondary"
-                onClick={() => setRole.mutate(person.role === "co_organizer" ? "participant" : "co_organizer")}
-                disabled={setRole.isPending}
+                onClick={() => actions.setRole(person, person.role === "co_organizer" ? "participant" : "co_organizer")}
+                disabled={busy}
                 aria-label={person.role === "co_organizer" ? t("members.demote_name", { name: person.display_name }) : t("members.promote_name", { name: person.display_name })}
               >
                 {person.role === "co_organizer" ? t("members.demote") : t("members.promote")}
@@ -86,21 +82,21 @@ function MemberRow({ box, person }: { box: Box; person: Participant }) {
           </div>
         ) : null}
       </div>
-      <ProblemAlert error={setRole.error || remove.error} className="mt-2" />
+      <ProblemAlert error={actions.failed?.id === person.id ? actions.failed.error : null} className="mt-2" />
       {confirm ? (
         <ConfirmPanel
           title={t("members.remove_confirm", { name: person.display_name })}
           confirmLabel={t("common:remove")}
-          onConfirm={() => remove.mutate(undefined, { onSettled: () => setConfirm(false) })}
+          onConfirm={() => actions.remove(person, () => setConfirm(false))}
           onCancel={() => setConfirm(false)}
-          busy={remove.isPending}
+          busy={busy}
         >
           {box.status === "matched" ? t("members.remove_after_draw") : null}
         </ConfirmPanel>
       ) : null}
     </li>
   );
-}
+});
 
 function AddPersonForm({ boxId }: { boxId: string }) {
   const { t } = useTranslation("organizer");
@@ -147,11 +143,45 @@ function AddPersonForm({ boxId }: { boxId: string }) {
   );
 }
 
+/** Rows shown at first and added by each "show more": a 300-person box renders fast and stays light. */
+export const MEMBERS_PAGE = 25;
+
 /** Members with their status (invited / joined / card filled), roles, removal, offline people. */
 export function MembersPanel({ box }: { box: Box }) {
   const { t } = useTranslation("organizer");
   const people = useParticipants(box.id);
   const [query, setQuery] = useState("");
+  const [limit, setLimit] = useState(MEMBERS_PAGE);
+  const client = useQueryClient();
+  const refresh = () => {
+    void client.invalidateQueries({ queryKey: participantsKey(box.id) });
+    void client.invalidateQueries({ queryKey: ["box", box.id] });
+  };
+  const setRole = useMutation({
+    mutationFn: ({ person, role }: { person: Participant; role: "participant" | "co_organizer" }) =>
+      unwrap(api.PATCH("/api/v1/boxes/{box_id}/participants/{participant_id}", { params: { path: { box_id: box.id, participant_id: person.id } }, body: { role } })),
+    onSuccess: refresh,
+  });
+  const remove = useMutation({
+    mutationFn: ({ person }: { person: Participant }) =>
+      unwrap(api.DELETE("/api/v1/boxes/{box_id}/participants/{participant_id}", { params: { path: { box_id: box.id, participant_id: person.id } } })),
+    onSuccess: refresh,
+  });
+  const running = setRole.isPending ? setRole.variables : remove.isPending ? remove.variables : undefined;
+  const failedWith = setRole.error ? { id: setRole.variables?.person.id, error: setRole.error } : remove.error ? { id: remove.variables?.person.id, error: remove.error } : null;
+  const failedId = failedWith?.id ?? null;
+  const failedError = failedWith?.error ?? null;
+  const { mutate: roleMutate } = setRole;
+  const { mutate: removeMutate } = remove;
+  const actions = useMemo<RowActions>(
+    () => ({
+      setRole: (person, role) => roleMutate({ person, role }),
+      remove: (person, done) => removeMutate({ person }, { onSettled: done }),
+      busyId: running?.person.id ?? null,
+      failed: failedId ? { id: failedId, error: failedError } : null,
+    }),
+    [roleMutate, removeMutate, running, failedId, failedError],
+  );
   const shown = useMemo(() => {
     const q = query.trim().toLowerCase();
     const all = people.data ?? [];
@@ -183,10 +213,15 @@ export function MembersPanel({ box }: { box: Box }) {
           </p>
           {(people.data?.length ?? 0) > 8 ? <TextField label={t("members.search")} type="search" value={query} onChange={(e) => setQuery(e.target.value)} /> : null}
           <ul aria-label={t("members.list")}>
-            {shown.map((person) => (
-              <MemberRow key={person.id} box={box} person={person} />
+            {shown.slice(0, limit).map((person) => (
+              <MemberRow key={person.id} box={box} person={person} actions={actions} />
             ))}
           </ul>
+          {shown.length > limit ? (
+            <button type="button" className="btn-secondary" onClick={() => setLimit(limit + MEMBERS_PAGE)} data-testid="members-more">
+              {t("members.show_more", { shown: limit, total: shown.length })}
+            </button>
+          ) : null}
         </>
       )}
       {box.status !== "archived" ? <AddPersonForm boxId={box.id} /> : null}

@@ -1,6 +1,7 @@
 import { useTranslation } from "react-i18next";
 
 import type { Box } from "../../api/types";
+import { Later } from "../../components/Later";
 import { useMe } from "../../hooks/useMe";
 import { browserTimeZone } from "../../lib/format";
 import { AuditLog } from "./AuditLog";
@@ -22,10 +23,20 @@ export function OrganizerView({ box }: { box: Box }) {
       {open ? <JoinLinkPanel boxId={box.id} open={open} /> : null}
       {open ? <InvitePanel boxId={box.id} open={open} /> : null}
       <MembersPanel box={box} />
-      <RulesPanel boxId={box.id} editable={box.status === "draft" || box.status === "ready"} />
-      <DrawPanel box={box} />
-      {box.status !== "archived" ? <BoxSettingsForm box={box} timeZone={timeZone} /> : null}
-      <AuditLog boxId={box.id} />
+      <Later order={1}>
+        <RulesPanel boxId={box.id} editable={box.status === "draft" || box.status === "ready"} />
+      </Later>
+      <Later order={2}>
+        <DrawPanel box={box} />
+      </Later>
+      {box.status !== "archived" ? (
+        <Later order={3}>
+          <BoxSettingsForm box={box} timeZone={timeZone} />
+        </Later>
+      ) : null}
+      <Later order={4}>
+        <AuditLog boxId={box.id} />
+      </Later>
     </div>
   );
 }

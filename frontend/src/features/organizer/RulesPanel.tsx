@@ -10,6 +10,9 @@ import { fieldErrors, ProblemAlert } from "../../components/ProblemAlert";
 import { Skeleton } from "../../components/Skeleton";
 import { participantsKey, useParticipants } from "../../hooks/useBox";
 
+/** People listed at once in the household form (more: type a name). */
+const HOUSEHOLD_LIST = 24;
+
 const householdsKey = (boxId: string) => ["box", boxId, "households"] as const;
 const exclusionsKey = (boxId: string) => ["box", boxId, "exclusions"] as const;
 
@@ -36,7 +39,15 @@ function HouseholdForm({ boxId, people }: { boxId: string; people: Participant[]
       invalidate();
     },
   });
+  const [filter, setFilter] = useState("");
   const free = people.filter((p) => !p.household_id && p.takes_part);
+  // A big box lists the chosen people and the first matches of the filter, not hundreds of boxes.
+  const q = filter.trim().toLowerCase();
+  const matching = q ? free.filter((p) => p.display_name.toLowerCase().includes(q)) : free;
+  const listed =
+    free.length > HOUSEHOLD_LIST
+      ? [...free.filter((p) => chosen.includes(p.id)), ...matching.filter((p) => !chosen.includes(p.id)).slice(0, HOUSEHOLD_LIST)]
+      : free;
   function submit(e: FormEvent) {
     e.preventDefault();
     create.mutate();
@@ -48,9 +59,15 @@ function HouseholdForm({ boxId, people }: { boxId: string; people: Participant[]
       <TextField label={t("rules.household_name")} value={name} onChange={(e) => setName(e.target.value)} error={fieldErrors(create.error).name} />
       <fieldset>
         <legend className="label">{t("rules.household_members")}</legend>
+        {free.length > HOUSEHOLD_LIST ? (
+          <div className="mb-2">
+            <TextField label={t("rules.household_filter")} type="search" value={filter} onChange={(e) => setFilter(e.target.value)} />
+            {matching.length > HOUSEHOLD_LIST ? <p className="muted text-sm">{t("rules.household_showing", { shown: HOUSEHOLD_LIST, total: matching.length })}</p> : null}
+          </div>
+        ) : null}
         {free.length ? (
           <div className="grid gap-2 sm:grid-cols-2">
-            {free.map((p) => (
+            {listed.map((p) => (
               <CheckboxField
                 key={p.id}
                 label={p.display_name}
