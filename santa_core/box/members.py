@@ -392,6 +392,7 @@ def drop(
     ):
         if invite.status is InviteStatus.PENDING:
             invite.status = InviteStatus.REVOKED
+            invite.code_sealed = None
             invite.responded_at = utcnow()
     pid = participant.id
     session.delete(participant)

@@ -136,6 +136,7 @@ def accept(
         if actor.full_name:
             participant.display_name = actor.full_name[:200]
         invite.status = InviteStatus.ACCEPTED
+        invite.code_sealed = None  # answered: no reminder will repeat the link
         invite.responded_at = now
     else:
         participant = models.Participant(
@@ -200,6 +201,7 @@ def decline(session: Session, actor: models.User | None, code: str, /) -> None:
     if invite.status is not InviteStatus.PENDING:
         raise InviteNotPending()
     invite.status = InviteStatus.DECLINED
+    invite.code_sealed = None
     invite.responded_at = utcnow()
     drop_unjoined_member(session, invite)
     audit.record(

@@ -218,6 +218,7 @@ def invite_many(
                 "box_id": box.id,
                 "email": email,
                 "invite_code_hash": code_hash,
+                "code_sealed": code,
                 "status": InviteStatus.PENDING,
                 "invited_by_id": actor.id,
                 "participant_id": participant_id,
@@ -311,6 +312,7 @@ def resend_invite(
         raise InviteResentTooSoon(retry_after=RESEND_INTERVAL_SECONDS)
     code, code_hash = new_code(INVITE_PREFIX)
     invite.invite_code_hash = code_hash
+    invite.code_sealed = code
     invite.status = InviteStatus.PENDING
     invite.expires_at = now + dt.timedelta(days=settings.invite_ttl_days)
     invite.last_sent_at = now
@@ -353,6 +355,7 @@ def revoke_invite(
     if invite.status not in (InviteStatus.PENDING, InviteStatus.EXPIRED):
         raise InviteNotPending()
     invite.status = InviteStatus.REVOKED
+    invite.code_sealed = None
     invite.responded_at = utcnow()
     drop_unjoined_member(session, invite)
     audit.record(

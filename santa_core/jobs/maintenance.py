@@ -37,7 +37,7 @@ def expire_invites(session: Session, *, now: dt.datetime) -> int:
             models.EmailInvite.status == InviteStatus.PENDING,
             models.EmailInvite.expires_at <= now,
         )
-        .values(status=InviteStatus.EXPIRED)
+        .values(status=InviteStatus.EXPIRED, code_sealed=None)
         .execution_options(synchronize_session=False)
     )
     count = int(getattr(result, "rowcount", 0) or 0)

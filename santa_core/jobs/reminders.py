@@ -36,9 +36,11 @@ from sqlalchemy.orm import Session
 
 from santa_core import models
 from santa_core.config import Settings
+from santa_core.invite.service import INVITE_PREFIX, invite_payload, new_code
 from santa_core.models import BoxStatus, InviteStatus, Language, ParticipantStatus
 from santa_core.notify import links, payloads
 from santa_core.notify.outbox import enqueue
+from santa_core.notify.wording import display_name_of
 
 OPEN = (BoxStatus.DRAFT, BoxStatus.READY)
 P = models.Participant
@@ -281,6 +283,11 @@ def _assignment(
 def _invites(
     session: Session, settings: Settings, w: _Writer, now: dt.datetime, nudge: dt.timedelta
 ) -> None:
+    """One reminder per pending invitation, repeating the invitation's link.
+
+    The link comes from the invitation's sealed code (the first email's content is
+    emptied once delivered). An invitation written before codes were kept sealed
+    gets a new code, as an organizer's resend would (its first link stops working)."""
     rows = session.execute(
         select(models.EmailInvite, models.Box)
         .join(models.Box, models.Box.id == models.EmailInvite.box_id)
@@ -291,7 +298,7 @@ def _invites(
             models.Box.deleted_at.is_(None),
             models.Box.status.in_(OPEN),
         )
-    )
+    ).all()
     for invite, box in rows:
         if box.signup_deadline is not None and box.signup_deadline <= now:
             continue
@@ -300,8 +307,18 @@ def _invites(
             select(models.OutboxMessage.id).where(models.OutboxMessage.dedupe_key == dedupe_key)
         ):
             continue
-        original = session.scalars(
-            select(models.OutboxMessage)
+        account = session.scalars(
+            select(models.User).where(
+                models.User.email == invite.email, models.User.deleted_at.is_(None)
+            )
+        ).first()
+        inviter = (
+            session.get(models.User, invite.invited_by_id)
+            if invite.invited_by_id is not None
+            else None
+        )
+        first_language = session.scalars(
+            select(models.OutboxMessage.language)
             .where(
                 models.OutboxMessage.kind == "invite",
                 models.OutboxMessage.box_id == box.id,
@@ -310,16 +327,36 @@ def _invites(
             .order_by(models.OutboxMessage.created_at.desc())
             .limit(1)
         ).first()
-        if original is None or not original.payload:
-            continue  # nothing to repeat: the link existed only in that email (now purged)
+        if account is not None:
+            language: Language | str = account.language
+        elif first_language is not None:
+            language = first_language
+        elif inviter is not None:
+            language = inviter.language
+        else:
+            language = settings.default_language
+        code = invite.code_sealed
+        if code is None:
+            code, invite.invite_code_hash = new_code(INVITE_PREFIX)
+            invite.code_sealed = code
+        invite.last_sent_at = now
+        invite.send_count += 1
+        first = invite_payload(
+            settings,
+            box,
+            display_name_of(inviter) if inviter is not None else box.name,
+            code,
+            invite.expires_at,
+            None,
+        )
         message = enqueue(
             session,
             kind="invite_reminder",
             recipient=invite.email,
-            language=original.language,
-            recipient_user_id=original.recipient_user_id,
+            language=language,
+            recipient_user_id=account.id if account is not None else None,
             box_id=box.id,
-            payload=dict(original.payload or {}),
+            payload=payloads.InviteReminder(**first.model_dump()),
             dedupe_key=dedupe_key,
         )
         if message is not None:

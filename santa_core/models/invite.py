@@ -1,4 +1,5 @@
-"""Email invitations. The code is only ever stored hashed."""
+"""Email invitations. The code is looked up by its hash; it is also kept sealed
+(encrypted) so that a reminder can repeat the link the first email carried."""
 
 from __future__ import annotations
 
@@ -8,7 +9,7 @@ import uuid
 from sqlalchemy import ForeignKey, Index, Integer, String, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column
 
-from santa_core.db import Base, UUIDPk, utcnow
+from santa_core.db import Base, EncryptedText, UUIDPk, utcnow
 from santa_core.models.enums import InviteStatus, str_enum
 
 
@@ -25,6 +26,8 @@ class EmailInvite(UUIDPk, Base):
     )
     email: Mapped[str] = mapped_column(String(320))
     invite_code_hash: Mapped[str] = mapped_column(String(128), unique=True)
+    #: The current code, encrypted: the invitation reminder repeats the same link.
+    code_sealed: Mapped[str | None] = mapped_column(EncryptedText())
     status: Mapped[InviteStatus] = mapped_column(
         str_enum(InviteStatus, "invite_status"), default=InviteStatus.PENDING
     )

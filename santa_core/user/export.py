@@ -38,8 +38,11 @@ from santa_core import models
 from santa_core.db import Base
 
 FORMAT = "santa-export/1"
-#: Columns that hold only a hash of a secret: useless to the person, dangerous to hand out.
-SECRET_COLUMNS = frozenset({"password_hash", "token_hash", "invite_code_hash", "join_code_hash"})
+#: Columns that hold a secret (a hash, or a sealed invitation code): useless to the person,
+#: dangerous to hand out.
+SECRET_COLUMNS = frozenset(
+    {"password_hash", "token_hash", "invite_code_hash", "join_code_hash", "code_sealed"}
+)
 #: ``table.column`` that never selects a row: a draw row found by its giftee names their santa.
 HIDDEN_COLUMNS = frozenset(
     {

@@ -10,7 +10,7 @@ import pytest
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from santa_core import models
+from santa_core import crypto, models
 from santa_core.config import Settings
 from santa_core.jobs.maintenance import purge_outbox
 from santa_core.jobs.reminders import send_reminders
@@ -23,6 +23,7 @@ from santa_core.models import (
     ParticipantStatus,
 )
 from santa_core.notify import enqueue
+from santa_core.notify.sealed import unseal_payload
 from tests.conftest import make_settings
 from tests.factories import make_outbox_row, make_user
 
@@ -183,45 +184,81 @@ class TestNudges:
 
 
 class TestInviteReminder:
-    def test_repeats_the_original_invitation_once(self, db: Session, cfg: Settings) -> None:
+    def test_sends_each_pending_invitation_once_with_a_fresh_link(
+        self, db: Session, cfg: Settings
+    ) -> None:
         box = box_with(db, status=BoxStatus.READY)
-        payload = {
-            "box_name": "Office",
-            "inviter_name": "Marta",
-            "accept_url": "https://s/i/secret",
-        }
+        marta = make_user(db, full_name="Marta")
         enqueue(
             db,
             kind="invite",
             recipient="guest@example.com",
             language="ru",
             box_id=box.id,
-            payload=payload,
+            payload={"box_name": "Office", "inviter_name": "Marta", "accept_url": "https://s/i/x"},
         )
+        invites = {}
         for email, created, expires, status in (
             ("guest@example.com", T - 50 * H, T + 500 * H, InviteStatus.PENDING),
             ("expired@example.com", T - 50 * H, T - H, InviteStatus.PENDING),
             ("fresh@example.com", T - 5 * H, T + 500 * H, InviteStatus.PENDING),
             ("joined@example.com", T - 50 * H, T + 500 * H, InviteStatus.ACCEPTED),
-            ("noemail@example.com", T - 50 * H, T + 500 * H, InviteStatus.PENDING),
         ):
-            db.add(
-                models.EmailInvite(
-                    box_id=box.id,
-                    email=email,
-                    invite_code_hash=secrets.token_hex(16),
-                    created_at=created,
-                    expires_at=expires,
-                    status=status,
-                )
+            code = f"inv_{secrets.token_hex(8)}"
+            invites[email] = models.EmailInvite(
+                box_id=box.id,
+                email=email,
+                invite_code_hash=crypto.hash_token(code),
+                code_sealed=code,
+                invited_by_id=marta.id,
+                created_at=created,
+                expires_at=expires,
+                status=status,
             )
+            db.add(invites[email])
         db.flush()
+        guest = invites["guest@example.com"]
+        first_code, first_hash = guest.code_sealed, guest.invite_code_hash
         assert send_reminders(db, cfg, now=T) == 1
         assert send_reminders(db, cfg, now=T + H) == 0
         (row,) = rows(db, "invite_reminder")
         assert row.recipient == "guest@example.com"
-        assert row.language is Language.RU
-        assert row.payload == payload
+        assert row.language is Language.RU  # the language of the first invitation
+        content = unseal_payload(row.payload)
+        assert content["inviter_name"] == "Marta"
+        assert content["box_name"] == box.name
+        # The same link as the first email: both keep working.
+        assert content["accept_url"].endswith(f"/join/{first_code}")
+        assert guest.invite_code_hash == first_hash
+        assert guest.send_count == 1
+        assert guest.last_sent_at == T
+
+    def test_an_invitation_without_a_sealed_code_gets_a_fresh_link(
+        self, db: Session, cfg: Settings
+    ) -> None:
+        """Written before codes were kept sealed, its first email already emptied."""
+        box = box_with(db, status=BoxStatus.READY)
+        original = make_outbox_row(db, kind="invite", recipient="guest@example.com", box_id=box.id)
+        assert original is not None
+        original.status = OutboxStatus.SENT
+        original.payload = {}  # the relay empties a row once it is delivered
+        db.add(
+            models.EmailInvite(
+                box_id=box.id,
+                email="guest@example.com",
+                invite_code_hash=secrets.token_hex(16),
+                created_at=T - 50 * H,
+                expires_at=T + 500 * H,
+            )
+        )
+        db.flush()
+        assert send_reminders(db, cfg, now=T) == 1
+        (row,) = rows(db, "invite_reminder")
+        code = unseal_payload(row.payload)["accept_url"].rsplit("/join/", 1)[1]
+        (invite,) = db.scalars(select(models.EmailInvite)).all()
+        assert code.startswith("inv_")
+        assert invite.invite_code_hash == crypto.hash_token(code)
+        assert invite.code_sealed == code
 
 
 class TestAfterTheOutboxIsPurged:
@@ -263,21 +300,3 @@ class TestAfterTheOutboxIsPurged:
         later = T + 31 * 24 * H
         assert purge_outbox(db, now=later, retention_days=30) == 3
         assert [r.box_id for r in rows(db)] == [live.id]
-
-    def test_invite_reminder_needs_the_original_content(self, db: Session, cfg: Settings) -> None:
-        box = box_with(db, status=BoxStatus.READY)
-        original = make_outbox_row(db, kind="invite", recipient="guest@example.com", box_id=box.id)
-        assert original is not None
-        original.payload = {}  # purged: the invitation link is gone
-        db.add(
-            models.EmailInvite(
-                box_id=box.id,
-                email="guest@example.com",
-                invite_code_hash=secrets.token_hex(16),
-                created_at=T - 50 * H,
-                expires_at=T + 500 * H,
-            )
-        )
-        db.flush()
-        assert send_reminders(db, cfg, now=T) == 0
-        assert rows(db, "invite_reminder") == []
