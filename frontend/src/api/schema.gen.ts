@@ -292,7 +292,10 @@ export interface paths {
         put?: never;
         /**
          * Resend Verification Email
-         * @description Email a new verification link (older links stop working).
+         * @description Email a new verification link (older links stop working); no-op once verified.
+         *
+         *     Like a reset request, the link is made after the answer is sent (a background
+         *     task with its own transaction), so the answer takes as long either way.
          */
         post: operations["resend_verification_email"];
         delete?: never;

@@ -67,7 +67,10 @@ def sync_detailed(
 ) -> Response[Any | Problem]:
     """Resend Verification Email
 
-     Email a new verification link (older links stop working).
+     Email a new verification link (older links stop working); no-op once verified.
+
+    Like a reset request, the link is made after the answer is sent (a background
+    task with its own transaction), so the answer takes as long either way.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -92,7 +95,10 @@ def sync(
 ) -> Any | Problem | None:
     """Resend Verification Email
 
-     Email a new verification link (older links stop working).
+     Email a new verification link (older links stop working); no-op once verified.
+
+    Like a reset request, the link is made after the answer is sent (a background
+    task with its own transaction), so the answer takes as long either way.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -113,7 +119,10 @@ async def asyncio_detailed(
 ) -> Response[Any | Problem]:
     """Resend Verification Email
 
-     Email a new verification link (older links stop working).
+     Email a new verification link (older links stop working); no-op once verified.
+
+    Like a reset request, the link is made after the answer is sent (a background
+    task with its own transaction), so the answer takes as long either way.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -136,7 +145,10 @@ async def asyncio(
 ) -> Any | Problem | None:
     """Resend Verification Email
 
-     Email a new verification link (older links stop working).
+     Email a new verification link (older links stop working); no-op once verified.
+
+    Like a reset request, the link is made after the answer is sent (a background
+    task with its own transaction), so the answer takes as long either way.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
