@@ -17,6 +17,7 @@ from santa_core.auth.errors import (
     EmailTaken,
     InvalidCredentials,
     InvalidOneTimeToken,
+    WeakPassword,
     WrongPassword,
 )
 from santa_core.auth.schemas import AccountDeletion, PasswordChange, Registration
@@ -217,3 +218,41 @@ class TestAdministration:
         assert user.is_active
         actions = db.scalars(select(models.AuditEvent.action)).all()
         assert {"user.deactivated", "user.activated"} <= set(actions)
+
+
+class TestSignUp:
+    def _kinds(self, db: Session, email: str) -> list[str]:
+        return list(
+            db.scalars(
+                select(models.OutboxMessage.kind).where(models.OutboxMessage.recipient == email)
+            )
+        )
+
+    def test_a_new_address_gets_its_account(self, db: Session, settings: Settings) -> None:
+        data = Registration(email="New@Example.com", password="a long password 1")
+        user = accounts.sign_up(db, settings, data)
+        assert user is not None
+        assert user.email == "new@example.com"
+        assert self._kinds(db, "new@example.com") == ["verify_email"]
+
+    def test_a_taken_address_changes_nothing_and_tells_its_owner(
+        self, db: Session, settings: Settings
+    ) -> None:
+        owner = _register(db, settings)
+        before = owner.password_hash
+        data = Registration(email="ann@example.com", password="someone else's 1", full_name="X")
+        assert accounts.sign_up(db, settings, data) is None
+        assert accounts.sign_up(db, settings, data) is None  # within the hour: one notice
+        assert owner.password_hash == before
+        assert owner.full_name != "X"
+        assert self._kinds(db, "ann@example.com").count("signup_attempt") == 1
+        events = db.scalars(
+            select(models.AuditEvent.action).where(models.AuditEvent.target_id == owner.id)
+        ).all()
+        assert events.count("user.signup_attempted") == 2
+
+    def test_a_weak_password_is_refused_either_way(self, db: Session, settings: Settings) -> None:
+        _register(db, settings)
+        for email in ("ann@example.com", "fresh@example.com"):
+            with pytest.raises(WeakPassword):
+                accounts.sign_up(db, settings, Registration(email=email, password=email))
