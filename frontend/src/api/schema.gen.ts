@@ -3163,7 +3163,7 @@ export interface operations {
         };
         requestBody?: {
             content: {
-                "application/json": components["schemas"]["LogoutRequest"] | null;
+                "application/json": components["schemas"]["LogoutRequest"];
             };
         };
         responses: {
@@ -3524,7 +3524,7 @@ export interface operations {
         };
         requestBody?: {
             content: {
-                "application/json": components["schemas"]["RefreshRequest"] | null;
+                "application/json": components["schemas"]["RefreshRequest"];
             };
         };
         responses: {
