@@ -27,6 +27,7 @@ fail-on = ["validation_mismatch"]
 
 
 def main(argv: list[str]) -> int:
+    from sqlalchemy import select
     from sqlalchemy.orm import Session
 
     from santa_core import crypto, migrate, models
@@ -38,7 +39,7 @@ def main(argv: list[str]) -> int:
     from tests.server.test_boxes_permissions import build_world
 
     crypto.install_keyring(crypto.Keyring.from_secrets([TEST_ENCRYPTION_KEY]))
-    examples = "10"
+    examples = "5"
     if "--max-examples" in argv:
         i = argv.index("--max-examples")
         examples = argv[i + 1]
@@ -64,6 +65,9 @@ def main(argv: list[str]) -> int:
                     settings, secrets.token_urlsafe(16)
                 )
             s.commit()
+            members = s.scalars(
+                select(models.Participant.id).where(models.Participant.box_id == world.box_id)
+            ).all()
         config = path / "schemathesis.toml"
         config.write_text(CONFIG)
         status = 0
@@ -95,6 +99,8 @@ def main(argv: list[str]) -> int:
                         "SCHEMATHESIS_HOOKS": "scripts.schemathesis_hooks",
                         "SANTA_ST_DIR": str(path),
                         "SANTA_ST_USER": str(world.users[role].id),
+                        "SANTA_ST_BOX": str(world.box_id),
+                        "SANTA_ST_MEMBERS": ",".join(str(m) for m in members),
                     },
                     check=False,
                 )
