@@ -1,9 +1,11 @@
-"""Run schemathesis (stateful, every check) over the served spec, as an organizer and a participant.
+"""schemathesis (every phase, every check) over the served spec, as organizer and participant.
 
 A fresh SQLite database with one seeded box (drawn, so every route has data),
 the app served by uvicorn on loopback, then ``schemathesis run`` once per role.
 Fails on any check failure and on the ``validation_mismatch`` warning (the
-schema accepts what the server refuses, or the reverse).
+schema accepts what the server refuses, or the reverse). The hooks in
+``scripts/schemathesis_hooks.py`` sign in again after a logout and keep positive
+cases within the rules between fields that JSON Schema cannot state.
 
 Usage: uv run python scripts/schemathesis_run.py [--max-examples N] [extra schemathesis args]
 """
