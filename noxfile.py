@@ -126,7 +126,7 @@ def audit(session: nox.Session) -> None:
 
 @nox.session
 def schemathesis(session: nox.Session) -> None:
-    """schemathesis, stateful with every check, over the served spec as an organizer and as a
+    """schemathesis, every phase and every check, over the served spec as an organizer and as a
     participant; fails on a check and on a schema/server mismatch warning.
 
     Extra arguments go to ``schemathesis run`` (``-- --max-examples 50``)."""

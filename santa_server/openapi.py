@@ -38,7 +38,6 @@ def install(app: FastAPI) -> None:
             routes=app.routes,
         )
         _use_problem_json(schema)
-        _optional_bodies_take_null(schema)
         schema["components"]["schemas"]["TimeZone"] = TIME_ZONE_SCHEMA
         _declare_codes(schema, app)
         _declare_security(schema, app)
@@ -46,19 +45,6 @@ def install(app: FastAPI) -> None:
         return schema
 
     app.openapi = custom_openapi  # type: ignore[method-assign]
-
-
-def _optional_bodies_take_null(schema: dict[str, Any]) -> None:
-    """An optional JSON body (``body: X | None = None``) may also be ``null``: the server
-    reads a ``null`` body as no body, so the spec says so."""
-    for path_item in schema.get("paths", {}).values():
-        for operation in path_item.values():
-            body = operation.get("requestBody") if isinstance(operation, dict) else None
-            if not body or body.get("required"):
-                continue
-            media = body.get("content", {}).get("application/json")
-            if media and "$ref" in media.get("schema", {}):
-                media["schema"] = {"anyOf": [media["schema"], {"type": "null"}]}
 
 
 def _use_problem_json(schema: dict[str, Any]) -> None:

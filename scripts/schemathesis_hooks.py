@@ -9,7 +9,8 @@
 - **Rules between fields.** JSON Schema states each field on its own; it cannot say
   "``min_budget`` ≤ ``max_budget``", "deadlines in order and not after the event",
   "``single_cycle`` needs ``gifts_per_person`` 1" or "an email, or offline", nor that a
-  page cursor must be one the server handed out. The
+  page cursor must be one the server handed out, or that a rule names people of the
+  box. The
   schema's descriptions name these rules and tests/server/test_boxes_validation.py
   checks their refusals; here the schema-valid (positive) cases are brought within
   them, so "schema-valid request rejected" only ever means the schema is wrong.
@@ -33,6 +34,8 @@ from tests.server.boxkit import session_token
 
 _DIR = Path(os.environ["SANTA_ST_DIR"])
 _USER = uuid.UUID(os.environ["SANTA_ST_USER"])
+_BOX = os.environ["SANTA_ST_BOX"]
+_MEMBERS = os.environ["SANTA_ST_MEMBERS"].split(",")
 SETTINGS = make_settings(_DIR, f"sqlite:///{_DIR / 'api.db'}")
 crypto.install_keyring(crypto.Keyring.from_secrets([TEST_ENCRYPTION_KEY]))
 
@@ -114,6 +117,21 @@ def _participant_rules(body: dict[str, Any]) -> None:
 #: Opaque page cursors: only a cursor the server handed out is valid ("not a cursor
 #: from this list" is no rule a schema can state), so positive cases start at page one.
 _CURSORS = ("cursor", "before")
+_RULES = "/api/v1/boxes/{box_id}"
+
+
+def _name_members(case: Any) -> None:
+    """Rules name people of the box: a schema cannot say who is in it, so positive cases
+    name real members of the seeded box."""
+    body = case.body
+    if isinstance(body.get("participant_ids"), list):
+        count = max(2, min(len(body["participant_ids"]), len(_MEMBERS)))
+        body["participant_ids"] = _MEMBERS[:count]
+    elif "santa_participant_id" in body or "giftee_participant_id" in body:
+        body["santa_participant_id"], body["giftee_participant_id"] = _MEMBERS[:2]
+    else:
+        return
+    case.path_parameters = {**(case.path_parameters or {}), "box_id": _BOX}
 
 
 @schemathesis.hook
@@ -131,4 +149,8 @@ def map_case(context: Any, case: Any) -> Any:
         _box_rules(case.body)
     elif path == "/api/v1/boxes/{box_id}/participants" and case.method.upper() == "POST":
         _participant_rules(case.body)
+    elif path.startswith(
+        ("/api/v1/boxes/{box_id}/exclusions", "/api/v1/boxes/{box_id}/households")
+    ):
+        _name_members(case)
     return case

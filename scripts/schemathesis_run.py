@@ -1,9 +1,11 @@
-"""Run schemathesis (stateful, every check) over the served spec, as an organizer and a participant.
+"""schemathesis (every phase, every check) over the served spec, as organizer and participant.
 
 A fresh SQLite database with one seeded box (drawn, so every route has data),
 the app served by uvicorn on loopback, then ``schemathesis run`` once per role.
 Fails on any check failure and on the ``validation_mismatch`` warning (the
-schema accepts what the server refuses, or the reverse).
+schema accepts what the server refuses, or the reverse). The hooks in
+``scripts/schemathesis_hooks.py`` sign in again after a logout and keep positive
+cases within the rules between fields that JSON Schema cannot state.
 
 Usage: uv run python scripts/schemathesis_run.py [--max-examples N] [extra schemathesis args]
 """
@@ -27,6 +29,7 @@ fail-on = ["validation_mismatch"]
 
 
 def main(argv: list[str]) -> int:
+    from sqlalchemy import select
     from sqlalchemy.orm import Session
 
     from santa_core import crypto, migrate, models
@@ -38,7 +41,7 @@ def main(argv: list[str]) -> int:
     from tests.server.test_boxes_permissions import build_world
 
     crypto.install_keyring(crypto.Keyring.from_secrets([TEST_ENCRYPTION_KEY]))
-    examples = "10"
+    examples = "5"
     if "--max-examples" in argv:
         i = argv.index("--max-examples")
         examples = argv[i + 1]
@@ -64,6 +67,9 @@ def main(argv: list[str]) -> int:
                     settings, secrets.token_urlsafe(16)
                 )
             s.commit()
+            members = s.scalars(
+                select(models.Participant.id).where(models.Participant.box_id == world.box_id)
+            ).all()
         config = path / "schemathesis.toml"
         config.write_text(CONFIG)
         status = 0
@@ -95,6 +101,8 @@ def main(argv: list[str]) -> int:
                         "SCHEMATHESIS_HOOKS": "scripts.schemathesis_hooks",
                         "SANTA_ST_DIR": str(path),
                         "SANTA_ST_USER": str(world.users[role].id),
+                        "SANTA_ST_BOX": str(world.box_id),
+                        "SANTA_ST_MEMBERS": ",".join(str(m) for m in members),
                     },
                     check=False,
                 )

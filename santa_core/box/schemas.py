@@ -21,7 +21,7 @@ from santa_core.kit.types import (
     Cover,
     Currency,
     Day,
-    Int,
+    IntCheck,
     LongText,
     Money,
     Name,
@@ -37,9 +37,9 @@ class DrawOptions(_Input):
     avoid_two_cycles: Bool = False
     #: Everyone in one loop (A → B → C → … → A).
     single_cycle: Bool = False
-    gifts_per_person: Annotated[Int, Field(ge=1, le=5)] = 1
+    gifts_per_person: Annotated[int, Field(ge=1, le=5), IntCheck] = 1
     #: Avoid repeating pairs from the last N years of a renewed box (None: all years).
-    history_years: Annotated[Int, Field(ge=0, le=50)] | None = None
+    history_years: Annotated[int, Field(ge=0, le=50), IntCheck] | None = None
 
     @model_validator(mode="after")
     def _check(self) -> DrawOptions:

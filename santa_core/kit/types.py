@@ -200,7 +200,10 @@ Url = Annotated[
     str,
     Field(max_length=2000, pattern=r"^https?://[^\s\x00-\x1f]+$"),
 ]
-Int = Annotated[int, BeforeValidator(_integer)]
+#: An integer, not a bool or a float. Bounds go before it
+#: (``Annotated[int, Field(ge=1), IntCheck]``) so the spec states them as minimum/maximum.
+IntCheck = BeforeValidator(_integer)
+Int = Annotated[int, IntCheck]
 Bool = StrictBool
 When = Annotated[
     dt.datetime,

@@ -16,7 +16,7 @@ from typing import cast
 
 def _get_kwargs(
     *,
-    body: LogoutRequest | None | Unset = UNSET,
+    body: LogoutRequest | Unset = UNSET,
 ) -> dict[str, Any]:
     headers: dict[str, Any] = {}
 
@@ -25,10 +25,8 @@ def _get_kwargs(
         "url": "/api/v1/auth/logout",
     }
 
-    if isinstance(body, LogoutRequest):
+    if not isinstance(body, Unset):
         _kwargs["json"] = body.to_dict()
-    else:
-        _kwargs["json"] = body
 
     headers["Content-Type"] = "application/json"
 
@@ -78,14 +76,14 @@ def _build_response(
 def sync_detailed(
     *,
     client: AuthenticatedClient | Client,
-    body: LogoutRequest | None | Unset = UNSET,
+    body: LogoutRequest | Unset = UNSET,
 ) -> Response[Any | Problem]:
     """Logout
 
      End this session: its refresh tokens are revoked and its access tokens stop working.
 
     Args:
-        body (LogoutRequest | None | Unset):
+        body (LogoutRequest | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -109,14 +107,14 @@ def sync_detailed(
 def sync(
     *,
     client: AuthenticatedClient | Client,
-    body: LogoutRequest | None | Unset = UNSET,
+    body: LogoutRequest | Unset = UNSET,
 ) -> Any | Problem | None:
     """Logout
 
      End this session: its refresh tokens are revoked and its access tokens stop working.
 
     Args:
-        body (LogoutRequest | None | Unset):
+        body (LogoutRequest | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -135,14 +133,14 @@ def sync(
 async def asyncio_detailed(
     *,
     client: AuthenticatedClient | Client,
-    body: LogoutRequest | None | Unset = UNSET,
+    body: LogoutRequest | Unset = UNSET,
 ) -> Response[Any | Problem]:
     """Logout
 
      End this session: its refresh tokens are revoked and its access tokens stop working.
 
     Args:
-        body (LogoutRequest | None | Unset):
+        body (LogoutRequest | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -164,14 +162,14 @@ async def asyncio_detailed(
 async def asyncio(
     *,
     client: AuthenticatedClient | Client,
-    body: LogoutRequest | None | Unset = UNSET,
+    body: LogoutRequest | Unset = UNSET,
 ) -> Any | Problem | None:
     """Logout
 
      End this session: its refresh tokens are revoked and its access tokens stop working.
 
     Args:
-        body (LogoutRequest | None | Unset):
+        body (LogoutRequest | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.

@@ -17,7 +17,7 @@ from typing import cast
 
 def _get_kwargs(
     *,
-    body: None | RefreshRequest | Unset = UNSET,
+    body: RefreshRequest | Unset = UNSET,
 ) -> dict[str, Any]:
     headers: dict[str, Any] = {}
 
@@ -26,10 +26,8 @@ def _get_kwargs(
         "url": "/api/v1/auth/refresh",
     }
 
-    if isinstance(body, RefreshRequest):
+    if not isinstance(body, Unset):
         _kwargs["json"] = body.to_dict()
-    else:
-        _kwargs["json"] = body
 
     headers["Content-Type"] = "application/json"
 
@@ -90,7 +88,7 @@ def _build_response(
 def sync_detailed(
     *,
     client: AuthenticatedClient | Client,
-    body: None | RefreshRequest | Unset = UNSET,
+    body: RefreshRequest | Unset = UNSET,
 ) -> Response[AuthResult | Problem]:
     """Refresh Session
 
@@ -100,7 +98,7 @@ def sync_detailed(
     newest token included): someone else has a copy.
 
     Args:
-        body (None | RefreshRequest | Unset):
+        body (RefreshRequest | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -124,7 +122,7 @@ def sync_detailed(
 def sync(
     *,
     client: AuthenticatedClient | Client,
-    body: None | RefreshRequest | Unset = UNSET,
+    body: RefreshRequest | Unset = UNSET,
 ) -> AuthResult | Problem | None:
     """Refresh Session
 
@@ -134,7 +132,7 @@ def sync(
     newest token included): someone else has a copy.
 
     Args:
-        body (None | RefreshRequest | Unset):
+        body (RefreshRequest | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -153,7 +151,7 @@ def sync(
 async def asyncio_detailed(
     *,
     client: AuthenticatedClient | Client,
-    body: None | RefreshRequest | Unset = UNSET,
+    body: RefreshRequest | Unset = UNSET,
 ) -> Response[AuthResult | Problem]:
     """Refresh Session
 
@@ -163,7 +161,7 @@ async def asyncio_detailed(
     newest token included): someone else has a copy.
 
     Args:
-        body (None | RefreshRequest | Unset):
+        body (RefreshRequest | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -185,7 +183,7 @@ async def asyncio_detailed(
 async def asyncio(
     *,
     client: AuthenticatedClient | Client,
-    body: None | RefreshRequest | Unset = UNSET,
+    body: RefreshRequest | Unset = UNSET,
 ) -> AuthResult | Problem | None:
     """Refresh Session
 
@@ -195,7 +193,7 @@ async def asyncio(
     newest token included): someone else has a copy.
 
     Args:
-        body (None | RefreshRequest | Unset):
+        body (RefreshRequest | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
