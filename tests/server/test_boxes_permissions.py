@@ -65,6 +65,8 @@ def build_world(engine: Engine, settings: Settings, status: BoxStatus) -> World:
         box = box_service.create_box(s, owner, data=BoxCreate(name="Matrix"))
         co_p = make_member(s, box, co, role=ParticipantRole.CO_ORGANIZER)
         member_p = make_member(s, box, member)
+        # Someone the kid may give to: not their household, not an organizer (the offline rule).
+        make_member(s, box, make_user(s))
         kid = adding_service.add_participant(
             s, settings, owner, box.id, data=ParticipantCreate(display_name="Kid", offline=True)
         )
