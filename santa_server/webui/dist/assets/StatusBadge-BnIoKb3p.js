@@ -1,0 +1,1 @@
+import{A as e,w as t}from"./index-BBUPCaK2.js";var n=t(),r={draft:`bg-gold-100 text-gold-800`,ready:`bg-berry-100 text-berry-700`,drawing:`bg-berry-100 text-berry-700`,matched:`bg-pine-50 text-pine-700`,archived:`bg-stone-200 text-stone-700`};function i({status:t}){let{t:i}=e(`boxes`);return(0,n.jsx)(`span`,{className:`badge ${r[t]}`,children:i(`status.${t}`)})}export{i as t};

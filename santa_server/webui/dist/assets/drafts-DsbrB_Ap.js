@@ -1,0 +1,1 @@
+import{D as e,O as t,k as n}from"./index-BBUPCaK2.js";var r=n()(t(e=>({drafts:{},setDraft:(t,n)=>e(e=>({drafts:{...e.drafts,[t]:n}})),clearDraft:t=>e(e=>{let n={...e.drafts};return delete n[t],{drafts:n}})}),{name:`santa-drafts`,storage:e(()=>sessionStorage)}));export{r as t};

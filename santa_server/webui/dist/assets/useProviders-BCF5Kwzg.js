@@ -1,1 +1,0 @@
-import{o as e,s as t,v as n}from"./index-CrYYeEw7.js";function r(){return n({queryKey:[`auth-providers`],queryFn:()=>t(e.GET(`/api/v1/auth/providers`)),staleTime:3e5})}export{r as t};
