@@ -9,7 +9,8 @@ them. An exclusion is directed (``santa`` never gives to ``giftee``);
 always gives to ``giftee``); a santa has at most one and a giftee at most one.
 A forced pair that clashes with a household, an exclusion or the draw options is
 accepted like an impossible exclusion: the preview explains it with a fix.
-Forced pairs name an assignment, so only the organizers read them.
+Forced pairs name an assignment, so only the organizers read them; they are for one
+year's draw, so renewing a box does not copy them.
 """
 
 from __future__ import annotations
