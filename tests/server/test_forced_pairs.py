@@ -169,3 +169,26 @@ def test_export_and_scrub(settings: Settings, engine: Engine) -> None:
     with Session(engine) as s:
         left = s.scalars(select(models.ForcedPair).where(models.ForcedPair.box_id == box.id))
         assert list(left) == []
+
+
+def test_a_forced_pair_against_the_offline_rule_is_named(
+    settings: Settings, engine: Engine
+) -> None:
+    """Kid (offline) forced to give to the organizer: the engine's explanation, not the
+    offline rule's, and the fix is removing the forced pair."""
+    box = _box(engine)
+    base = f"{API}/boxes/{box.id}"
+    with TestClient(create_app(settings)) as client:
+        org = {**auth(settings, box.owner), "Accept-Language": "en"}
+        kid = client.post(
+            f"{base}/participants", json={"display_name": "Kid", "offline": True}, headers=org
+        )
+        assert kid.status_code == 201, kid.text
+        people = client.get(f"{base}/participants", headers=org).json()["items"]
+        me = next(p["id"] for p in people if p["is_me"])
+        made = client.post(f"{base}/forced-pairs", json=_pair(kid.json()["id"], me), headers=org)
+        assert made.status_code == 201, made.text
+        preview = client.get(f"{base}/draw/preview", headers=org).json()
+        assert preview["reason"] == "forced_conflict"
+        assert "Kid is forced to give to" in preview["explanation"]
+        assert "forced pair" in preview["suggestion"]
