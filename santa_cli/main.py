@@ -25,7 +25,9 @@ ENTRIES = (
     Entry("whoami", "santa_cli.commands.auth.whoami:whoami", "Who I am signed in as, where."),
     Entry("box", "santa_cli.commands.box:app", "My boxes: create, list, show, edit, archive..."),
     Entry("people", "santa_cli.commands.people:app", "A box's people: list, add, import a CSV..."),
-    Entry("rules", "santa_cli.commands.rules:app", "Households and exclusions of a box."),
+    Entry(
+        "rules", "santa_cli.commands.rules:app", "Households, exclusions and forced pairs of a box."
+    ),
     Entry("invites", "santa_cli.commands.invites:app", "Invitations sent: list, resend, revoke."),
     Entry("link", "santa_cli.commands.link:app", "The box's join link (with a QR code)."),
     Entry(

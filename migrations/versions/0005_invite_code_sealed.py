@@ -1,7 +1,7 @@
 """invitations keep their code sealed, so the reminder repeats the first link
 
 Revision ID: 0005_invite
-Revises: 0002_after
+Revises: 0004_force
 Create Date: 2026-12-02 16:55:00.000000
 """
 
@@ -11,7 +11,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision: str = "0005_invite"
-down_revision: str | None = "0002_after"
+down_revision: str | None = "0004_force"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 

@@ -5,9 +5,9 @@ Deleting an account hides it and ends its sessions at once
 scheduler, removes what identifies the person afterwards: email, name,
 password hash, linked accounts, settings, tokens, the contents of their
 participant cards (name, wishes, address, phone), invitations to their address
-(and the placeholders they made), and notifications addressed to them or, once
-delivered, naming them. The rows stay, so boxes and draws keep their shape; the
-audit trail keeps only ids.
+(and the placeholders they made), forced pairs naming them, and notifications
+addressed to them or, once delivered, naming them. The rows stay, so boxes and
+draws keep their shape; the audit trail keeps only ids.
 """
 
 from __future__ import annotations
@@ -94,6 +94,13 @@ def _scrub(session: Session, user: models.User, now: dt.datetime) -> None:
         .execution_options(synchronize_session=False)
     )
     cards = select(models.Participant.id).where(models.Participant.user_id == uid)
+    # A forced pair names an assignment of theirs: it goes with them.
+    F = models.ForcedPair
+    session.execute(
+        delete(F)
+        .where(F.santa_participant_id.in_(cards) | F.giftee_participant_id.in_(cards))
+        .execution_options(synchronize_session=False)
+    )
     invites = session.scalars(
         select(models.EmailInvite).where(
             (models.EmailInvite.participant_id.in_(cards)) | (models.EmailInvite.email == old_email)

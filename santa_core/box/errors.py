@@ -4,14 +4,16 @@ NotFound
 ├── BoxNotFound (santa_core.errors)        also what outsiders get for boxes they may not know
 ├── ParticipantNotFound (santa_core.errors)
 ├── HouseholdNotFound
-└── ExclusionNotFound
+├── ExclusionNotFound
+└── ForcedPairNotFound
 Forbidden
 ├── NotOrganizer (santa_core.errors)
 └── NotYourCard                             a member edits someone else's card
 Conflict
 ├── BoxNotEditable, InvalidTransition, AlreadyMember (santa_core.errors)
 ├── OwnerCannotLeave                        the box's owner cannot be removed
-└── ExclusionExists
+├── ExclusionExists
+└── ForcedPairExists                        the santa or the giftee already has a forced pair
 InvalidInput
 └── InvalidRule                             a household/exclusion naming unknown or the same people
 """
@@ -31,6 +33,11 @@ class ExclusionNotFound(NotFound):
     default_message = "Exclusion not found."
 
 
+class ForcedPairNotFound(NotFound):
+    code = "forced_pair_not_found"
+    default_message = "Forced pair not found."
+
+
 class NotYourCard(Forbidden):
     code = "not_your_card"
     default_message = (
@@ -46,6 +53,14 @@ class OwnerCannotLeave(Conflict):
 class ExclusionExists(Conflict):
     code = "exclusion_exists"
     default_message = "This exclusion already exists."
+
+
+class ForcedPairExists(Conflict):
+    code = "forced_pair_exists"
+    default_message = (
+        "This santa is already forced to give to someone, "
+        "or this giftee already has a forced santa."
+    )
 
 
 class InvalidRule(InvalidInput):

@@ -26,7 +26,7 @@ TRANSITIONS: dict[BoxStatus, frozenset[BoxStatus]] = {
 
 class Action(enum.StrEnum):
     EDIT_BOX = "edit_box"
-    EDIT_RULES = "edit_rules"  # households, exclusions, draw options
+    EDIT_RULES = "edit_rules"  # households, exclusions, forced pairs, draw options
     ADD_PARTICIPANT = "add_participant"
     REMOVE_PARTICIPANT = "remove_participant"
     JOIN = "join"

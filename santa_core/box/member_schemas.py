@@ -1,4 +1,4 @@
-"""Shapes of members (participant cards), households and exclusions."""
+"""Shapes of members (participant cards), households, exclusions and forced pairs."""
 
 from __future__ import annotations
 
@@ -164,6 +164,22 @@ class ExclusionCreate(_Input):
 
 
 class Exclusion(BaseModel):
+    model_config = ConfigDict(from_attributes=True)
+
+    id: uuid.UUID
+    santa_participant_id: uuid.UUID
+    giftee_participant_id: uuid.UUID
+    created_at: dt.datetime
+
+
+class ForcedPairCreate(_Input):
+    santa_participant_id: uuid.UUID
+    giftee_participant_id: uuid.UUID
+
+
+class ForcedPair(BaseModel):
+    """``santa`` must give to ``giftee``: an assignment chosen by the organizers."""
+
     model_config = ConfigDict(from_attributes=True)
 
     id: uuid.UUID

@@ -1,9 +1,16 @@
-"""Households and exclusions: who must not give to whom. Fixed once the draw has run.
+"""Households, exclusions and forced pairs: who must (not) give to whom.
+
+All are fixed once the draw has run.
 
 A household is set in one step and works both ways: nobody gives a gift
 inside it. A person is in at most one household; putting them in another moves
 them. An exclusion is directed (``santa`` never gives to ``giftee``);
-``both_ways`` adds the reverse too.
+``both_ways`` adds the reverse too. A forced pair is directed too (``santa``
+always gives to ``giftee``); a santa has at most one and a giftee at most one.
+A forced pair that clashes with a household, an exclusion or the draw options is
+accepted like an impossible exclusion: the preview explains it with a fix.
+Forced pairs name an assignment, so only the organizers read them; they are for one
+year's draw, so renewing a box does not copy them.
 """
 
 from __future__ import annotations
@@ -17,11 +24,20 @@ from sqlalchemy.orm import Session
 from santa_core import audit, models
 from santa_core.box import lifecycle
 from santa_core.box.access import load
-from santa_core.box.errors import ExclusionExists, ExclusionNotFound, HouseholdNotFound, InvalidRule
+from santa_core.box.errors import (
+    ExclusionExists,
+    ExclusionNotFound,
+    ForcedPairExists,
+    ForcedPairNotFound,
+    HouseholdNotFound,
+    InvalidRule,
+)
 from santa_core.box.lifecycle import Action
 from santa_core.box.member_schemas import (
     Exclusion,
     ExclusionCreate,
+    ForcedPair,
+    ForcedPairCreate,
     Household,
     HouseholdCreate,
     HouseholdUpdate,
@@ -293,5 +309,75 @@ def delete_exclusion(
         box_id=access.box.id,
         target_type="exclusion",
         target_id=exclusion_id,
+    )
+    session.flush()
+
+
+def list_forced_pairs(
+    session: Session, actor: models.User, box_id: uuid.UUID, /
+) -> list[ForcedPair]:
+    access = load(session, actor, box_id, manage=True)
+    rows = session.scalars(
+        select(models.ForcedPair)
+        .where(models.ForcedPair.box_id == access.box.id)
+        .order_by(models.ForcedPair.created_at, models.ForcedPair.id)
+    ).all()
+    return [ForcedPair.model_validate(r) for r in rows]
+
+
+def create_forced_pair(
+    session: Session, actor: models.User, box_id: uuid.UUID, /, *, data: ForcedPairCreate
+) -> ForcedPair:
+    access = load(session, actor, box_id, manage=True, for_update=True)
+    lifecycle.require(Action.EDIT_RULES, access.box.status)
+    santa, giftee = data.santa_participant_id, data.giftee_participant_id
+    if santa == giftee:
+        raise InvalidRule(
+            errors=[
+                FieldError(("body", "giftee_participant_id"), "Nobody gives to themselves.", "same")
+            ]
+        )
+    _check_members(session, access.box.id, [santa, giftee], "participant_ids")
+    F = models.ForcedPair
+    taken = session.scalar(
+        select(F.id).where(
+            F.box_id == access.box.id,
+            (F.santa_participant_id == santa) | (F.giftee_participant_id == giftee),
+        )
+    )
+    if taken is not None:
+        raise ForcedPairExists()
+    pair = F(box_id=access.box.id, santa_participant_id=santa, giftee_participant_id=giftee)
+    session.add(pair)
+    session.flush()
+    # Ids only, like every audit event: the trail is read by organizers, not by the pair.
+    audit.record(
+        session,
+        actor,
+        "forced_pair.created",
+        box_id=access.box.id,
+        target_type="forced_pair",
+        target_id=pair.id,
+    )
+    session.flush()
+    return ForcedPair.model_validate(pair)
+
+
+def delete_forced_pair(
+    session: Session, actor: models.User, box_id: uuid.UUID, forced_pair_id: uuid.UUID, /
+) -> None:
+    access = load(session, actor, box_id, manage=True, for_update=True)
+    pair = session.get(models.ForcedPair, forced_pair_id)
+    if pair is None or pair.box_id != access.box.id:
+        raise ForcedPairNotFound()
+    lifecycle.require(Action.EDIT_RULES, access.box.status)
+    session.delete(pair)
+    audit.record(
+        session,
+        actor,
+        "forced_pair.deleted",
+        box_id=access.box.id,
+        target_type="forced_pair",
+        target_id=forced_pair_id,
     )
     session.flush()

@@ -231,7 +231,9 @@ def assign_backup_santa(
         and (row := gifts.get((s, g))) is not None
         and row.status in (GiftStatus.SENT, GiftStatus.RECEIVED)
     }
-    forced = list(dict.fromkeys([*prepared.data.forced, *sorted(on_their_way)]))
+    # The organizers' forced pair to this giftee, if any, is the pair that failed: dropped.
+    kept = [pair for pair in prepared.data.forced if pair[1] != giftee]
+    forced = list(dict.fromkeys([*kept, *sorted(on_their_way)]))
     if santa_participant_id is not None:
         forced.append((str(santa_participant_id), giftee))
     try:

@@ -1,4 +1,5 @@
-"""From the database to the engine: who is drawn, households, exclusions, history, options.
+"""From the database to the engine: who is drawn, households, exclusions, forced pairs,
+history, options.
 
 Drawn are the members who take part and have joined (``active``/``locked``);
 invited people who never accepted are left out.
@@ -138,6 +139,16 @@ def build_input(session: Session, box: models.Box, *, without: uuid.UUID | None 
         )
         if str(s) in people and str(g) in people
     ]
+    F = models.ForcedPair
+    forced = [
+        (str(s), str(g))
+        for s, g in session.execute(
+            select(F.santa_participant_id, F.giftee_participant_id)
+            .where(F.box_id == box.id)
+            .order_by(F.created_at, F.id)
+        )
+        if str(s) in people and str(g) in people
+    ]
     implicit = offline_rule(people)
     exclusions += [pair for pair in implicit if pair not in set(exclusions)]
     by_key = {p.person_key: pid for pid, p in people.items()}
@@ -156,6 +167,7 @@ def build_input(session: Session, box: models.Box, *, without: uuid.UUID | None 
         participants=tuple(sorted(people)),
         groups=tuple(tuple(g) for g in groups.values() if len(g) > 1),
         exclusions=tuple(exclusions),
+        forced=tuple(forced),
         history=tuple(tuple(years[y]) for y in sorted(years)),
         options=options_of(box),
     )

@@ -60,25 +60,41 @@ def humanize(text: str, prepared: BoxInput) -> str:
     )
 
 
+def _drop_forced(result: engine.Infeasible, prepared: BoxInput) -> engine.Relaxation | None:
+    """For a forced pair that clashes with a rule: removing it (or nothing to suggest)."""
+    if result.reason != "forced_conflict" or not result.witness:
+        return None
+    for santa, giftee in prepared.data.forced:
+        if santa == result.witness[0]:
+            return engine.Relaxation(
+                "forced", engine.relax_forced(santa, giftee), santa=santa, giftee=giftee
+            )
+    return None
+
+
 def with_offline_rule(result: engine.Infeasible, prepared: BoxInput) -> engine.Infeasible:
     """Name the implicit offline rule when it is what makes the draw impossible.
 
     Without it a draw exists: the explanation says so and suggests how to go on.
-    Otherwise the engine's explanation stands, but it never suggests dropping an
-    exclusion the box did not make.
+    Otherwise, or when a forced pair clashes with a rule, the engine's explanation
+    stands, but it never suggests dropping an exclusion the box did not make.
     """
     if not prepared.implicit:
         return result
     implicit = set(prepared.implicit)
+    relaxation = result.suggestion
     explicit = tuple(p for p in prepared.data.exclusions if p not in implicit)
-    if isinstance(engine.solve(replace(prepared.data, exclusions=explicit)), engine.Infeasible):
-        relaxation = result.suggestion
+    # A forced pair that a rule forbids (the offline rule too) is named by the engine,
+    # and removing it is the fix.
+    if result.reason == "forced_conflict" or isinstance(
+        engine.solve(replace(prepared.data, exclusions=explicit)), engine.Infeasible
+    ):
         if (
             relaxation is not None
             and relaxation.kind == "exclusion"
             and (relaxation.santa, relaxation.giftee) in implicit
         ):
-            return replace(result, suggestion=None)
+            return replace(result, suggestion=_drop_forced(result, prepared))
         return result
     offline = tuple(sorted({o for o, _ in prepared.implicit}))
     organizers = tuple(sorted({m for _, m in prepared.implicit}))

@@ -2,7 +2,7 @@
 
 from santa_core.db import Base
 from santa_core.models.audit import AuditEvent, OutboxMessage
-from santa_core.models.box import Box, Exclusion, Household, Participant
+from santa_core.models.box import Box, Exclusion, ForcedPair, Household, Participant
 from santa_core.models.draw import Draw, DrawHistory, DrawRun
 from santa_core.models.enums import (
     BoxStatus,
@@ -43,6 +43,7 @@ __all__ = [
     "DrawRun",
     "EmailInvite",
     "Exclusion",
+    "ForcedPair",
     "Gift",
     "GiftStatus",
     "Household",

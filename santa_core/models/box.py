@@ -1,4 +1,4 @@
-"""Boxes (one gift exchange each), their members, households and exclusion rules."""
+"""Boxes (one gift exchange each), their members, households, exclusion and forced-pair rules."""
 
 from __future__ import annotations
 
@@ -150,6 +150,31 @@ class Exclusion(UUIDPk, Base):
     __tablename__ = "exclusions"
     __table_args__ = (
         UniqueConstraint("box_id", "santa_participant_id", "giftee_participant_id"),
+        CheckConstraint("santa_participant_id <> giftee_participant_id", name="not_self"),
+    )
+
+    box_id: Mapped[uuid.UUID] = mapped_column(
+        ForeignKey("boxes.id", ondelete="CASCADE"), index=True
+    )
+    santa_participant_id: Mapped[uuid.UUID] = mapped_column(
+        ForeignKey("participants.id", ondelete="CASCADE")
+    )
+    giftee_participant_id: Mapped[uuid.UUID] = mapped_column(
+        ForeignKey("participants.id", ondelete="CASCADE")
+    )
+    created_at: Mapped[dt.datetime] = mapped_column(default=utcnow)
+
+
+class ForcedPair(UUIDPk, Base):
+    """A directed rule: ``santa`` must give to ``giftee`` (one per santa and per giftee).
+
+    It names an assignment, so only the organizers read it (never the giftee's export).
+    """
+
+    __tablename__ = "forced_pairs"
+    __table_args__ = (
+        UniqueConstraint("box_id", "santa_participant_id"),
+        UniqueConstraint("box_id", "giftee_participant_id"),
         CheckConstraint("santa_participant_id <> giftee_participant_id", name="not_self"),
     )
 

@@ -1,4 +1,4 @@
-"""Members of a box and their cards; households and exclusions."""
+"""Members of a box and their cards; households, exclusions and forced pairs."""
 
 from __future__ import annotations
 
@@ -13,6 +13,8 @@ from santa_core.box.member_schemas import (
     CardUpdate,
     Exclusion,
     ExclusionCreate,
+    ForcedPair,
+    ForcedPairCreate,
     Household,
     HouseholdCreate,
     HouseholdUpdate,
@@ -307,4 +309,53 @@ def delete_exclusion(
     box_id: uuid.UUID, exclusion_id: uuid.UUID, user: CurrentUser, session: SessionDep
 ) -> Response:
     rule_service.delete_exclusion(session, user, box_id, exclusion_id)
+    return Response(status_code=status.HTTP_204_NO_CONTENT)
+
+
+@router.get(
+    "/boxes/{box_id}/forced-pairs",
+    operation_id="list_forced_pairs",
+    response_model=list[ForcedPair],
+    responses=problems("box_not_found", "not_organizer"),
+)
+def list_forced_pairs(
+    box_id: uuid.UUID, user: CurrentUser, session: SessionDep
+) -> list[ForcedPair]:
+    """Forced pairs name assignments: organizers only."""
+    return rule_service.list_forced_pairs(session, user, box_id)
+
+
+@router.post(
+    "/boxes/{box_id}/forced-pairs",
+    operation_id="create_forced_pair",
+    response_model=ForcedPair,
+    status_code=status.HTTP_201_CREATED,
+    responses=problems(
+        "box_not_editable", "box_not_found", "forced_pair_exists", "invalid_rule", "not_organizer"
+    ),
+)
+def create_forced_pair(
+    box_id: uuid.UUID, body: ForcedPairCreate, user: CurrentUser, session: SessionDep
+) -> ForcedPair:
+    """``santa`` always gives to ``giftee`` (one forced pair per santa and per giftee).
+
+    A pair that clashes with a household, an exclusion or the draw options is
+    accepted: the draw preview explains the clash and suggests a fix.
+    """
+    return rule_service.create_forced_pair(session, user, box_id, data=body)
+
+
+@router.delete(
+    "/boxes/{box_id}/forced-pairs/{forced_pair_id}",
+    operation_id="delete_forced_pair",
+    responses=problems(
+        "box_not_editable", "box_not_found", "forced_pair_not_found", "not_organizer"
+    ),
+    status_code=status.HTTP_204_NO_CONTENT,
+    response_class=Response,
+)
+def delete_forced_pair(
+    box_id: uuid.UUID, forced_pair_id: uuid.UUID, user: CurrentUser, session: SessionDep
+) -> Response:
+    rule_service.delete_forced_pair(session, user, box_id, forced_pair_id)
     return Response(status_code=status.HTTP_204_NO_CONTENT)

@@ -125,11 +125,16 @@ def _season(client: TestClient, settings: Settings, engine: Engine) -> uuid.UUID
             ),
             201,
         )
-    # Offline people never give to the organizer who acts for them: someone with an
-    # account joins by link, so a draw exists.
-    link = ok(client.post(f"{API}/boxes/{mine['id']}/join-link", headers=ann), 201)
-    max_ = Actor(client, settings, account(engine, full_name="Max"))
-    ok(max_.post(f"/invitations/{link['code']}/accept"))
+    # Offline people never give to the organizers who act for them: she only runs the draw.
+    own = ok(client.get(f"{API}/boxes/{mine['id']}/participants", headers=ann))["items"]
+    own_card = next(p["id"] for p in own if p["display_name"] == NAME)
+    ok(
+        client.patch(
+            f"{API}/boxes/{mine['id']}/participants/{own_card}",
+            json={"takes_part": False},
+            headers=ann,
+        )
+    )
     ok(client.post(f"{API}/boxes/{mine['id']}/status", json={"status": "ready"}, headers=ann))
     ok(
         client.post(
@@ -181,10 +186,17 @@ def _season(client: TestClient, settings: Settings, engine: Engine) -> uuid.UUID
         ),
         201,
     )
-    # Someone with an account may give to Olga (Tim and Tom never give to their organizer).
-    olga_link = ok(olga.post(f"/boxes/{box['id']}/join-link"), 201)
-    vera = Actor(client, settings, account(engine, full_name="Vera"))
-    ok(vera.post(f"/invitations/{olga_link['code']}/accept"))
+    ok(olga.patch(f"/boxes/{box['id']}/participants/{olga_card}", json={"takes_part": False}))
+    # Forced pairs: hers as the santa is in her export; Tim's to her (it names her santa) is not.
+    tom = next(p["id"] for p in people if p["display_name"] == "Tom")
+    for santa, giftee in ((card, tom), (kid["id"], card)):
+        ok(
+            olga.post(
+                f"/boxes/{box['id']}/forced-pairs",
+                json={"santa_participant_id": santa, "giftee_participant_id": giftee},
+            ),
+            201,
+        )
     ok(olga.post(f"/boxes/{box['id']}/status", json={"status": "ready"}))
     ok(olga.post(f"/boxes/{box['id']}/draw", json={"acknowledge_secrecy_warning": True}), 201)
     return ann_id
@@ -264,6 +276,8 @@ def test_export_holds_every_value_and_erase_leaves_no_trace(
     assert {"sent", "invitations", "sessions", "linked_accounts"} & set(document) != set()
     # The draw row where she is the giftee (it names her santa) is not in her export.
     assert all(a["santa_participant_id"] in cards for a in document["assignments_given"])
+    # Nor the forced pair that makes Tim her santa; hers as the santa is.
+    assert [f["santa_participant_id"] in cards for f in document["forced_pairs"]] == [True]
 
     erased = cli.invoke(app, ["gdpr", "erase", EMAIL, "--yes"], env=env)
     assert erased.exit_code == 0, erased.output

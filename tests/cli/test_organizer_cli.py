@@ -353,3 +353,39 @@ def test_bad_usage_exits_2(tmp_path: Path) -> None:
     down = cli.invoke(app, ["box", "list"], env=env)
     assert down.exit_code == 1
     assert "error[connection_failed]" in down.output
+
+
+def test_rules_force_list_and_remove(api: tuple[CliRunner, dict[str, str]], tmp_path: Path) -> None:
+    cli, env = api
+    box_id = make_box(cli, env, tmp_path, "name,email\nAnn,ann@x.org\n", offline=("Kid", "Kiddo"))
+    people = json.loads(run(cli, env, "people", "list", box_id, "--json"))["people"]
+    kid = next(p["id"] for p in people if p["display_name"] == "Kid")
+    kiddo = next(p["id"] for p in people if p["display_name"] == "Kiddo")
+    me = next(p["id"] for p in people if p["is_me"])
+    made = json.loads(run(cli, env, "rules", "force", box_id, me, kid, "--json"))["forced_pair"]
+    assert (made["santa_participant_id"], made["giftee_participant_id"]) == (me, kid)
+    said = run(cli, env, "rules", "force", box_id, kid, kiddo)
+    assert f"{kid} always draws {kiddo}" in said
+    rules = json.loads(run(cli, env, "rules", "list", box_id, "--json"))
+    assert {
+        (f["santa_participant_id"], f["giftee_participant_id"]) for f in rules["forced_pairs"]
+    } == {
+        (me, kid),
+        (kid, kiddo),
+    }
+    table = run(cli, env, "rules", "list", box_id)
+    assert "forced pairs (santa always draws giftee):" in table
+    assert made["id"] in table
+    again = cli.invoke(app, ["rules", "force", box_id, me, kiddo], env=env)
+    assert again.exit_code == 1
+    assert again.output.startswith("error[forced_pair_exists]: ")
+    assert len(again.output.strip().splitlines()) == 1
+    bad = cli.invoke(app, ["rules", "force", box_id, me, "not-an-id"], env=env)
+    assert bad.exit_code == 2
+    assert "Traceback" not in bad.output
+    assert len(bad.output.strip().splitlines()) == 1
+    assert f"removed forced pair {made['id']}" in run(
+        cli, env, "rules", "remove", box_id, made["id"]
+    )
+    removed = json.loads(run(cli, env, "rules", "list", box_id, "--json"))["forced_pairs"]
+    assert [f["santa_participant_id"] for f in removed] == [kid]

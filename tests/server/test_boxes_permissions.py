@@ -20,7 +20,12 @@ from sqlalchemy.orm import Session
 from santa_core import models
 from santa_core.box import rules as rule_service
 from santa_core.box import service as box_service
-from santa_core.box.member_schemas import ExclusionCreate, HouseholdCreate, ParticipantCreate
+from santa_core.box.member_schemas import (
+    ExclusionCreate,
+    ForcedPairCreate,
+    HouseholdCreate,
+    ParticipantCreate,
+)
 from santa_core.box.schemas import BoxCreate
 from santa_core.config import Settings
 from santa_core.draw import service as draw_service
@@ -46,6 +51,8 @@ class World:
     offline_id: uuid.UUID
     household_id: uuid.UUID
     exclusion_id: uuid.UUID
+    forced_pair_id: uuid.UUID
+    co_id: uuid.UUID  # the co-organizer's membership
     invite_id: uuid.UUID
     invite_code: str
     link_code: str
@@ -58,8 +65,12 @@ def build_world(engine: Engine, settings: Settings, status: BoxStatus) -> World:
         box = box_service.create_box(s, owner, data=BoxCreate(name="Matrix"))
         co_p = make_member(s, box, co, role=ParticipantRole.CO_ORGANIZER)
         member_p = make_member(s, box, member)
+<<<<<<< ours
         # Someone the kid may draw: not in the kid's household, not an organizer (the kid's
         # organizers open the kid's assignment, so the kid never gives to them).
+=======
+        # Someone the kid may give to: not their household, not an organizer (the offline rule).
+>>>>>>> theirs
         make_member(s, box, make_user(s))
         kid = adding_service.add_participant(
             s, settings, owner, box.id, data=ParticipantCreate(display_name="Kid", offline=True)
@@ -86,6 +97,12 @@ def build_world(engine: Engine, settings: Settings, status: BoxStatus) -> World:
             box.id,
             data=ExclusionCreate(santa_participant_id=co_p.id, giftee_participant_id=member_p.id),
         )
+        forced = rule_service.create_forced_pair(
+            s,
+            owner,
+            box.id,
+            data=ForcedPairCreate(santa_participant_id=co_p.id, giftee_participant_id=kid.id),
+        )
         if status in (BoxStatus.READY, BoxStatus.MATCHED):
             box_service.change_status(s, owner, box.id, target=BoxStatus.READY)
         if status is BoxStatus.MATCHED:
@@ -106,6 +123,8 @@ def build_world(engine: Engine, settings: Settings, status: BoxStatus) -> World:
             offline_id=kid.id,
             household_id=household.id,
             exclusion_id=exclusion.id,
+            forced_pair_id=forced.id,
+            co_id=co_p.id,
             invite_id=invite.id,
             invite_code=code,
             link_code=link.code,
@@ -113,7 +132,7 @@ def build_world(engine: Engine, settings: Settings, status: BoxStatus) -> World:
 
 
 _u = uuid.uuid4()
-DUMMY = World(_u, {}, _u, _u, _u, _u, _u, "code", "code")
+DUMMY = World(_u, {}, _u, _u, _u, _u, _u, _u, _u, "code", "code")
 Req = Callable[[World], tuple[str, str, Any]]
 
 
@@ -259,6 +278,28 @@ MATRIX: dict[str, tuple[BoxStatus, Req, dict[str, int]]] = {
     "delete_exclusion": (
         BoxStatus.DRAFT,
         lambda w: ("DELETE", f"/boxes/{w.box_id}/exclusions/{w.exclusion_id}", None),
+        manage(204),
+    ),
+    "list_forced_pairs": (
+        BoxStatus.DRAFT,
+        lambda w: ("GET", f"/boxes/{w.box_id}/forced-pairs", None),
+        manage(200),
+    ),
+    "create_forced_pair": (
+        BoxStatus.DRAFT,
+        lambda w: (
+            "POST",
+            f"/boxes/{w.box_id}/forced-pairs",
+            {
+                "santa_participant_id": str(w.member_id),
+                "giftee_participant_id": str(w.co_id),
+            },
+        ),
+        manage(201),
+    ),
+    "delete_forced_pair": (
+        BoxStatus.DRAFT,
+        lambda w: ("DELETE", f"/boxes/{w.box_id}/forced-pairs/{w.forced_pair_id}", None),
         manage(204),
     ),
     "list_invites": (

@@ -37,6 +37,7 @@ BAD_BODIES: dict[str, tuple[dict[str, Any], str]] = {
     "create_household": ({"participant_ids": ["not-a-uuid"]}, "participant_ids"),
     "update_household": ({"participant_ids": []}, "participant_ids"),
     "create_exclusion": ({"santa_participant_id": 5}, "santa_participant_id"),
+    "create_forced_pair": ({"giftee_participant_id": "me"}, "giftee_participant_id"),
     "create_invite": ({"email": "not an email"}, "email"),
     "import_invites": ({"invites": []}, "invites"),
     "run_draw": ({"acknowledge_secrecy_warning": "true"}, "acknowledge_secrecy_warning"),

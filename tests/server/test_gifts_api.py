@@ -272,3 +272,26 @@ def _one_loop(pairs: dict[str, str]) -> bool:
 
 def thread_as_or_none(actor: Actor, box: str, pair: str) -> bool:
     return any(t["pair_id"] == pair for t in ok(actor.get(f"/boxes/{box}/threads"))["items"])
+
+
+def test_backup_santa_replaces_a_forced_pair(settings: Settings, engine: Engine) -> None:
+    """The organizers forced the pair whose gift never came: the repair drops that rule."""
+    with TestClient(create_app(settings)) as client:
+        deadline = (utcnow() + dt.timedelta(days=2)).isoformat()
+        season = drawn_box(client, settings, engine, n=5, box={"shipping_deadline": deadline})
+        box = season.box_id
+        santa = season.people[0]
+        pair, giftee = _pair(season, santa)
+        with Session(engine) as s:
+            s.add(
+                models.ForcedPair(
+                    box_id=uuid.UUID(box),
+                    santa_participant_id=uuid.UUID(season.pid(santa)),
+                    giftee_participant_id=uuid.UUID(season.pid(giftee)),
+                )
+            )
+            gift_service.flag_unsent(s, settings, now=utcnow() + dt.timedelta(days=3))
+            s.commit()
+        ok(season.organizer.post(f"/boxes/{box}/gifts/{pair}/backup-santa", json={}))
+        after = _draw(engine, box)
+        assert next(s for s, g in after.items() if g == season.pid(giftee)) != season.pid(santa)

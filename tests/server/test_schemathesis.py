@@ -79,6 +79,7 @@ _REAL = {
     "participant_id": lambda w: w.member_id,
     "household_id": lambda w: w.household_id,
     "exclusion_id": lambda w: w.exclusion_id,
+    "forced_pair_id": lambda w: w.forced_pair_id,
     "invite_id": lambda w: w.invite_id,
     "code": lambda w: w.invite_code,
 }

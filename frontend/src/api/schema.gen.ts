@@ -599,6 +599,50 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/boxes/{box_id}/forced-pairs": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List Forced Pairs
+         * @description Forced pairs name assignments: organizers only.
+         */
+        get: operations["list_forced_pairs"];
+        put?: never;
+        /**
+         * Create Forced Pair
+         * @description ``santa`` always gives to ``giftee`` (one forced pair per santa and per giftee).
+         *
+         *     A pair that clashes with a household, an exclusion or the draw options is
+         *     accepted: the draw preview explains the clash and suggests a fix.
+         */
+        post: operations["create_forced_pair"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/boxes/{box_id}/forced-pairs/{forced_pair_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Delete Forced Pair */
+        delete: operations["delete_forced_pair"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/boxes/{box_id}/gifts": {
         parameters: {
             query?: never;
@@ -2072,6 +2116,45 @@ export interface components {
             /** Message */
             message: string;
         };
+        /**
+         * ForcedPair
+         * @description ``santa`` must give to ``giftee``: an assignment chosen by the organizers.
+         */
+        ForcedPair: {
+            /**
+             * Created At
+             * Format: date-time
+             */
+            created_at: string;
+            /**
+             * Giftee Participant Id
+             * Format: uuid
+             */
+            giftee_participant_id: string;
+            /**
+             * Id
+             * Format: uuid
+             */
+            id: string;
+            /**
+             * Santa Participant Id
+             * Format: uuid
+             */
+            santa_participant_id: string;
+        };
+        /** ForcedPairCreate */
+        ForcedPairCreate: {
+            /**
+             * Giftee Participant Id
+             * Format: uuid
+             */
+            giftee_participant_id: string;
+            /**
+             * Santa Participant Id
+             * Format: uuid
+             */
+            santa_participant_id: string;
+        };
         /** Gift */
         Gift: {
             /** Allowed Actions */
@@ -2721,7 +2804,7 @@ export interface components {
              * @description Stable machine-readable error code
              * @enum {string}
              */
-            code: "account_unavailable" | "already_member" | "assignment_not_found" | "backup_not_needed" | "box_not_editable" | "box_not_found" | "configuration_error" | "conflict" | "csrf_failed" | "database_unavailable" | "draw_already_running" | "draw_infeasible" | "draw_secrecy_unacknowledged" | "email_not_verified" | "email_taken" | "exclusion_exists" | "exclusion_not_found" | "forbidden" | "gift_missing_too_early" | "gift_out_of_order" | "gift_wrong_side" | "household_not_found" | "internal_error" | "invalid_credentials" | "invalid_cursor" | "invalid_input" | "invalid_link" | "invalid_link_token" | "invalid_refresh_token" | "invalid_rule" | "invalid_status_transition" | "invite_exists" | "invite_expired" | "invite_not_found" | "invite_not_pending" | "invite_resent_too_soon" | "join_link_disabled" | "last_sign_in_method" | "malformed_request" | "message_edit_window_closed" | "message_not_found" | "message_reveals_sender" | "method_not_allowed" | "no_backup_santa" | "not_enough_participants" | "not_found" | "not_organizer" | "not_ready" | "not_revealed" | "not_your_card" | "not_your_message" | "notification_render_failed" | "oauth_failed" | "overloaded" | "owner_cannot_leave" | "pair_not_found" | "pairs_are_private" | "participant_not_found" | "payload_too_large" | "provider_not_configured" | "rate_limited" | "refresh_token_reused" | "reveal_not_allowed" | "reveal_too_early" | "service_unavailable" | "session_not_found" | "session_revoked" | "social_account_not_found" | "social_account_taken" | "social_email_taken" | "unauthenticated" | "unknown_notification_kind" | "unsupported_media_type" | "user_not_found" | "validation_error" | "weak_password" | "wrong_password";
+            code: "account_unavailable" | "already_member" | "assignment_not_found" | "backup_not_needed" | "box_not_editable" | "box_not_found" | "configuration_error" | "conflict" | "csrf_failed" | "database_unavailable" | "draw_already_running" | "draw_infeasible" | "draw_secrecy_unacknowledged" | "email_not_verified" | "email_taken" | "exclusion_exists" | "exclusion_not_found" | "forbidden" | "forced_pair_exists" | "forced_pair_not_found" | "gift_missing_too_early" | "gift_out_of_order" | "gift_wrong_side" | "household_not_found" | "internal_error" | "invalid_credentials" | "invalid_cursor" | "invalid_input" | "invalid_link" | "invalid_link_token" | "invalid_refresh_token" | "invalid_rule" | "invalid_status_transition" | "invite_exists" | "invite_expired" | "invite_not_found" | "invite_not_pending" | "invite_resent_too_soon" | "join_link_disabled" | "last_sign_in_method" | "malformed_request" | "message_edit_window_closed" | "message_not_found" | "message_reveals_sender" | "method_not_allowed" | "no_backup_santa" | "not_enough_participants" | "not_found" | "not_organizer" | "not_ready" | "not_revealed" | "not_your_card" | "not_your_message" | "notification_render_failed" | "oauth_failed" | "overloaded" | "owner_cannot_leave" | "pair_not_found" | "pairs_are_private" | "participant_not_found" | "payload_too_large" | "provider_not_configured" | "rate_limited" | "refresh_token_reused" | "reveal_not_allowed" | "reveal_too_early" | "service_unavailable" | "session_not_found" | "session_revoked" | "social_account_not_found" | "social_account_taken" | "social_email_taken" | "unauthenticated" | "unknown_notification_kind" | "unsupported_media_type" | "user_not_found" | "validation_error" | "weak_password" | "wrong_password";
             /** Detail */
             detail: string;
             /** Errors */
@@ -5222,6 +5305,210 @@ export interface operations {
             path: {
                 box_id: string;
                 exclusion_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflict with the current state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid input */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    list_forced_pairs: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                box_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ForcedPair"][];
+                };
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid input */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    create_forced_pair: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                box_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ForcedPairCreate"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ForcedPair"];
+                };
+            };
+            /** @description Malformed request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflict with the current state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid input */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    delete_forced_pair: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                box_id: string;
+                forced_pair_id: string;
             };
             cookie?: never;
         };

@@ -9,6 +9,7 @@ export type ParticipantCard = S["ParticipantCard"];
 export type Invite = S["Invite"];
 export type Household = S["Household"];
 export type Exclusion = S["Exclusion"];
+export type ForcedPair = S["ForcedPair"];
 export type DrawPreview = S["DrawPreview"];
 export type Assignment = S["Assignment"];
 export type GifteeCard = S["GifteeCard"];

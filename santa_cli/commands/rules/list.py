@@ -1,4 +1,4 @@
-"""``santa rules list``: a box's households and exclusions."""
+"""``santa rules list``: a box's households, exclusions and forced pairs."""
 
 from __future__ import annotations
 
@@ -15,24 +15,27 @@ def list_rules(
     password: Password = None,
     as_json: Json = False,
 ) -> None:
-    """List households (members never draw each other) and exclusions (santa never draws giftee).
+    """List households (members never draw each other), exclusions (santa never draws giftee)
+    and forced pairs (santa always draws giftee).
 
     \b
     Example:
       santa rules list BOX_ID --json
     """
     from santa_sdk import unwrap
-    from santa_sdk.api.participants import list_exclusions, list_households
+    from santa_sdk.api.participants import list_exclusions, list_forced_pairs, list_households
 
     box = parse_id(box_id)
     with signed_in(server, url, token, email, password) as api:
         households = unwrap(list_households.sync(box, client=api))
         exclusions = unwrap(list_exclusions.sync(box, client=api))
+        forced = unwrap(list_forced_pairs.sync(box, client=api))
     if as_json:
         print_json(
             {
                 "households": [h.to_dict() for h in households],
                 "exclusions": [e.to_dict() for e in exclusions],
+                "forced_pairs": [f.to_dict() for f in forced],
             }
         )
         return
@@ -45,5 +48,11 @@ def list_rules(
     table(
         ("id", "santa", "giftee"),
         ((e.id, e.santa_participant_id, e.giftee_participant_id) for e in exclusions),
+        ids=3,
+    )
+    say("forced pairs (santa always draws giftee):")
+    table(
+        ("id", "santa", "giftee"),
+        ((f.id, f.santa_participant_id, f.giftee_participant_id) for f in forced),
         ids=3,
     )

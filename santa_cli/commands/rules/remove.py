@@ -1,4 +1,4 @@
-"""``santa rules remove``: delete a household or an exclusion by its id."""
+"""``santa rules remove``: delete a household, an exclusion or a forced pair by its id."""
 
 from __future__ import annotations
 
@@ -20,14 +20,18 @@ def remove_rule(
     password: Password = None,
     as_json: Json = False,
 ) -> None:
-    """Remove a household or an exclusion.
+    """Remove a household, an exclusion or a forced pair.
 
     \b
     Example:
       santa rules remove BOX_ID RULE_ID
     """
     from santa_sdk import NotFound
-    from santa_sdk.api.participants import delete_exclusion, delete_household
+    from santa_sdk.api.participants import (
+        delete_exclusion,
+        delete_forced_pair,
+        delete_household,
+    )
 
     box, rule = parse_id(box_id), parse_id(rule_id, "rule")
     with signed_in(server, url, token, email, password) as api:
@@ -35,8 +39,12 @@ def remove_rule(
             delete_exclusion.sync(box, rule, client=api)
             kind = "exclusion"
         except NotFound:
-            delete_household.sync(box, rule, client=api)
-            kind = "household"
+            try:
+                delete_forced_pair.sync(box, rule, client=api)
+                kind = "forced pair"
+            except NotFound:
+                delete_household.sync(box, rule, client=api)
+                kind = "household"
     if as_json:
         print_json({"removed": str(rule), "kind": kind})
         return

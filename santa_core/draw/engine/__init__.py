@@ -33,7 +33,7 @@ from __future__ import annotations
 from santa_core.draw.engine._commit import commit, input_digest, seed_digest
 from santa_core.draw.engine._errors import DrawInputError
 from santa_core.draw.engine._explain import offline_rule as explain_offline_rule
-from santa_core.draw.engine._explain import relax_offline_rule
+from santa_core.draw.engine._explain import relax_forced, relax_offline_rule
 from santa_core.draw.engine._model import DrawInput, DrawOptions, parse_input
 from santa_core.draw.engine._problem import IndexedInput, compile_input
 from santa_core.draw.engine._repair import Repair, repair
@@ -89,6 +89,7 @@ __all__ = [
     "input_digest",
     "new_seed",
     "parse_input",
+    "relax_forced",
     "relax_offline_rule",
     "repair",
     "seed_digest",

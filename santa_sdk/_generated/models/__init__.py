@@ -38,6 +38,8 @@ from .email_verification import EmailVerification
 from .exclusion import Exclusion
 from .exclusion_create import ExclusionCreate
 from .field_problem import FieldProblem
+from .forced_pair import ForcedPair
+from .forced_pair_create import ForcedPairCreate
 from .gift import Gift
 from .gift_action import GiftAction
 from .gift_issue import GiftIssue
@@ -163,6 +165,8 @@ __all__ = (
     "Exclusion",
     "ExclusionCreate",
     "FieldProblem",
+    "ForcedPair",
+    "ForcedPairCreate",
     "Gift",
     "GiftAction",
     "GifteeCard",

@@ -1,4 +1,4 @@
-"""Households (both ways, one step) and exclusions."""
+"""Households (both ways, one step), exclusions and forced pairs."""
 
 from __future__ import annotations
 
@@ -10,7 +10,13 @@ from sqlalchemy.orm import Session
 from santa_core import models
 from santa_core.box import rules as rule_service
 from santa_core.box.errors import ExclusionExists, InvalidRule
-from santa_core.box.member_schemas import ExclusionCreate, HouseholdCreate, HouseholdUpdate
+from santa_core.box.member_schemas import (
+    ExclusionCreate,
+    ForcedPairCreate,
+    HouseholdCreate,
+    HouseholdUpdate,
+)
+from santa_core.draw.inputs import build_input
 from santa_core.errors import BoxNotEditable
 from santa_core.models import BoxStatus
 from tests.factories import make_box, make_member
@@ -146,3 +152,29 @@ class TestExclusions:
         )
         rule_service.delete_exclusion(db, _owner(db, box), box.id, e.id)
         assert rule_service.list_exclusions(db, _owner(db, box), box.id) == []
+
+
+class TestForcedPairs:
+    def test_reach_the_engine_input_for_drawn_people_only(self, db: Session) -> None:
+        box = make_box(db)
+        a, b, c = (make_member(db, box) for _ in range(3))
+        away = make_member(db, box, takes_part=False)
+        owner = _owner(db, box)
+        rule_service.create_forced_pair(
+            db,
+            owner,
+            box.id,
+            data=ForcedPairCreate(santa_participant_id=a.id, giftee_participant_id=b.id),
+        )
+        rule_service.create_forced_pair(
+            db,
+            owner,
+            box.id,
+            data=ForcedPairCreate(santa_participant_id=away.id, giftee_participant_id=c.id),
+        )
+        assert build_input(db, box).data.forced == ((str(a.id), str(b.id)),)
+        listed = rule_service.list_forced_pairs(db, owner, box.id)
+        assert {(f.santa_participant_id, f.giftee_participant_id) for f in listed} == {
+            (a.id, b.id),
+            (away.id, c.id),
+        }

@@ -15,12 +15,14 @@ const HOUSEHOLD_LIST = 24;
 
 const householdsKey = (boxId: string) => ["box", boxId, "households"] as const;
 const exclusionsKey = (boxId: string) => ["box", boxId, "exclusions"] as const;
+const forcedKey = (boxId: string) => ["box", boxId, "forced-pairs"] as const;
 
 function useInvalidateRules(boxId: string) {
   const client = useQueryClient();
   return () => {
     void client.invalidateQueries({ queryKey: householdsKey(boxId) });
     void client.invalidateQueries({ queryKey: exclusionsKey(boxId) });
+    void client.invalidateQueries({ queryKey: forcedKey(boxId) });
     void client.invalidateQueries({ queryKey: participantsKey(boxId) });
     void client.invalidateQueries({ queryKey: ["box", boxId, "preview"] });
   };
@@ -139,13 +141,69 @@ function ExclusionForm({ boxId, people }: { boxId: string; people: Participant[]
   );
 }
 
-/** Households (no gifts inside a household) and exclusions (this santa never gives to that person). */
+function ForcedPairForm({ boxId, people }: { boxId: string; people: Participant[] }) {
+  const { t } = useTranslation("organizer");
+  const [santa, setSanta] = useState("");
+  const [giftee, setGiftee] = useState("");
+  const invalidate = useInvalidateRules(boxId);
+  const create = useMutation({
+    mutationFn: () =>
+      unwrap(api.POST("/api/v1/boxes/{box_id}/forced-pairs", { params: { path: { box_id: boxId } }, body: { santa_participant_id: santa, giftee_participant_id: giftee } })),
+    onSuccess: () => {
+      setSanta("");
+      setGiftee("");
+      invalidate();
+    },
+  });
+  const eligible = people.filter((p) => p.takes_part);
+  function submit(e: FormEvent) {
+    e.preventDefault();
+    create.mutate();
+  }
+  return (
+    <form onSubmit={submit} className="space-y-3 rounded-lg border border-stone-200 p-4 dark:border-night-3" aria-label={t("rules.add_forced_pair")} noValidate>
+      <h4 className="font-semibold">{t("rules.add_forced_pair")}</h4>
+      <ProblemAlert error={create.error} />
+      <div className="grid gap-3 sm:grid-cols-2">
+        <SelectField label={t("rules.forced_santa")} value={santa} onChange={(e) => setSanta(e.target.value)}>
+          <option value="">{t("rules.choose")}</option>
+          {eligible.map((p) => (
+            <option key={p.id} value={p.id}>
+              {p.display_name}
+            </option>
+          ))}
+        </SelectField>
+        <SelectField label={t("rules.forced_giftee")} value={giftee} onChange={(e) => setGiftee(e.target.value)}>
+          <option value="">{t("rules.choose")}</option>
+          {eligible
+            .filter((p) => p.id !== santa)
+            .map((p) => (
+              <option key={p.id} value={p.id}>
+                {p.display_name}
+              </option>
+            ))}
+        </SelectField>
+      </div>
+      <button type="submit" className="btn-secondary" disabled={create.isPending || !santa || !giftee}>
+        {t("rules.create_forced_pair")}
+      </button>
+    </form>
+  );
+}
+
+/** Households (no gifts inside a household), exclusions (this santa never gives to that person)
+ * and forced pairs (this santa always gives to that person; organizers only). */
 export function RulesPanel({ boxId, editable }: { boxId: string; editable: boolean }) {
   const { t } = useTranslation("organizer");
   const people = useParticipants(boxId);
   const households = useQuery({ queryKey: householdsKey(boxId), queryFn: () => unwrap(api.GET("/api/v1/boxes/{box_id}/households", { params: { path: { box_id: boxId } } })) });
   const exclusions = useQuery({ queryKey: exclusionsKey(boxId), queryFn: () => unwrap(api.GET("/api/v1/boxes/{box_id}/exclusions", { params: { path: { box_id: boxId } } })) });
+  const forced = useQuery({ queryKey: forcedKey(boxId), queryFn: () => unwrap(api.GET("/api/v1/boxes/{box_id}/forced-pairs", { params: { path: { box_id: boxId } } })) });
   const invalidate = useInvalidateRules(boxId);
+  const removeForced = useMutation({
+    mutationFn: (id: string) => unwrap(api.DELETE("/api/v1/boxes/{box_id}/forced-pairs/{forced_pair_id}", { params: { path: { box_id: boxId, forced_pair_id: id } } })),
+    onSuccess: invalidate,
+  });
   const removeHousehold = useMutation({
     mutationFn: (id: string) => unwrap(api.DELETE("/api/v1/boxes/{box_id}/households/{household_id}", { params: { path: { box_id: boxId, household_id: id } } })),
     onSuccess: invalidate,
@@ -156,13 +214,13 @@ export function RulesPanel({ boxId, editable }: { boxId: string; editable: boole
   });
   const names = new Map((people.data ?? []).map((p) => [p.id, p.display_name]));
   const name = (id: string) => names.get(id) ?? "?";
-  if (people.isPending || households.isPending || exclusions.isPending) return <Skeleton lines={4} className="card" />;
+  if (people.isPending || households.isPending || exclusions.isPending || forced.isPending) return <Skeleton lines={4} className="card" />;
   return (
     <section aria-labelledby="rules" className="card space-y-5">
       <h2 id="rules" className="h2">
         {t("rules.title")}
       </h2>
-      <ProblemAlert error={people.error || households.error || exclusions.error || removeHousehold.error || removeExclusion.error} />
+      <ProblemAlert error={people.error || households.error || exclusions.error || forced.error || removeHousehold.error || removeExclusion.error || removeForced.error} />
       <div className="space-y-3">
         <h3 className="font-semibold">{t("rules.households")}</h3>
         <p className="muted text-sm">{t("rules.households_hint")}</p>
@@ -210,6 +268,32 @@ export function RulesPanel({ boxId, editable }: { boxId: string; editable: boole
           <p className="muted text-sm">{t("rules.no_exclusions")}</p>
         )}
         {editable ? <ExclusionForm boxId={boxId} people={people.data ?? []} /> : null}
+      </div>
+      <div className="space-y-3">
+        <h3 className="font-semibold">{t("rules.forced_pairs")}</h3>
+        <p className="muted text-sm">{t("rules.forced_hint")}</p>
+        {forced.data?.length ? (
+          <ul className="space-y-2" aria-label={t("rules.forced_pairs")}>
+            {forced.data.map((f) => (
+              <li key={f.id} className="flex flex-wrap items-center gap-2 rounded-lg bg-stone-100 p-3 dark:bg-night-3" data-testid="forced-row">
+                <span className="flex-1">{t("rules.forced_text", { santa: name(f.santa_participant_id), giftee: name(f.giftee_participant_id) })}</span>
+                {editable ? (
+                  <button
+                    type="button"
+                    className="btn-danger"
+                    onClick={() => removeForced.mutate(f.id)}
+                    aria-label={t("rules.remove_forced_pair", { santa: name(f.santa_participant_id), giftee: name(f.giftee_participant_id) })}
+                  >
+                    {t("common:remove")}
+                  </button>
+                ) : null}
+              </li>
+            ))}
+          </ul>
+        ) : (
+          <p className="muted text-sm">{t("rules.no_forced_pairs")}</p>
+        )}
+        {editable ? <ForcedPairForm boxId={boxId} people={people.data ?? []} /> : null}
       </div>
     </section>
   );
