@@ -65,12 +65,8 @@ def build_world(engine: Engine, settings: Settings, status: BoxStatus) -> World:
         box = box_service.create_box(s, owner, data=BoxCreate(name="Matrix"))
         co_p = make_member(s, box, co, role=ParticipantRole.CO_ORGANIZER)
         member_p = make_member(s, box, member)
-<<<<<<< ours
         # Someone the kid may draw: not in the kid's household, not an organizer (the kid's
         # organizers open the kid's assignment, so the kid never gives to them).
-=======
-        # Someone the kid may give to: not their household, not an organizer (the offline rule).
->>>>>>> theirs
         make_member(s, box, make_user(s))
         kid = adding_service.add_participant(
             s, settings, owner, box.id, data=ParticipantCreate(display_name="Kid", offline=True)
