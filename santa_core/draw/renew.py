@@ -21,8 +21,8 @@ from sqlalchemy.orm import Session
 
 from santa_core import audit, models
 from santa_core.box.access import load
-from santa_core.box.schemas import BoxRenew
-from santa_core.box.service import make_slug
+from santa_core.box.schemas import Box, BoxRenew
+from santa_core.box.service import get_box, make_slug
 from santa_core.db import utcnow
 from santa_core.draw.service import record_history
 from santa_core.kit.bulk import bulk_insert
@@ -42,9 +42,7 @@ def _shift(value: dt.datetime | None) -> dt.datetime | None:
     return dt.datetime.combine(_next_year(value.date()), value.timetz())
 
 
-def renew_box(
-    session: Session, actor: models.User, box_id: uuid.UUID, /, *, data: BoxRenew
-) -> models.Box:
+def renew_box(session: Session, actor: models.User, box_id: uuid.UUID, /, *, data: BoxRenew) -> Box:
     access = load(session, actor, box_id, manage=True)
     old = access.box
     record_history(session, old)
@@ -162,4 +160,4 @@ def renew_box(
         target_id=new.id,
     )
     session.flush()
-    return new
+    return get_box(session, actor, new.id)

@@ -114,8 +114,7 @@ def change_box_status(
 )
 def renew_box(box_id: uuid.UUID, body: BoxRenew, user: CurrentUser, session: SessionDep) -> Box:
     """Next year's box with the same people and rules; this year's pairs become history."""
-    box = renew_service.renew_box(session, user, box_id, data=body)
-    return box_service.get_box(session, user, box.id)
+    return renew_service.renew_box(session, user, box_id, data=body)
 
 
 @router.get(

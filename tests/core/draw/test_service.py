@@ -13,7 +13,7 @@ from santa_core.box import members as member_service
 from santa_core.box import rules as rule_service
 from santa_core.box import service as box_service
 from santa_core.box.member_schemas import HouseholdCreate, ParticipantCreate
-from santa_core.box.schemas import BoxRenew
+from santa_core.box.schemas import Box, BoxRenew
 from santa_core.draw import assignments as assignment_service
 from santa_core.draw import leaving as leaving_service
 from santa_core.draw import service as draw_service
@@ -43,7 +43,7 @@ def _ready(
     return b, owner, members
 
 
-def _pairs(db: Session, box: models.Box) -> dict[str, str]:
+def _pairs(db: Session, box: models.Box | Box) -> dict[str, str]:
     return {
         str(s): str(g)
         for s, g in db.execute(
