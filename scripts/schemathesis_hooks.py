@@ -150,7 +150,11 @@ def map_case(context: Any, case: Any) -> Any:
     elif path == "/api/v1/boxes/{box_id}/participants" and case.method.upper() == "POST":
         _participant_rules(case.body)
     elif path.startswith(
-        ("/api/v1/boxes/{box_id}/exclusions", "/api/v1/boxes/{box_id}/households")
+        (
+            "/api/v1/boxes/{box_id}/exclusions",
+            "/api/v1/boxes/{box_id}/forced-pairs",
+            "/api/v1/boxes/{box_id}/households",
+        )
     ):
         _name_members(case)
     return case

@@ -26,6 +26,7 @@ from santa_core.box.service import get_box, make_slug
 from santa_core.db import utcnow
 from santa_core.draw.service import record_history
 from santa_core.kit.bulk import bulk_insert
+from santa_core.kit.types import MAX_YEAR, MIN_YEAR
 from santa_core.models import BoxStatus, ParticipantStatus
 
 
@@ -42,11 +43,37 @@ def _shift(value: dt.datetime | None) -> dt.datetime | None:
     return dt.datetime.combine(_next_year(value.date()), value.timetz())
 
 
+def _deadline(
+    value: dt.datetime | None,
+    old_event: dt.date | None,
+    new_event: dt.date | None,
+    explicit: bool,
+) -> dt.datetime | None:
+    """Last year's deadline for next year: as far before the new event as it was before the
+    old one (a year later when the event date is not given); dropped when it would fall
+    after the new event day or outside the years a box may use."""
+    if value is None:
+        return None
+    if explicit and old_event is not None and new_event is not None:
+        moved = value + (new_event - old_event)
+    else:
+        moved = dt.datetime.combine(_next_year(value.date()), value.timetz())
+    if new_event is not None:
+        # The event day ends last at UTC-12 (as the box's own check says).
+        day_end = dt.datetime.combine(new_event + dt.timedelta(days=1), dt.time(12), tzinfo=dt.UTC)
+        if moved > day_end:
+            return None
+    if not MIN_YEAR <= moved.year <= MAX_YEAR:
+        return None
+    return moved
+
+
 def renew_box(session: Session, actor: models.User, box_id: uuid.UUID, /, *, data: BoxRenew) -> Box:
     access = load(session, actor, box_id, manage=True)
     old = access.box
     record_history(session, old)
     year = (old.year or utcnow().year) + 1
+    explicit = data.event_date is not None
     event_date = data.event_date or (_next_year(old.event_date) if old.event_date else None)
     new = models.Box(
         organizer_id=old.organizer_id,
@@ -63,8 +90,8 @@ def renew_box(session: Session, actor: models.User, box_id: uuid.UUID, /, *, dat
         auto_draw=old.auto_draw,
         status=BoxStatus.DRAFT,
         event_date=event_date,
-        signup_deadline=_shift(old.signup_deadline),
-        shipping_deadline=_shift(old.shipping_deadline),
+        signup_deadline=_deadline(old.signup_deadline, old.event_date, event_date, explicit),
+        shipping_deadline=_deadline(old.shipping_deadline, old.event_date, event_date, explicit),
         draw_options=dict(old.draw_options or {}),
         series_id=old.series_id,
         year=year,

@@ -30,8 +30,16 @@ _TEXT = r"^[^\x00-\x08\x0b\x0c\x0e-\x1f\x7f]*$"
 _LINE = r"^[^\x00-\x1f\x7f]*$"
 #: A name's line: no control characters and no bidirectional controls (see ``_human``).
 _NAME_CHAR = r"[^\x00-\x1f\x7f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]"
-_NAME_VISIBLE = r"[^\x00-\x1f\x7f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069\s]"
-_NAME_LINE = rf"^{_NAME_CHAR}*$"
+#: What shows as nothing: controls, format characters (zero-width, bidi, invisible
+#: operators), fillers and variation selectors. A name needs one character outside it.
+_INVISIBLE = (
+    r"\x00-\x1f\x7f-\x9f\u00ad\u034f\u061c\u115f\u1160\u17b4\u17b5\u180b-\u180f"
+    r"\u200b-\u200f\u202a-\u202e\u2060-\u206f\u3164\ufe00-\ufe0f\ufeff\uffa0\ufff0-\ufff8"
+)
+_NAME_VISIBLE = rf"[^{_INVISIBLE}\s]"
+_VISIBLE_RE = re.compile(_NAME_VISIBLE)
+#: Empty, or a filled line (an account's full name may be left empty).
+_NAME_LINE = rf"^({_NAME_CHAR}*{_NAME_VISIBLE}{_NAME_CHAR}*)?$"
 _FILLED_LINE = rf"^{_NAME_CHAR}*{_NAME_VISIBLE}{_NAME_CHAR}*$"
 _YEAR = r"(20[0-9]{2}|21[0-9]{2}|2200)"
 _DAY = rf"^{_YEAR}-[0-9]{{2}}-[0-9]{{2}}$"
@@ -69,12 +77,12 @@ _BIDI = frozenset("\u061c\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\
 
 def _human(value: str) -> str:
     """A name people read: NFC-normalized, no bidi controls, at least one visible character
-    (a letter, digit, punctuation or symbol: zero-width and format characters alone
-    would show as a blank)."""
+    (zero-width and format characters, fillers and spaces alone would show as a blank; the
+    schema's pattern states the same set)."""
     value = unicodedata.normalize("NFC", value)
     if any(c in _BIDI for c in value):
         raise ValueError("must not contain bidirectional control characters")
-    if value and not any(unicodedata.category(c)[0] in "LNPS" for c in value):
+    if value and not _VISIBLE_RE.search(value):
         raise ValueError("must contain visible characters")
     return value
 

@@ -15,7 +15,8 @@ import time
 import uuid
 from typing import Literal
 
-from fastapi import APIRouter, BackgroundTasks, Request, Response, status
+from fastapi import APIRouter, BackgroundTasks, Depends, Request, Response, status
+from fastapi.exceptions import RequestValidationError
 from pydantic import BaseModel, ConfigDict, EmailStr, Field
 from sqlalchemy.orm import Session, sessionmaker
 
@@ -254,10 +255,19 @@ def login(
     return signed_in(response, settings, user, issued, body.transport)
 
 
+async def _body_not_null(request: Request) -> None:
+    """An optional body may be left out, not sent as JSON ``null`` (the schema says object)."""
+    if (await request.body()).strip() == b"null":
+        raise RequestValidationError(
+            [{"type": "model_type", "loc": ("body",), "msg": "Input should be an object"}]
+        )
+
+
 @router.post(
     "/auth/refresh",
     operation_id="refresh_session",
     response_model=AuthResult,
+    dependencies=[Depends(_body_not_null)],
     responses=problems(
         "account_unavailable",
         "csrf_failed",
@@ -305,6 +315,7 @@ def refresh_session(
 @router.post(
     "/auth/logout",
     operation_id="logout",
+    dependencies=[Depends(_body_not_null)],
     status_code=status.HTTP_204_NO_CONTENT,
     responses=problems("csrf_failed"),
 )

@@ -422,3 +422,15 @@ class TestDeleteAccount:
                 )
             ).all()
             assert live == []
+
+
+@pytest.mark.parametrize("path", ["/auth/logout", "/auth/refresh"])
+def test_optional_body_may_be_left_out_but_not_sent_as_null(client: TestClient, path: str) -> None:
+    """The schema states an object body (or none): a JSON ``null`` is a validation error."""
+    r = client.post(f"{API}{path}", content=b"null", headers={"content-type": "application/json"})
+    assert r.status_code == 422, r.text
+    assert r.headers["content-type"].startswith("application/problem+json")
+    assert r.json()["code"] == "validation_error"
+    assert r.json()["errors"][0]["loc"] == ["body"]
+    left_out = client.post(f"{API}{path}")
+    assert left_out.status_code in (204, 401), left_out.text

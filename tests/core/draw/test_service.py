@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from pathlib import Path
 
 import pytest
@@ -13,7 +14,7 @@ from santa_core.box import members as member_service
 from santa_core.box import rules as rule_service
 from santa_core.box import service as box_service
 from santa_core.box.member_schemas import HouseholdCreate, ParticipantCreate
-from santa_core.box.schemas import Box, BoxRenew
+from santa_core.box.schemas import Box, BoxRenew, BoxUpdate
 from santa_core.draw import assignments as assignment_service
 from santa_core.draw import leaving as leaving_service
 from santa_core.draw import service as draw_service
@@ -320,6 +321,28 @@ class TestRenewal:
         old_by_key = {key_of[s]: key_of[g] for s, g in old_pairs.items()}
         for s, g in _pairs(db, new).items():
             assert old_by_key[new_key[s]] != new_key[g]
+
+    def test_deadlines_follow_a_new_event_date(self, db: Session) -> None:
+        utc = dt.UTC
+        box, owner, _ = _ready(
+            db,
+            3,
+            event_date=dt.date(2026, 12, 24),
+            signup_deadline=dt.datetime(2026, 12, 10, 18, tzinfo=utc),
+            shipping_deadline=dt.datetime(2026, 12, 20, 18, tzinfo=utc),
+        )
+        draw_service.run_draw(
+            db, owner, box.id, settings=SETTINGS, acknowledge_secrecy_warning=True
+        )
+        moved = renew_box(db, owner, box.id, data=BoxRenew(event_date=dt.date(2027, 3, 1)))
+        assert moved.event_date == dt.date(2027, 3, 1)
+        assert moved.signup_deadline == dt.datetime(2027, 2, 15, 18, tzinfo=utc)
+        assert moved.shipping_deadline == dt.datetime(2027, 2, 25, 18, tzinfo=utc)
+        # The renewed box is consistent: an empty update passes the box's own checks.
+        box_service.update_box(db, owner, moved.id, data=BoxUpdate())
+        same = renew_box(db, owner, box.id, data=BoxRenew())
+        assert same.event_date == dt.date(2027, 12, 24)
+        assert same.signup_deadline == dt.datetime(2027, 12, 10, 18, tzinfo=utc)
 
     def test_sibling_boxes_of_one_year_record_shared_pairs_once(self, db: Session) -> None:
         # Renewing twice (a double click) makes two boxes of the same year; with two
