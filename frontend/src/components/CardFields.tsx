@@ -78,7 +78,7 @@ export function toCardValues(card: { display_name?: string | null; nickname?: st
 
 export function toCardUpdate(values: CardValues) {
   return {
-    display_name: values.display_name.trim() || null,
+    display_name: values.display_name.trim() || undefined,
     nickname: values.nickname.trim() || null,
     wishes: values.wishes,
     wish_items: values.wish_items.filter((i) => i.title.trim()).map((i) => ({ title: i.title.trim(), note: i.note, url: i.url?.trim() || null })),

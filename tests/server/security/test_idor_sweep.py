@@ -222,6 +222,7 @@ def filler(world: World, pair: str, message: str) -> Fill:
         "participant_id": str(world.offline_id),
         "household_id": str(world.household_id),
         "exclusion_id": str(world.exclusion_id),
+        "forced_pair_id": str(uuid.uuid4()),
         "invite_id": str(world.invite_id),
         "pair_id": pair,
         "message_id": message,
