@@ -23,9 +23,16 @@ class _LazyConsole:
 
     def real(self) -> Console:
         if self._console is None:
+            import os
+
             from rich.console import Console
 
-            self._console = Console(stderr=self._stderr)
+            console = Console(stderr=self._stderr)
+            if not console.is_terminal and "COLUMNS" not in os.environ:
+                # Piped into a file or a pager: no terminal says how wide, so do not
+                # squeeze tables into 80 columns.
+                console = Console(stderr=self._stderr, width=160)
+            self._console = console
         return self._console
 
     def __getattr__(self, name: str) -> Any:
@@ -58,7 +65,8 @@ def print_json(data: object) -> None:
 
 
 def table(columns: Sequence[str], rows: Iterable[Sequence[object]], *, ids: int = 1) -> None:
-    """A rich table whose id columns are never cut (ids are what commands take).
+    """A rich table whose id columns are never cut (ids are what commands take) and whose
+    other values wrap, never end in an ellipsis.
 
     The first ``ids`` columns and every column named ``... id`` hold ids.
     """
@@ -70,6 +78,10 @@ def table(columns: Sequence[str], rows: Iterable[Sequence[object]], *, ids: int 
             column.no_wrap = True
             column.overflow = "ignore"
             column.min_width = 36
+        else:
+            # Narrow terminals wrap a value rather than cut it ("stat…" says nothing).
+            column.overflow = "fold"
+            column.min_width = min(len(columns[i]), 12)
     count = 0
     for row in rows:
         t.add_row(*("" if v is None else str(v) for v in row))
