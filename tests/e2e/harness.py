@@ -161,7 +161,9 @@ class Evidence:
             for scheme in ("light", "dark"):
                 page.emulate_media(color_scheme=scheme)  # type: ignore[arg-type]
                 path = self.server.artifacts / f"{name}-{size_name}-{scheme}.png"
-                page.screenshot(path=str(path), full_page=True)
+                # Colour transitions run to their end: a theme switch caught mid-way shows
+                # buttons that look disabled.
+                page.screenshot(path=str(path), full_page=True, animations="disabled")
                 self.screenshots.append(path)
             if size_name == "phone":
                 overflow = page.evaluate(
@@ -172,11 +174,24 @@ class Evidence:
         page.set_viewport_size(viewport)
 
     def check_axe(self, page: Page, name: str) -> None:
-        self.axe[name] = axe_violations(page)
+        """axe in the light and in the dark theme (each has its own colours to get right)."""
+        found: list[dict[str, Any]] = []
+        for scheme in ("light", "dark"):
+            page.emulate_media(color_scheme=scheme)  # type: ignore[arg-type]
+            settle(page)
+            found += [{**v, "scheme": scheme} for v in axe_violations(page)]
+        page.emulate_media(color_scheme="light")
+        settle(page)
+        self.axe[name] = found
 
     def key_page(self, page: Page, name: str) -> None:
         self.check_axe(page, name)
         self.shoot(page, name)
+
+
+def settle(page: Page) -> None:
+    """Wait until no CSS transition runs (a theme switch fades colours in)."""
+    page.wait_for_function("() => document.getAnimations().every(a => a.playState !== 'running')")
 
 
 def axe_violations(page: Page) -> list[dict[str, Any]]:
