@@ -89,6 +89,44 @@ function HouseholdForm({ boxId, people }: { boxId: string; people: Participant[]
   );
 }
 
+type PairSelectsProps = {
+  people: Participant[];
+  santa: string;
+  giftee: string;
+  onSanta: (id: string) => void;
+  onGiftee: (id: string) => void;
+  santaLabel: string;
+  gifteeLabel: string;
+};
+
+/** Who gives and who receives, among the people taking part (never the santa twice). */
+function PairSelects({ people, santa, giftee, onSanta, onGiftee, santaLabel, gifteeLabel }: PairSelectsProps) {
+  const { t } = useTranslation("organizer");
+  const eligible = people.filter((p) => p.takes_part);
+  return (
+    <div className="grid gap-3 sm:grid-cols-2">
+      <SelectField label={santaLabel} value={santa} onChange={(e) => onSanta(e.target.value)}>
+        <option value="">{t("rules.choose")}</option>
+        {eligible.map((p) => (
+          <option key={p.id} value={p.id}>
+            {p.display_name}
+          </option>
+        ))}
+      </SelectField>
+      <SelectField label={gifteeLabel} value={giftee} onChange={(e) => onGiftee(e.target.value)}>
+        <option value="">{t("rules.choose")}</option>
+        {eligible
+          .filter((p) => p.id !== santa)
+          .map((p) => (
+            <option key={p.id} value={p.id}>
+              {p.display_name}
+            </option>
+          ))}
+      </SelectField>
+    </div>
+  );
+}
+
 function ExclusionForm({ boxId, people }: { boxId: string; people: Participant[] }) {
   const { t } = useTranslation("organizer");
   const [santa, setSanta] = useState("");
@@ -104,7 +142,6 @@ function ExclusionForm({ boxId, people }: { boxId: string; people: Participant[]
       invalidate();
     },
   });
-  const eligible = people.filter((p) => p.takes_part);
   function submit(e: FormEvent) {
     e.preventDefault();
     create.mutate();
@@ -113,26 +150,7 @@ function ExclusionForm({ boxId, people }: { boxId: string; people: Participant[]
     <form onSubmit={submit} className="space-y-3 rounded-lg border border-stone-200 p-4 dark:border-night-3" aria-label={t("rules.add_exclusion")} noValidate>
       <h4 className="font-semibold">{t("rules.add_exclusion")}</h4>
       <ProblemAlert error={create.error} />
-      <div className="grid gap-3 sm:grid-cols-2">
-        <SelectField label={t("rules.santa")} value={santa} onChange={(e) => setSanta(e.target.value)}>
-          <option value="">{t("rules.choose")}</option>
-          {eligible.map((p) => (
-            <option key={p.id} value={p.id}>
-              {p.display_name}
-            </option>
-          ))}
-        </SelectField>
-        <SelectField label={t("rules.giftee")} value={giftee} onChange={(e) => setGiftee(e.target.value)}>
-          <option value="">{t("rules.choose")}</option>
-          {eligible
-            .filter((p) => p.id !== santa)
-            .map((p) => (
-              <option key={p.id} value={p.id}>
-                {p.display_name}
-              </option>
-            ))}
-        </SelectField>
-      </div>
+      <PairSelects people={people} santa={santa} giftee={giftee} onSanta={setSanta} onGiftee={setGiftee} santaLabel={t("rules.santa")} gifteeLabel={t("rules.giftee")} />
       <CheckboxField label={t("rules.both_ways")} checked={bothWays} onChange={(e) => setBothWays(e.target.checked)} />
       <button type="submit" className="btn-secondary" disabled={create.isPending || !santa || !giftee}>
         {t("rules.create_exclusion")}
@@ -155,7 +173,6 @@ function ForcedPairForm({ boxId, people }: { boxId: string; people: Participant[
       invalidate();
     },
   });
-  const eligible = people.filter((p) => p.takes_part);
   function submit(e: FormEvent) {
     e.preventDefault();
     create.mutate();
@@ -164,26 +181,7 @@ function ForcedPairForm({ boxId, people }: { boxId: string; people: Participant[
     <form onSubmit={submit} className="space-y-3 rounded-lg border border-stone-200 p-4 dark:border-night-3" aria-label={t("rules.add_forced_pair")} noValidate>
       <h4 className="font-semibold">{t("rules.add_forced_pair")}</h4>
       <ProblemAlert error={create.error} />
-      <div className="grid gap-3 sm:grid-cols-2">
-        <SelectField label={t("rules.forced_santa")} value={santa} onChange={(e) => setSanta(e.target.value)}>
-          <option value="">{t("rules.choose")}</option>
-          {eligible.map((p) => (
-            <option key={p.id} value={p.id}>
-              {p.display_name}
-            </option>
-          ))}
-        </SelectField>
-        <SelectField label={t("rules.forced_giftee")} value={giftee} onChange={(e) => setGiftee(e.target.value)}>
-          <option value="">{t("rules.choose")}</option>
-          {eligible
-            .filter((p) => p.id !== santa)
-            .map((p) => (
-              <option key={p.id} value={p.id}>
-                {p.display_name}
-              </option>
-            ))}
-        </SelectField>
-      </div>
+      <PairSelects people={people} santa={santa} giftee={giftee} onSanta={setSanta} onGiftee={setGiftee} santaLabel={t("rules.forced_santa")} gifteeLabel={t("rules.forced_giftee")} />
       <button type="submit" className="btn-secondary" disabled={create.isPending || !santa || !giftee}>
         {t("rules.create_forced_pair")}
       </button>
