@@ -297,18 +297,24 @@ def delete_exclusion(
     session: Session, actor: models.User, box_id: uuid.UUID, exclusion_id: uuid.UUID, /
 ) -> None:
     access = load(session, actor, box_id, manage=True, for_update=True)
-    exclusion = session.get(models.Exclusion, exclusion_id)
-    if exclusion is None or exclusion.box_id != access.box.id:
+    rule = session.get(models.Exclusion, exclusion_id)
+    if rule is None or rule.box_id != access.box.id:
         raise ExclusionNotFound()
-    lifecycle.require(Action.EDIT_RULES, access.box.status)
-    session.delete(exclusion)
+    _remove_pair_rule(session, actor, access.box, rule, "exclusion")
+
+
+def _remove_pair_rule(
+    session: Session,
+    actor: models.User,
+    box: models.Box,
+    rule: models.Exclusion | models.ForcedPair,
+    kind: str,
+) -> None:
+    """Remove one exclusion or forced pair of ``box`` (before the draw), audited."""
+    lifecycle.require(Action.EDIT_RULES, box.status)
+    session.delete(rule)
     audit.record(
-        session,
-        actor,
-        "exclusion.deleted",
-        box_id=access.box.id,
-        target_type="exclusion",
-        target_id=exclusion_id,
+        session, actor, f"{kind}.deleted", box_id=box.id, target_type=kind, target_id=rule.id
     )
     session.flush()
 
@@ -367,17 +373,7 @@ def delete_forced_pair(
     session: Session, actor: models.User, box_id: uuid.UUID, forced_pair_id: uuid.UUID, /
 ) -> None:
     access = load(session, actor, box_id, manage=True, for_update=True)
-    pair = session.get(models.ForcedPair, forced_pair_id)
-    if pair is None or pair.box_id != access.box.id:
+    rule = session.get(models.ForcedPair, forced_pair_id)
+    if rule is None or rule.box_id != access.box.id:
         raise ForcedPairNotFound()
-    lifecycle.require(Action.EDIT_RULES, access.box.status)
-    session.delete(pair)
-    audit.record(
-        session,
-        actor,
-        "forced_pair.deleted",
-        box_id=access.box.id,
-        target_type="forced_pair",
-        target_id=forced_pair_id,
-    )
-    session.flush()
+    _remove_pair_rule(session, actor, access.box, rule, "forced_pair")
