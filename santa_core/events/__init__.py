@@ -41,6 +41,7 @@ log = logging.getLogger("santa.events")
 
 MEMBERS, ORGANIZERS, PARTICIPANT = "members", "organizers", "participant"
 _PENDING = "santa.events.pending"
+_UNNUMBERED = "santa.events.unnumbered"
 
 #: Audit action -> (event kind, keys of the audit details copied into the event).
 AUDITED: dict[str, tuple[str, tuple[str, ...]]] = {
@@ -125,7 +126,8 @@ class Viewer:
         return participant_id == self.participant_id
 
 
-def _next_seq(session: Session, box_id: uuid.UUID) -> int:
+def _take_seqs(session: Session, box_id: uuid.UUID, count: int) -> int:
+    """Reserve ``count`` cursors of a box; returns the last one."""
     C = models.BoxEventCursor
     dialect = session.get_bind().dialect.name
     insert = pg_insert if dialect == "postgresql" else sqlite_insert
@@ -136,9 +138,44 @@ def _next_seq(session: Session, box_id: uuid.UUID) -> int:
     )
     # The row lock taken here is held until commit: events of a box commit in seq order.
     seq = session.execute(
-        update(C).where(C.box_id == box_id).values(last_seq=C.last_seq + 1).returning(C.last_seq)
+        update(C)
+        .where(C.box_id == box_id)
+        .values(last_seq=C.last_seq + count)
+        .returning(C.last_seq)
     ).scalar_one()
     return int(seq)
+
+
+def _number_pending(session: Session) -> None:
+    """Give the transaction's new events their cursors and add them, just before it commits.
+
+    The transaction's other writes are flushed first; the box's cursor row is then
+    locked until the commit, so concurrent writers to one box queue for the commit
+    alone, not for their whole transaction (an event row joins the session only now,
+    so no earlier autoflush writes it).
+    """
+    rows: list[models.BoxEvent] = session.info.pop(_UNNUMBERED, [])
+    if not rows:
+        return
+    session.flush()  # the transaction's own writes first, outside the cursor lock
+    by_box: dict[uuid.UUID, list[models.BoxEvent]] = {}
+    for row in rows:
+        by_box.setdefault(row.box_id, []).append(row)
+    for box_id in sorted(by_box, key=str):  # one lock order for every transaction
+        batch = by_box[box_id]
+        last = _take_seqs(session, box_id, len(batch))
+        for offset, row in enumerate(batch):
+            row.seq = last - len(batch) + 1 + offset
+            session.add(row)
+
+
+def _forget_pending(session: Session) -> None:
+    session.info.pop(_UNNUMBERED, None)
+    session.info.pop(_PENDING, None)
+
+
+sa_event.listen(Session, "before_commit", _number_pending)
+sa_event.listen(Session, "after_rollback", _forget_pending)
 
 
 def publish(
@@ -155,14 +192,14 @@ def publish(
         raise ValueError("a participant event needs exactly its participant_id")
     row = models.BoxEvent(
         box_id=box_id,
-        seq=_next_seq(session, box_id),
         kind=kind,
         audience=audience,
         participant_id=participant_id,
         data=data or {},
         created_at=utcnow(),
     )
-    session.add(row)
+    session.connection()  # in a transaction, so a rollback forgets the event (_forget_pending)
+    session.info.setdefault(_UNNUMBERED, []).append(row)  # numbered at commit
     session.info.setdefault(_PENDING, []).append(row)
     return row
 
