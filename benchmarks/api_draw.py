@@ -6,8 +6,10 @@
 Each run makes a fresh database and a ``ready`` box of N people with accounts
 (a third of them in households), starts the real server on loopback and times
 ``POST /api/v1/boxes/{id}/draw`` from request to response: the engine, the
-pairs, the series history, the participants' status and one ``draw_done``
-outbox row per santa, all committed. Target: <= 3 s for 10,000 people.
+pairs, the series history and the participants' status, all committed (issue 13:
+<= 1 s for 10,000 people). Beyond ``SANTA_DRAW_INLINE_NOTIFY_MAX`` santas the
+``draw_done`` emails are written by the job queue right after; that step is timed
+on its own (as the worker runs it) and its rows counted.
 """
 
 from __future__ import annotations
@@ -35,14 +37,15 @@ from benchmarks._boxes import (  # noqa: E402
 )
 from santa_core import migrate, models  # noqa: E402
 from santa_core.config import Settings  # noqa: E402
-from santa_core.db import make_engine  # noqa: E402
+from santa_core.db import make_engine, make_sessionmaker, session_scope  # noqa: E402
+from santa_core.draw.service import fan_out_pending  # noqa: E402
 from santa_server.app import create_app  # noqa: E402
 from tests.live import live_server  # noqa: E402
 
-TARGET_SECONDS = 3.0
+TARGET_SECONDS = 1.0
 
 
-def one_run(kind: str, people: int, household_size: int) -> tuple[float, float, int]:
+def one_run(kind: str, people: int, household_size: int) -> tuple[float, float, float, int]:
     with tempfile.TemporaryDirectory() as tmp:
         url, drop = fresh_database(kind, Path(tmp))
         try:
@@ -75,6 +78,11 @@ def one_run(kind: str, people: int, household_size: int) -> tuple[float, float, 
                 )
                 draw_s = time.perf_counter() - started
                 assert response.status_code == 201, response.text
+            # What the worker does right after (santa_core.draw.fanout): the santas' emails.
+            started = time.perf_counter()
+            with session_scope(make_sessionmaker(engine)) as session:
+                fan_out_pending(session, settings)
+            fanout_s = time.perf_counter() - started
             with engine.connect() as conn:
                 pairs = conn.scalar(select(func.count()).select_from(models.Draw)) or 0
                 mails = (
@@ -87,7 +95,7 @@ def one_run(kind: str, people: int, household_size: int) -> tuple[float, float, 
                 )
             assert (pairs, mails) == (people, people)
             engine.dispose()
-            return draw_s, preview_s, pairs
+            return draw_s, preview_s, fanout_s, pairs
         finally:
             drop()
 
@@ -101,12 +109,14 @@ def main() -> int:
     args = parser.parse_args()
     draws, previews = [], []
     for i in range(args.runs):
-        draw_s, preview_s, pairs = one_run(args.database, args.people, args.household_size)
+        draw_s, preview_s, fanout_s, pairs = one_run(
+            args.database, args.people, args.household_size
+        )
         draws.append(draw_s)
         previews.append(preview_s)
         print(
-            f"run {i + 1}: draw {draw_s:.2f} s ({pairs} pairs persisted, {pairs} emails queued),"
-            f" preview {preview_s:.2f} s"
+            f"run {i + 1}: draw {draw_s:.2f} s ({pairs} pairs persisted), preview "
+            f"{preview_s:.2f} s; the queue then wrote {pairs} emails in {fanout_s:.2f} s"
         )
     best, median = min(draws), statistics.median(draws)
     verdict = "OK" if median <= TARGET_SECONDS else "OVER TARGET"

@@ -184,6 +184,9 @@ class Settings(BaseSettings):
     outbox_sweep_seconds: int = Field(default=5, ge=1)
     #: Delivered rows (they hold links and names) are deleted after this many days.
     outbox_retention_days: int = Field(default=30, ge=1)
+    #: A draw with more santas than this answers before writing their emails; the job
+    #: queue writes them right after (``santa_core.draw.fanout``).
+    draw_inline_notify_max: int = Field(default=500, ge=0)
     sendgrid_batch_size: int = Field(default=1000, ge=1, le=1000)
     smtp_timeout_seconds: float = 30.0
     telegram_api_base: str = "https://api.telegram.org"

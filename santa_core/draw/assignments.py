@@ -220,7 +220,7 @@ def repair_without(
         session,
         settings,
         box,
-        prepared,
+        prepared.people,
         new_pairs,
         key=f"draw_repair:{run.id}:{now.isoformat()}",
     )

@@ -145,7 +145,12 @@ def add_latecomer(
     write_pairs(session, box, run, new_pairs, now=now, override_by=actor.id)
     newcomer.status = ParticipantStatus.LOCKED
     notify_santas(
-        session, settings, box, prepared, new_pairs, key=f"draw_latecomer:{run.id}:{newcomer.id}"
+        session,
+        settings,
+        box,
+        prepared.people,
+        new_pairs,
+        key=f"draw_latecomer:{run.id}:{newcomer.id}",
     )
     note_repair(session, box.id, changed)
     before = {(s, g) for s, gs in current.items() for g in gs}
@@ -279,7 +284,9 @@ def assign_backup_santa(
     gift.backup_assigned_at = now
     session.flush()
     _tell_withdrawn(session, settings, box, failed_santa, pid)
-    notify_santas(session, settings, box, prepared, new_pairs, key=f"draw_backup:{run.id}:{pid}")
+    notify_santas(
+        session, settings, box, prepared.people, new_pairs, key=f"draw_backup:{run.id}:{pid}"
+    )
     note_repair(session, box.id, changed)
     before = {(s, g) for s, gs in current.items() for g in gs}
     after = {(s, g) for s, gs in result.assignments.items() for g in gs}

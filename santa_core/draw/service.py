@@ -27,14 +27,14 @@ from santa_core.box.access import load
 from santa_core.box.lifecycle import Action
 from santa_core.config import Settings
 from santa_core.db import utcnow
-from santa_core.draw import engine
+from santa_core.draw import engine, fanout
 from santa_core.draw.errors import (
     DrawInfeasible,
     DrawRaced,
     NotEnoughParticipants,
     SecrecyNotAcknowledged,
 )
-from santa_core.draw.inputs import DRAWN_STATUSES, BoxInput, build_input
+from santa_core.draw.inputs import DRAWN_STATUSES, BoxInput, Person, build_input, load_people
 from santa_core.draw.record import record_input
 from santa_core.draw.schemas import DrawPreview, DrawSummary, DrawWarning
 from santa_core.errors import BoxNotEditable
@@ -277,7 +277,10 @@ def run_draw(
     lifecycle.require_transition(box.status, BoxStatus.MATCHED)
     box.status = BoxStatus.MATCHED
     box.drawn_at = now
-    notify_santas(session, settings, box, prepared, assignments, key=f"draw_done:{run.id}")
+    if len(assignments) > settings.draw_inline_notify_max:
+        fanout.defer(session, run)  # the job queue writes the emails right after the commit
+    else:
+        notify_santas(session, settings, box, prepared.people, assignments, key=fanout.key(run))
     audit.record(
         session,
         actor,
@@ -411,14 +414,13 @@ def notify_santas(
     session: Session,
     settings: Settings,
     box: models.Box,
-    prepared: BoxInput,
+    people: dict[str, Person],
     assignments: dict[str, list[str]],
     *,
     key: str,
     only: set[str] | None = None,
 ) -> int:
     """One ``draw_done`` row per santa with an account; it names only their own giftee(s)."""
-    people = prepared.people
     santas = [s for s in assignments if only is None or s in only]
     users: dict[uuid.UUID, tuple[str, models.Language]] = {}
     U, P = models.User, models.Participant
@@ -460,6 +462,37 @@ def notify_santas(
         )
     notify.add_rows(session, rows)
     return len(rows)
+
+
+def fan_out_pending(session: Session, settings: Settings, *, limit: int = 10) -> int:
+    """Write the santas' emails of draws that left them to the job queue; returns rows added.
+
+    Each run is locked (skipped when another worker holds it) and marked done with its
+    rows in the caller's transaction; the pairs are read as they are now, so a change
+    after the draw made in between is what the emails say.
+    """
+    stmt = fanout.pending().limit(limit)
+    if session.get_bind().dialect.name == "postgresql":
+        stmt = stmt.with_for_update(skip_locked=True, of=models.DrawRun)
+    added = 0
+    for run in session.scalars(stmt).all():
+        box = session.get(models.Box, run.box_id)
+        current = current_run(session, run.box_id) if box is not None else None
+        if box is not None and current is not None and current.id == run.id:
+            people, _ = load_people(session, box)
+            D = models.Draw
+            assignments: dict[str, list[str]] = {}
+            for santa, giftee in session.execute(
+                select(D.santa_participant_id, D.giftee_participant_id)
+                .where(D.run_id == run.id)
+                .order_by(D.santa_participant_id, D.slot)
+            ):
+                if str(santa) in people and str(giftee) in people:
+                    assignments.setdefault(str(santa), []).append(str(giftee))
+            added += notify_santas(session, settings, box, people, assignments, key=fanout.key(run))
+        fanout.mark_done(run)
+    session.flush()
+    return added
 
 
 def get_draw(session: Session, actor: models.User, box_id: uuid.UUID, /) -> DrawSummary:

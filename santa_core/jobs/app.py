@@ -39,6 +39,8 @@ from sqlalchemy.orm import Session, sessionmaker
 from santa_core import logs
 from santa_core.config import Settings
 from santa_core.db import session_scope, utcnow
+from santa_core.draw import fanout
+from santa_core.draw import service as draw_service
 from santa_core.gift import service as gift_service
 from santa_core.jobs import maintenance, reminders
 from santa_core.jobs.autodraw import run_auto_draws
@@ -194,6 +196,7 @@ def _register_tasks(jobs: Jobs) -> None:
             _relay_outbox()
 
     def _relay_outbox() -> None:
+        fan_out_draws()
         stats = jobs.relay.drain(max_seconds=jobs.relay_budget)
         if stats.claimed:
             log.info(
@@ -206,7 +209,17 @@ def _register_tasks(jobs: Jobs) -> None:
         if stats.more:
             jobs.tasks["relay_outbox"](request_id=logs.current_request_id())
 
+    def fan_out_draws() -> None:
+        """Big draws' emails first (santa_core.draw.fanout): the relay then sends them."""
+        with session_scope(jobs.factory) as session:
+            if not fanout.any_pending(session):
+                return
+            added = draw_service.fan_out_pending(session, settings)
+        if added:
+            log.info("draws: %d santa email(s) queued", added)
+
     def sweep_outbox() -> None:
+        fan_out_draws()
         cap = jobs.relay.policy.batch_size * max(settings.worker_count, 1)
         with session_scope(jobs.factory) as session:
             due = count_due(session, now=jobs.clock(), cap=cap)

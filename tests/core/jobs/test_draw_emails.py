@@ -12,6 +12,8 @@ from sqlalchemy import Engine, select
 from santa_core import models
 from santa_core.config import Settings
 from santa_core.db import make_sessionmaker, session_scope
+from santa_core.draw import fanout
+from santa_core.draw import service as draw_service
 from santa_core.draw.errors import SecrecyNotAcknowledged
 from santa_core.draw.service import run_draw
 from santa_core.jobs import build_jobs, make_huey
@@ -199,3 +201,40 @@ def test_auto_draw_accepts_the_secrecy_warning_of_a_small_box(
         kinds = s.scalars(select(models.OutboxMessage.kind)).all()
     assert event.details["secrecy_warnings"] == ["deducible"]
     assert sorted(kinds) == ["draw_done"] * 3
+
+
+def test_a_big_draw_answers_first_and_the_queue_writes_its_emails(
+    settings: Settings, engine: Engine
+) -> None:
+    """Beyond ``draw_inline_notify_max`` santas the draw commits the pairs alone; the relay
+    task its commit rings writes the same emails right after (once, even when run again)."""
+    settings = settings.model_copy(update={"draw_inline_notify_max": 2})
+    box_id, people = make_drawable_box(engine)
+    factory = make_sessionmaker(engine)
+    D = models.OutboxMessage
+    with session_scope(factory) as s:
+        organizer = s.scalars(
+            select(models.User).where(models.User.email == "alisa@example.com")
+        ).one()
+        run_draw(s, organizer, box_id, settings=settings)
+        assert s.scalars(select(D.id).where(D.kind == "draw_done")).all() == []
+    with session_scope(factory) as s:
+        assert fanout.any_pending(s)
+    with SmtpSink() as sink:
+        jobs = build_jobs(
+            settings,
+            factory=factory,
+            huey=make_huey(settings, immediate=True),
+            email=SmtpBackend(SmtpConfig("127.0.0.1", sink.port, settings.email_from)),
+        )
+        jobs.enqueue_sweep()  # what a consumer does every few seconds (the commit rang too)
+        received = sink.wait_for(len(people))
+        with session_scope(factory) as s:
+            assert draw_service.fan_out_pending(s, settings) == 0  # done: nothing twice
+            assert not fanout.any_pending(s)
+        jobs.enqueue_sweep()
+        jobs.close()
+    got = {r.rcpt_tos[0]: (str(r.message["Subject"]), r.part("plain")) for r in received}
+    check_emails(got, people, pairs_by_email(engine, box_id))
+    with session_scope(factory) as s:
+        assert len(s.scalars(select(D.id).where(D.kind == "draw_done")).all()) == len(people)
