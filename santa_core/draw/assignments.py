@@ -29,7 +29,13 @@ from santa_core.draw.errors import AssignmentNotFound, DrawInfeasible, PairsAreP
 from santa_core.draw.inputs import build_input
 from santa_core.draw.record import note_repair
 from santa_core.draw.schemas import Assignment, GifteeCard, Pair, PairPerson, PairsReveal
-from santa_core.draw.service import current_run, humanize, notify_santas, write_pairs
+from santa_core.draw.service import (
+    current_pairs,
+    current_run,
+    humanize,
+    notify_santas,
+    write_pairs,
+)
 from santa_core.errors import BoxNotEditable
 from santa_core.models import Language, ParticipantStatus
 from santa_core.notify import links, payloads
@@ -184,13 +190,7 @@ def repair_without(
     """
     lifecycle.require(Action.REPAIR, box.status)
     D = models.Draw
-    current: dict[str, list[str]] = {}
-    for santa, giftee in session.execute(
-        select(D.santa_participant_id, D.giftee_participant_id)
-        .where(D.box_id == box.id)
-        .order_by(D.santa_participant_id, D.slot)
-    ):
-        current.setdefault(str(santa), []).append(str(giftee))
+    current = current_pairs(session, box.id)
     if str(leaving.id) not in current:
         return {"repaired": False}
     run = current_run(session, box.id)

@@ -40,7 +40,13 @@ from santa_core.draw import engine
 from santa_core.draw.errors import DrawInfeasible
 from santa_core.draw.inputs import build_input
 from santa_core.draw.record import note_repair
-from santa_core.draw.service import current_run, humanize, notify_santas, write_pairs
+from santa_core.draw.service import (
+    current_pairs,
+    current_run,
+    humanize,
+    notify_santas,
+    write_pairs,
+)
 from santa_core.errors import AlreadyMember, Conflict, ParticipantNotFound
 from santa_core.models import GiftStatus, ParticipantStatus
 from santa_core.notify import links, payloads
@@ -73,18 +79,6 @@ class NoBackupNeeded(Conflict):
 class NoBackupSanta(Conflict):
     code = "no_backup_santa"
     default_message = "No one may be this giftee's backup santa under the box's rules."
-
-
-def _current(session: Session, box_id: uuid.UUID) -> dict[str, list[str]]:
-    D = models.Draw
-    out: dict[str, list[str]] = {}
-    for santa, giftee in session.execute(
-        select(D.santa_participant_id, D.giftee_participant_id)
-        .where(D.box_id == box_id)
-        .order_by(D.santa_participant_id, D.slot)
-    ):
-        out.setdefault(str(santa), []).append(str(giftee))
-    return out
 
 
 def add_latecomer(
@@ -127,7 +121,7 @@ def add_latecomer(
     )
     session.add(newcomer)
     session.flush()
-    current = _current(session, box.id)
+    current = current_pairs(session, box.id)
     prepared = build_input(session, box)
     opened = [pid for pid, p in prepared.people.items() if p.opened]
     result = engine.repair(prepared.data, current, opened=opened)
@@ -224,7 +218,7 @@ def assign_backup_santa(
     ):
         raise NoBackupNeeded()
     prepared = build_input(session, box)
-    current = _current(session, box.id)
+    current = current_pairs(session, box.id)
     chosen_by_organizer = santa_participant_id is not None
     if santa_participant_id is not None and str(santa_participant_id) not in prepared.people:
         raise ParticipantNotFound()

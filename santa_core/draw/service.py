@@ -196,6 +196,19 @@ def current_run(session: Session, box_id: uuid.UUID) -> models.DrawRun | None:
     ).first()
 
 
+def current_pairs(session: Session, box_id: uuid.UUID) -> dict[str, list[str]]:
+    """Santa participant id -> giftee ids, as the box's ``draws`` rows say now."""
+    D = models.Draw
+    out: dict[str, list[str]] = {}
+    for santa, giftee in session.execute(
+        select(D.santa_participant_id, D.giftee_participant_id)
+        .where(D.box_id == box_id)
+        .order_by(D.santa_participant_id, D.slot)
+    ):
+        out.setdefault(str(santa), []).append(str(giftee))
+    return out
+
+
 def run_draw(
     session: Session,
     actor: models.User,
@@ -480,15 +493,7 @@ def fan_out_pending(session: Session, settings: Settings, *, limit: int = 10) ->
         current = current_run(session, run.box_id) if box is not None else None
         if box is not None and current is not None and current.id == run.id:
             people, _ = load_people(session, box)
-            D = models.Draw
-            assignments: dict[str, list[str]] = {}
-            for santa, giftee in session.execute(
-                select(D.santa_participant_id, D.giftee_participant_id)
-                .where(D.run_id == run.id)
-                .order_by(D.santa_participant_id, D.slot)
-            ):
-                if str(santa) in people and str(giftee) in people:
-                    assignments.setdefault(str(santa), []).append(str(giftee))
+            assignments = current_pairs(session, box.id)
             added += notify_santas(session, settings, box, people, assignments, key=fanout.key(run))
         fanout.mark_done(run)
     session.flush()

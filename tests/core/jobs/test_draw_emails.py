@@ -8,6 +8,7 @@ import uuid
 
 import pytest
 from sqlalchemy import Engine, select
+from sqlalchemy.orm import Session, sessionmaker
 
 from santa_core import models
 from santa_core.config import Settings
@@ -17,6 +18,7 @@ from santa_core.draw import service as draw_service
 from santa_core.draw.errors import SecrecyNotAcknowledged
 from santa_core.draw.service import run_draw
 from santa_core.jobs import build_jobs, make_huey
+from santa_core.jobs.app import Jobs
 from santa_core.jobs.autodraw import run_auto_draws
 from santa_core.mail.sendgrid import SendGridBackend
 from santa_core.mail.smtp import SmtpBackend, SmtpConfig
@@ -90,16 +92,21 @@ def check_emails(
             assert body.startswith(f"Hi {own_name},")
 
 
+def smtp_jobs(settings: Settings, factory: sessionmaker[Session], sink: SmtpSink) -> Jobs:
+    """Jobs that run at once and mail through ``sink``."""
+    return build_jobs(
+        settings,
+        factory=factory,
+        huey=make_huey(settings, immediate=True),
+        email=SmtpBackend(SmtpConfig("127.0.0.1", sink.port, settings.email_from)),
+    )
+
+
 def test_draw_done_through_smtp(settings: Settings, engine: Engine) -> None:
     box_id, people = make_drawable_box(engine)
     factory = make_sessionmaker(engine)
     with SmtpSink() as sink:
-        jobs = build_jobs(
-            settings,
-            factory=factory,
-            huey=make_huey(settings, immediate=True),
-            email=SmtpBackend(SmtpConfig("127.0.0.1", sink.port, settings.email_from)),
-        )
+        jobs = smtp_jobs(settings, factory, sink)
         jobs.install_commit_signal()
         with session_scope(factory) as s:
             organizer = s.scalars(
@@ -221,12 +228,7 @@ def test_a_big_draw_answers_first_and_the_queue_writes_its_emails(
     with session_scope(factory) as s:
         assert fanout.any_pending(s)
     with SmtpSink() as sink:
-        jobs = build_jobs(
-            settings,
-            factory=factory,
-            huey=make_huey(settings, immediate=True),
-            email=SmtpBackend(SmtpConfig("127.0.0.1", sink.port, settings.email_from)),
-        )
+        jobs = smtp_jobs(settings, factory, sink)
         jobs.enqueue_sweep()  # what a consumer does every few seconds (the commit rang too)
         received = sink.wait_for(len(people))
         with session_scope(factory) as s:
