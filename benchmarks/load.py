@@ -28,6 +28,7 @@ from __future__ import annotations
 import argparse
 import asyncio
 import itertools
+import json
 import os
 import secrets
 import signal
@@ -240,6 +241,8 @@ class Result:
     seconds: float
     latencies: list[float] = field(default_factory=list)
     statuses: dict[int, int] = field(default_factory=dict)
+    #: Problem code -> count, for the answers >= 400.
+    problems: dict[str, int] = field(default_factory=dict)
     errors: int = 0
 
     @property
@@ -261,13 +264,23 @@ class Result:
         return ordered[min(len(ordered) - 1, int(q * len(ordered)))] * 1000
 
 
+def _problem_code(raw: bytes) -> str:
+    try:
+        return str(json.loads(raw).get("code", "?"))
+    except (ValueError, AttributeError):
+        return "?"
+
+
 async def _one(http: aiohttp.ClientSession, base: str, req: Request, result: Result) -> None:
     method, path, headers, body = req
     began = time.perf_counter()
     try:
         async with http.request(method, base + path, headers=headers, json=body) as r:
-            await r.read()
+            raw = await r.read()
             result.statuses[r.status] = result.statuses.get(r.status, 0) + 1
+            if r.status >= 400:
+                code = _problem_code(raw)
+                result.problems[code] = result.problems.get(code, 0) + 1
     except (aiohttp.ClientError, TimeoutError):
         result.errors += 1
     result.latencies.append(time.perf_counter() - began)
@@ -339,6 +352,8 @@ def ceiling_mix() -> Iterator[Request]:
 def show(result: Result, ceiling: Result | None = None) -> None:
     ratio = f"  {result.rate / ceiling.rate:6.1%} of ceiling" if ceiling else ""
     codes = ", ".join(f"{s}: {n}" for s, n in sorted(result.statuses.items()))
+    if result.problems:
+        codes += " [" + ", ".join(f"{c} {n}" for c, n in sorted(result.problems.items())) + "]"
     print(
         f"{result.name:<10} {result.rate:8.1f} req/s  p50 {result.pct(0.50):7.1f} ms  "
         f"p99 {result.pct(0.99):7.1f} ms  errors {result.bad:5d}  ({codes}; "
