@@ -6,7 +6,10 @@ its pair's ``draws`` row (``draw_id``, deleted with it); the pair is only readab
 through ``draws``. Existing rows are moved over; rows of pairs that a repair had
 already ended (invisible to everyone, no ``draws`` row left) are deleted.
 ``box_events.data`` becomes text (encrypted by its column type; rows written
-before stay readable and ``santa keys rotate`` encrypts them).
+before stay readable and ``santa keys rotate`` encrypts them). Outbox dedupe keys
+that named a pair (the pair id in both sides' message notices, a gift's id, a
+giftee beside their santa) become random: each of them guarded one hour, one
+gift move or one repair that is over, so nothing can collide with them again.
 
 Downgrading gives the rows their two participant ids back; encrypted event data
 cannot go back into JSON and is emptied.
@@ -46,6 +49,17 @@ _OLD = {
     },
 }
 _SIDES = ("santa_participant_id", "giftee_participant_id")
+#: Outbox dedupe key prefixes whose rest named a pair (now an HMAC when written).
+_PAIR_KEYS = (
+    "new_message",
+    "gift_updated",
+    "gift_missing",
+    "wishlist_changed",
+    "card_changed",
+    "draw_repair",
+    "draw_latecomer",
+    "draw_backup",
+)
 
 
 def _to_draw_id(table: str) -> None:
@@ -111,9 +125,22 @@ def _to_participants(table: str) -> None:
             batch.create_index(name, columns, unique=unique)
 
 
+def _forget_pair_keys() -> None:
+    if op.get_bind().dialect.name == "postgresql":
+        rand = "md5(random()::text || id::text)"
+    else:
+        rand = "lower(hex(randomblob(16)))"
+    for prefix in _PAIR_KEYS:
+        op.execute(
+            f"UPDATE outbox_messages SET dedupe_key = '{prefix}:' || {rand}"
+            f" WHERE dedupe_key LIKE '{prefix}:%'"
+        )
+
+
 def upgrade() -> None:
     _to_draw_id("messages")
     _to_draw_id("gifts")
+    _forget_pair_keys()
     if op.get_bind().dialect.name == "postgresql":
         op.execute("ALTER TABLE box_events ALTER COLUMN data TYPE TEXT USING data::text")
     else:

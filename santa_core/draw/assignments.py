@@ -217,6 +217,7 @@ def repair_without(
         prepared,
         new_pairs,
         key=f"draw_repair:{run.id}:{now.isoformat()}",
+        repair=True,
     )
     note_repair(session, box.id, changed)
     return {

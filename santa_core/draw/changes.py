@@ -146,6 +146,7 @@ def add_latecomer(
         prepared,
         new_pairs,
         key=f"draw_latecomer:{run.id}:{newcomer.id}",
+        repair=True,
     )
     note_repair(session, box.id, changed)
     before = {(s, g) for s, gs in current.items() for g in gs}
@@ -277,9 +278,8 @@ def assign_backup_santa(
     replace_pairs(session, box, run, new_pairs, now=now, override_by=actor.id)
     session.flush()
     _tell_withdrawn(session, settings, box, failed_santa, pid)
-    notify_santas(
-        session, settings, box, prepared, new_pairs, key=f"draw_backup:{run.id}:{now.isoformat()}"
-    )
+    key = f"draw_backup:{run.id}:{now.isoformat()}"
+    notify_santas(session, settings, box, prepared, new_pairs, key=key, repair=True)
     note_repair(session, box.id, changed)
     before = {(s, g) for s, gs in current.items() for g in gs}
     after = {(s, g) for s, gs in result.assignments.items() for g in gs}

@@ -435,8 +435,13 @@ def notify_santas(
     *,
     key: str,
     only: set[str] | None = None,
+    repair: bool = False,
 ) -> int:
-    """One ``draw_done`` row per santa with an account; it names only their own giftee(s)."""
+    """One ``draw_done`` row per santa with an account; it names only their own giftee(s).
+
+    ``repair``: the few santas one repair moved may now give to one another, so their
+    rows carry nothing they share: no request id (their keys are hashed anyway).
+    """
     people = prepared.people
     santas = [s for s in assignments if only is None or s in only]
     users: dict[uuid.UUID, tuple[str, models.Language]] = {}
@@ -469,6 +474,7 @@ def notify_santas(
         rows.append(
             notify.row(
                 payloads.DrawDone(**facts, giftee_name=names),
+                traced=not repair,
                 recipient=account[0],
                 language=account[1],
                 recipient_user_id=person.user_id,

@@ -10,12 +10,14 @@ from sqlalchemy import Engine, select
 from sqlalchemy.orm import Session
 
 from santa_core import events, migrate, models
-from tests.factories import make_box, make_member
+from tests.factories import make_box, make_member, make_outbox_row
 from tests.migrations.test_migrations import fresh_engine
 
 __all__ = ["fresh_engine"]
 
 _SIDES = ("santa_participant_id", "giftee_participant_id")
+OLD_KEY = "new_message:pairid:participant:2026-12-01T10"
+DRAW_KEY = "draw_done:run:santa"
 
 
 def _old_rows(engine: Engine, table: str) -> list[tuple[uuid.UUID, uuid.UUID, uuid.UUID]]:
@@ -63,6 +65,8 @@ def test_rows_follow_their_pair_down_and_up(fresh_engine: Engine) -> None:
         events.publish(
             s, box.id, "message_new", {"pair_id": "p"}, audience="participant", participant_id=b.id
         )
+        make_outbox_row(s, kind="new_message", recipient="b@example.com", dedupe_key=OLD_KEY)
+        make_outbox_row(s, kind="draw_done", recipient="a@example.com", dedupe_key=DRAW_KEY)
         s.commit()
         box_id, ids = box.id, (a.id, b.id, c.id)
         ab_id, bc_id = ab.id, bc.id
@@ -110,6 +114,14 @@ def test_rows_follow_their_pair_down_and_up(fresh_engine: Engine) -> None:
         assert s.get(M, orphan) is None
         gift = s.scalars(select(G)).one()
         assert (gift.draw_id, gift.status, gift.tracking) == (ab_id, models.GiftStatus.SENT, "T1")
+        # Keys that named a pair are forgotten (random); others stay as they were.
+        keys = set(s.scalars(select(models.OutboxMessage.dedupe_key)))
+        assert DRAW_KEY in keys
+        assert OLD_KEY not in keys
+        (new_key,) = keys - {DRAW_KEY}
+        assert new_key is not None
+        assert new_key.startswith("new_message:")
+        assert "pairid" not in new_key
         # The pair's row goes, its thread and gift with it.
         s.delete(s.get(models.Draw, ab_id))
         s.commit()

@@ -85,7 +85,6 @@ def _season_secrets(
     ok(giftee.patch(f"/boxes/{box}/participants/me", json={"wishes": found["new wish"]}))
     leaving = next(a for a in season.people if a.user.id not in (santa.user.id, giftee.user.id))
     ok(season.organizer.delete(f"/boxes/{box}/participants/{season.pid(leaving)}"), 204)
-    assert ok(santa.get(f"{url}/messages"))["items"]  # their pair and its thread stay
     # The next season's box: an email invitation and a join link (codes).
     organizer = season.organizer
     draft = ok(organizer.post("/boxes", json={"name": f"Next year {tag}"}), 201)["id"]
@@ -141,6 +140,7 @@ def _pairs(engine: Engine, box_id: str) -> list[tuple[list[str], list[str]]]:
     def names(pid: uuid.UUID, *, as_santa: bool) -> list[str]:
         p = people[pid]
         out = [str(pid), pid.hex]
+        out += [str(p.user_id), p.user_id.hex] if p.user_id else []  # their account
         if as_santa:
             out += [p.email] if p.email else []
         else:
@@ -233,6 +233,8 @@ NOT_ABOUT_THE_DRAW = re.compile(r"\bjoined\b")
 _UUID = re.compile(r"[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}")
 #: Id-like values: UUIDs (either spelling), hashes, opaque ids (a pair id is 22 characters).
 _TOKEN = re.compile(r"[A-Za-z0-9_-]{16,}")
+#: The schema's own words (an event kind such as ``assignment_changed``): not values.
+_WORD = re.compile(r"[a-z_]+")
 
 
 def _outside_draws(dumped: Dumped) -> list[tuple[str, str]]:
@@ -262,6 +264,7 @@ def test_no_value_links_a_santa_to_their_giftee_across_rows(dumped: Dumped) -> N
     """A value that only rows naming the santa and rows naming the giftee hold (say, the
     same pair id in the santa's event and in the giftee's) pairs them as surely as one row.
     Values every member shares (the box's id) or one person's own (their account id) do not.
+    (What rows of one repair share besides values, their time and kind, is not looked at.)
     """
     # Each person by every way a row may name them: ids (both spellings), email, name.
     ways: dict[str, set[str]] = {}
@@ -277,6 +280,8 @@ def test_no_value_links_a_santa_to_their_giftee_across_rows(dumped: Dumped) -> N
             continue
         plain = _UUID.sub(lambda m: m.group(0).replace("-", ""), line)
         for token in set(_TOKEN.findall(plain)) - own_ids:
+            if _WORD.fullmatch(token):
+                continue
             linked.setdefault(token, set()).update(named)
             where.setdefault(token, []).append(f"{table}: {line[:120]}")
     leaks = [
