@@ -15,7 +15,7 @@ from typing import Any
 from sqlalchemy import false, func, or_, select
 from sqlalchemy.orm import Session
 
-from santa_core import audit, models, notify
+from santa_core import audit, crypto, models, notify
 from santa_core.box import lifecycle
 from santa_core.box.access import BoxAccess, load
 from santa_core.box.errors import NotYourCard, OwnerCannotLeave
@@ -245,7 +245,8 @@ def _tell_santas(
             user,
             payload,
             box_id=box.id,
-            dedupe_key=f"{kind}:{participant.id}:{user.id}:{stamp}",
+            # Hashed: the key would name the giftee beside the santa's address.
+            dedupe_key=f"{kind}:" + crypto.hash_token(f"{participant.id}:{user.id}:{stamp}"),
         )
 
 

@@ -13,7 +13,7 @@ from __future__ import annotations
 import uuid
 from typing import Any
 
-from sqlalchemy import delete, select
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from santa_core import audit, models, notify
@@ -28,14 +28,9 @@ from santa_core.draw import engine
 from santa_core.draw.errors import AssignmentNotFound, DrawInfeasible, PairsArePrivate
 from santa_core.draw.inputs import build_input
 from santa_core.draw.record import note_repair
+from santa_core.draw.rewrite import replace_pairs
 from santa_core.draw.schemas import Assignment, GifteeCard, Pair, PairPerson, PairsReveal
-from santa_core.draw.service import (
-    current_pairs,
-    current_run,
-    humanize,
-    notify_santas,
-    write_pairs,
-)
+from santa_core.draw.service import current_pairs, current_run, humanize, notify_santas
 from santa_core.errors import BoxNotEditable
 from santa_core.models import Language, ParticipantStatus
 from santa_core.notify import links, payloads
@@ -189,7 +184,6 @@ def repair_without(
     get a new ``draw_done`` email.
     """
     lifecycle.require(Action.REPAIR, box.status)
-    D = models.Draw
     current = current_pairs(session, box.id)
     if str(leaving.id) not in current:
         return {"repaired": False}
@@ -203,15 +197,8 @@ def repair_without(
         raise DrawInfeasible(humanize(result.explain(language), prepared), result=result.as_json())
     changed = set(result.changed)
     now = utcnow()
-    session.execute(
-        delete(D).where(
-            D.box_id == box.id,
-            D.santa_participant_id.in_([uuid.UUID(s) for s in changed] + [leaving.id]),
-        )
-    )
-    session.execute(delete(D).where(D.box_id == box.id, D.giftee_participant_id == leaving.id))
     new_pairs = {s: list(result.assignments[s]) for s in changed}
-    write_pairs(session, box, run, new_pairs, now=now, override_by=actor.id)
+    replace_pairs(session, box, run, new_pairs, now=now, override_by=actor.id, leaving=leaving.id)
     for pid in result.added:
         participant = session.get(models.Participant, uuid.UUID(pid))
         if participant is not None:
@@ -223,6 +210,7 @@ def repair_without(
         prepared.people,
         new_pairs,
         key=f"draw_repair:{run.id}:{now.isoformat()}",
+        repair=True,
     )
     note_repair(session, box.id, changed)
     return {

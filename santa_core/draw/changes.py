@@ -26,7 +26,7 @@ import uuid
 from typing import Any
 
 from pydantic import BaseModel, ConfigDict, EmailStr
-from sqlalchemy import delete, func, select
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from santa_core import audit, models, notify
@@ -40,13 +40,8 @@ from santa_core.draw import engine
 from santa_core.draw.errors import DrawInfeasible
 from santa_core.draw.inputs import build_input
 from santa_core.draw.record import note_repair
-from santa_core.draw.service import (
-    current_pairs,
-    current_run,
-    humanize,
-    notify_santas,
-    write_pairs,
-)
+from santa_core.draw.rewrite import replace_pairs
+from santa_core.draw.service import current_pairs, current_run, humanize, notify_santas
 from santa_core.errors import AlreadyMember, Conflict, ParticipantNotFound
 from santa_core.models import GiftStatus, ParticipantStatus
 from santa_core.notify import links, payloads
@@ -128,15 +123,9 @@ def add_latecomer(
     if isinstance(result, engine.Infeasible):
         raise DrawInfeasible(humanize(result.explain(language), prepared), result=result.as_json())
     changed = set(result.changed)
-    D = models.Draw
-    session.execute(
-        delete(D).where(
-            D.box_id == box.id, D.santa_participant_id.in_([uuid.UUID(s) for s in changed])
-        )
-    )
     now = utcnow()
     new_pairs = {s: list(result.assignments[s]) for s in changed}
-    write_pairs(session, box, run, new_pairs, now=now, override_by=actor.id)
+    replace_pairs(session, box, run, new_pairs, now=now, override_by=actor.id)
     newcomer.status = ParticipantStatus.LOCKED
     notify_santas(
         session,
@@ -145,6 +134,7 @@ def add_latecomer(
         prepared.people,
         new_pairs,
         key=f"draw_latecomer:{run.id}:{newcomer.id}",
+        repair=True,
     )
     note_repair(session, box.id, changed)
     before = {(s, g) for s, gs in current.items() for g in gs}
@@ -203,11 +193,15 @@ def assign_backup_santa(
     pairs = box_pairs(session, settings, box.id)
     if pid not in pairs:
         raise PairNotFound()
-    failed_santa, giftee_id = pairs[pid]
-    G = models.Gift
+    failed_santa, giftee_id, _ = pairs[pid]
+    G, D = models.Gift, models.Draw
     gifts = {
-        (str(g.santa_participant_id), str(g.giftee_participant_id)): g
-        for g in session.scalars(select(G).where(G.box_id == box.id))
+        (str(s), str(g)): gift
+        for gift, s, g in session.execute(
+            select(G, D.santa_participant_id, D.giftee_participant_id)
+            .join(D, D.id == G.draw_id)
+            .where(G.box_id == box.id)
+        )
     }
     failed, giftee = str(failed_santa), str(giftee_id)
     gift = gifts.get((failed, giftee))
@@ -264,23 +258,16 @@ def assign_backup_santa(
         )
     chosen = next(s for s, gs in result.assignments.items() if giftee in gs)
     changed = set(result.changed)
-    D = models.Draw
     run = current_run(session, box.id)
     assert run is not None
-    session.execute(
-        delete(D).where(
-            D.box_id == box.id, D.santa_participant_id.in_([uuid.UUID(s) for s in changed])
-        )
-    )
     now = utcnow()
     new_pairs = {s: list(result.assignments[s]) for s in changed}
-    write_pairs(session, box, run, new_pairs, now=now, override_by=actor.id)
-    gift.backup_assigned_at = now
+    # The failed pair ends here, and its gift row with it.
+    replace_pairs(session, box, run, new_pairs, now=now, override_by=actor.id)
     session.flush()
     _tell_withdrawn(session, settings, box, failed_santa, pid)
-    notify_santas(
-        session, settings, box, prepared.people, new_pairs, key=f"draw_backup:{run.id}:{pid}"
-    )
+    key = f"draw_backup:{run.id}:{now.isoformat()}"
+    notify_santas(session, settings, box, prepared.people, new_pairs, key=key, repair=True)
     note_repair(session, box.id, changed)
     before = {(s, g) for s, gs in current.items() for g in gs}
     after = {(s, g) for s, gs in result.assignments.items() for g in gs}

@@ -21,7 +21,7 @@ from sqlalchemy import delete, func, select, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session, aliased
 
-from santa_core import audit, i18n, models, notify
+from santa_core import audit, crypto, i18n, models, notify
 from santa_core.box import lifecycle
 from santa_core.box.access import load
 from santa_core.box.lifecycle import Action
@@ -356,6 +356,26 @@ def write_pairs(
     now: Any,
     override_by: uuid.UUID | None = None,
 ) -> None:
+    insert_pairs(
+        session,
+        box,
+        run,
+        [(s, g, slot) for s, giftees in assignments.items() for slot, g in enumerate(giftees)],
+        now=now,
+        override_by=override_by,
+    )
+
+
+def insert_pairs(
+    session: Session,
+    box: models.Box,
+    run: models.DrawRun,
+    pairs: list[tuple[str, str, int]],
+    *,
+    now: Any,
+    override_by: uuid.UUID | None = None,
+) -> None:
+    """New ``draws`` rows, one per (santa, giftee, slot)."""
     rows = [
         {
             "id": uuid.uuid4(),
@@ -367,8 +387,7 @@ def write_pairs(
             "created_at": now,
             "override_by": override_by,
         }
-        for santa, giftees in assignments.items()
-        for slot, giftee in enumerate(giftees)
+        for santa, giftee, slot in pairs
     ]
     if rows:
         try:
@@ -432,8 +451,13 @@ def notify_santas(
     *,
     key: str,
     only: set[str] | None = None,
+    repair: bool = False,
 ) -> int:
-    """One ``draw_done`` row per santa with an account; it names only their own giftee(s)."""
+    """One ``draw_done`` row per santa with an account; it names only their own giftee(s).
+
+    ``repair``: the few santas one repair moved may now give to one another, so their
+    rows carry nothing they share: no request id (their keys are hashed anyway).
+    """
     santas = [s for s in assignments if only is None or s in only]
     users: dict[uuid.UUID, tuple[str, models.Language]] = {}
     U, P = models.User, models.Participant
@@ -465,11 +489,14 @@ def notify_santas(
         rows.append(
             notify.row(
                 payloads.DrawDone(**facts, giftee_name=names),
+                traced=not repair,
                 recipient=account[0],
                 language=account[1],
                 recipient_user_id=person.user_id,
                 box_id=box.id,
-                dedupe_key=f"{key}:{santa}",
+                # Hashed whole: a key shared by the santas one repair moved would tie
+                # them together in the outbox, and one of them may now give to another.
+                dedupe_key=f"{key.partition(':')[0]}:{crypto.hash_token(f'{key}:{santa}')}",
                 now=now,
             )
         )

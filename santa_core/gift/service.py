@@ -27,7 +27,7 @@ from collections import Counter
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from santa_core import events, models, notify
+from santa_core import crypto, events, models, notify
 from santa_core.box import lifecycle
 from santa_core.box.access import BoxAccess, load, organizers_of
 from santa_core.box.lifecycle import Action
@@ -72,20 +72,11 @@ def gifts_url(settings: Settings, box_id: uuid.UUID) -> str:
     return f"{links.box_url(settings, box_id)}/gifts"
 
 
-def _row(session: Session, box_id: uuid.UUID, santa: uuid.UUID, giftee: uuid.UUID) -> models.Gift:
+def _row(session: Session, box_id: uuid.UUID, draw_id: uuid.UUID) -> models.Gift:
     M = models.Gift
-    row = session.scalars(
-        select(M).where(
-            M.box_id == box_id, M.santa_participant_id == santa, M.giftee_participant_id == giftee
-        )
-    ).first()
+    row = session.scalars(select(M).where(M.draw_id == draw_id)).first()
     if row is None:
-        row = models.Gift(
-            box_id=box_id,
-            santa_participant_id=santa,
-            giftee_participant_id=giftee,
-            status=S.PENDING,
-        )
+        row = models.Gift(box_id=box_id, draw_id=draw_id, status=S.PENDING)
         session.add(row)
         session.flush()
     return row
@@ -131,13 +122,7 @@ def _to_schema(box: models.Box, pair: MyPair, row: models.Gift | None, now: dt.d
 
 def _find(session: Session, box_id: uuid.UUID, pair: MyPair) -> models.Gift | None:
     M = models.Gift
-    return session.scalars(
-        select(M).where(
-            M.box_id == box_id,
-            M.santa_participant_id == pair.santa_id,
-            M.giftee_participant_id == pair.giftee_id,
-        )
-    ).first()
+    return session.scalars(select(M).where(M.box_id == box_id, M.draw_id == pair.draw_id)).first()
 
 
 def _access(session: Session, actor: models.User, box_id: uuid.UUID) -> BoxAccess:
@@ -196,7 +181,7 @@ def move_gift(
     side, starts = MOVES[data.action]
     if pair.side is not side:
         raise GiftWrongSide(action=data.action.value)
-    row = _row(session, box_id, pair.santa_id, pair.giftee_id)
+    row = _row(session, box_id, pair.draw_id)
     now = utcnow()
     if row.status not in starts:
         raise GiftOutOfOrder(action=data.action.value, status=row.status.value)
@@ -270,7 +255,8 @@ def _tell(
             user,
             payload,
             box_id=box.id,
-            dedupe_key=f"gift_updated:{row.id}:{action.value}",
+            # Hashed: the santa's and the giftee's notices must not share the gift's id.
+            dedupe_key="gift_updated:" + crypto.hash_token(f"{row.id}:{action.value}"),
         )
     if action is GiftAction.MISSING:
         giftee = session.get(models.Participant, pair.giftee_id)
@@ -280,7 +266,7 @@ def _tell(
             box,
             reason="nothing_arrived",
             giftee_name=shown(box, giftee) if giftee else "",
-            key=f"gift_missing:{row.id}",
+            key="gift_missing:" + crypto.hash_token(str(row.id)),
         )
 
 
@@ -324,22 +310,14 @@ def tell_organizers(
 
 def counts(session: Session, box_id: uuid.UUID) -> dict[str, int]:
     D, M = models.Draw, models.Gift
-    pairs = session.execute(
-        select(D.santa_participant_id, D.giftee_participant_id).where(D.box_id == box_id)
+    statuses = session.scalars(
+        select(M.status).select_from(D).outerjoin(M, M.draw_id == D.id).where(D.box_id == box_id)
     ).all()
-    status = {
-        (s, g): st
-        for s, g, st in session.execute(
-            select(M.santa_participant_id, M.giftee_participant_id, M.status).where(
-                M.box_id == box_id
-            )
-        )
-    }
-    tally = Counter(status.get((s, g), S.PENDING) for s, g in pairs)
+    tally = Counter(st or S.PENDING for st in statuses)
     received = tally[S.RECEIVED]
     sent = tally[S.SENT] + received
     return {
-        "pairs": len(pairs),
+        "pairs": len(statuses),
         "pending": tally[S.PENDING],
         "bought": tally[S.BOUGHT] + sent,
         "sent": sent,
@@ -355,8 +333,9 @@ def gift_summary(
     lifecycle.require(Action.VIEW_ASSIGNMENT, access.box.status)
     c = counts(session, box_id)
     M = models.Gift
-    by_pair = box_pairs(session, settings, box_id)
-    live = {v: k for k, v in by_pair.items()}
+    by_draw = {
+        p.draw_id: (pid, p.giftee_id) for pid, p in box_pairs(session, settings, box_id).items()
+    }
     issues = []
     for row in session.scalars(
         select(M).where(
@@ -365,8 +344,8 @@ def gift_summary(
             (M.flagged_at.is_not(None)) | (M.missing_reported_at.is_not(None)),
         )
     ):
-        pid = live.get((row.santa_participant_id, row.giftee_participant_id))
-        giftee = session.get(models.Participant, row.giftee_participant_id)
+        pid, giftee_id = by_draw.get(row.draw_id, (None, None))
+        giftee = session.get(models.Participant, giftee_id) if giftee_id else None
         if pid is None or giftee is None:
             continue
         issues.append(
@@ -395,15 +374,10 @@ def flag_unsent(session: Session, settings: Settings, *, now: dt.datetime) -> in
         )
     ).all()
     for box in boxes:
-        rows = {
-            (r.santa_participant_id, r.giftee_participant_id): r
-            for r in session.scalars(select(M).where(M.box_id == box.id))
-        }
+        rows = {r.draw_id: r for r in session.scalars(select(M).where(M.box_id == box.id))}
         new = 0
-        for s, g in session.execute(
-            select(D.santa_participant_id, D.giftee_participant_id).where(D.box_id == box.id)
-        ):
-            row = rows.get((s, g)) or _row(session, box.id, s, g)
+        for draw_id in session.scalars(select(D.id).where(D.box_id == box.id)).all():
+            row = rows.get(draw_id) or _row(session, box.id, draw_id)
             if row.status in (S.PENDING, S.BOUGHT) and row.flagged_at is None:
                 row.flagged_at = now
                 new += 1

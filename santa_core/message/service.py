@@ -17,7 +17,7 @@ from sqlalchemy import and_, func, or_, select, update
 from sqlalchemy.orm import Session
 from sqlalchemy.sql.elements import ColumnElement
 
-from santa_core import events, models, notify
+from santa_core import crypto, events, models, notify
 from santa_core.auth.ratelimit import Limits, RateLimiter, enforce_message_send
 from santa_core.box import lifecycle
 from santa_core.box.access import BoxAccess, load
@@ -81,11 +81,7 @@ def _access(session: Session, actor: models.User, box_id: uuid.UUID) -> BoxAcces
 
 def _thread_filter(pair: MyPair, box_id: uuid.UUID) -> list[ColumnElement[bool]]:
     M = models.Message
-    return [
-        M.box_id == box_id,
-        M.santa_participant_id == pair.santa_id,
-        M.giftee_participant_id == pair.giftee_id,
-    ]
+    return [M.box_id == box_id, M.draw_id == pair.draw_id]
 
 
 def _other_side(pair: MyPair) -> MessageSide:
@@ -145,13 +141,7 @@ def list_threads(
         count, last = session.execute(
             select(func.count(), func.max(M.created_at)).where(*_thread_filter(pair, box_id))
         ).one()
-        status = session.scalar(
-            select(G.status).where(
-                G.box_id == box_id,
-                G.santa_participant_id == pair.santa_id,
-                G.giftee_participant_id == pair.giftee_id,
-            )
-        )
+        status = session.scalar(select(G.status).where(G.draw_id == pair.draw_id))
         items.append(
             Thread(
                 pair_id=pair.pair_id,
@@ -281,8 +271,10 @@ def _notify_other(
             messages_url=messages_url(settings, access.box.id),
         ),
         box_id=access.box.id,
-        # One notice per thread and recipient per hour, however many messages.
-        dedupe_key=f"new_message:{pair.pair_id}:{other.id}:{now.strftime('%Y-%m-%dT%H')}",
+        # One notice per thread and recipient per hour, however many messages. Hashed: the
+        # two sides' notices must not share a value that pairs them in the outbox table.
+        dedupe_key="new_message:"
+        + crypto.hash_token(f"{pair.pair_id}:{other.id}:{now.strftime('%Y-%m-%dT%H')}"),
     )
 
 
@@ -309,8 +301,7 @@ def send_message(
     now = utcnow()
     row = models.Message(
         box_id=box_id,
-        santa_participant_id=pair.santa_id,
-        giftee_participant_id=pair.giftee_id,
+        draw_id=pair.draw_id,
         sender=pair.side,
         body=data.body,
         created_at=now,

@@ -14,7 +14,7 @@ from typing import Any
 from sqlalchemy import BigInteger, ForeignKey, Index, String, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column
 
-from santa_core.db import Base, UUIDPk, utcnow
+from santa_core.db import Base, EncryptedJSON, UUIDPk, utcnow
 
 
 class BoxEventCursor(Base):
@@ -43,5 +43,7 @@ class BoxEvent(UUIDPk, Base):
     participant_id: Mapped[uuid.UUID | None] = mapped_column(
         ForeignKey("participants.id", ondelete="CASCADE"), index=True
     )
-    data: Mapped[dict[str, Any]] = mapped_column(default=dict)
+    #: Encrypted at rest: the two sides of a pair get events naming the same pair
+    #: (``pair_id``, ``message_id``), which in clear would pair their participant ids.
+    data: Mapped[dict[str, Any]] = mapped_column(EncryptedJSON, default=dict)
     created_at: Mapped[dt.datetime] = mapped_column(default=utcnow)

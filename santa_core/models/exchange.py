@@ -1,10 +1,11 @@
 """After the draw: anonymous messages per pair, announcements, gift tracking, the reveal.
 
 A *pair* is a santa and one of their giftees in a box (a row of ``draws``). Its
-thread of messages and its gift live here keyed by the two participants, so a
-repair that moves a santa leaves the old pair's rows behind, invisible (no
-``draws`` row joins them any more). Bodies, tracking notes and thank-you notes
-are personal: encrypted at rest.
+thread of messages and its gift point at that row (``draw_id``) and never name
+the two participants, so who gives to whom is only readable through ``draws``.
+A repair keeps the row of every pair that survives it; a pair that ends takes
+its thread and its gift with it. Bodies, tracking notes and thank-you notes are
+personal: encrypted at rest.
 """
 
 from __future__ import annotations
@@ -36,17 +37,13 @@ class Message(UUIDPk, Base):
     """One message in the thread of a pair, written by one of its two sides."""
 
     __tablename__ = "messages"
-    __table_args__ = (
-        Index("ix_messages_thread", "box_id", "santa_participant_id", "giftee_participant_id"),
-    )
+    __table_args__ = (Index("ix_messages_thread", "draw_id", "created_at"),)
 
-    box_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("boxes.id", ondelete="CASCADE"))
-    santa_participant_id: Mapped[uuid.UUID] = mapped_column(
-        ForeignKey("participants.id", ondelete="CASCADE")
+    box_id: Mapped[uuid.UUID] = mapped_column(
+        ForeignKey("boxes.id", ondelete="CASCADE"), index=True
     )
-    giftee_participant_id: Mapped[uuid.UUID] = mapped_column(
-        ForeignKey("participants.id", ondelete="CASCADE"), index=True
-    )
+    #: The pair (a row of ``draws``): the santa and the giftee are named only there.
+    draw_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("draws.id", ondelete="CASCADE"))
     sender: Mapped[MessageSide] = mapped_column(str_enum(MessageSide, "message_side"))
     body: Mapped[str] = mapped_column(EncryptedText)
     created_at: Mapped[dt.datetime] = mapped_column(default=utcnow)
@@ -74,18 +71,13 @@ class Gift(UUIDPk, Base):
     """The gift of one pair: bought → sent → received. No row yet means ``pending``."""
 
     __tablename__ = "gifts"
-    __table_args__ = (
-        UniqueConstraint("box_id", "santa_participant_id", "giftee_participant_id"),
-        Index("ix_gifts_giftee", "giftee_participant_id"),
-    )
+    __table_args__ = (UniqueConstraint("draw_id"),)
 
-    box_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("boxes.id", ondelete="CASCADE"))
-    santa_participant_id: Mapped[uuid.UUID] = mapped_column(
-        ForeignKey("participants.id", ondelete="CASCADE")
+    box_id: Mapped[uuid.UUID] = mapped_column(
+        ForeignKey("boxes.id", ondelete="CASCADE"), index=True
     )
-    giftee_participant_id: Mapped[uuid.UUID] = mapped_column(
-        ForeignKey("participants.id", ondelete="CASCADE")
-    )
+    #: The pair (a row of ``draws``): the santa and the giftee are named only there.
+    draw_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("draws.id", ondelete="CASCADE"))
     status: Mapped[GiftStatus] = mapped_column(
         str_enum(GiftStatus, "gift_status"), default=GiftStatus.PENDING
     )

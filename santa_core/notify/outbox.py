@@ -108,9 +108,16 @@ def row(
     box_id: uuid.UUID,
     dedupe_key: str | None,
     now: dt.datetime,
+    traced: bool = True,
 ) -> dict[str, Any]:
-    """One outbox row as a dict, for :func:`add_rows` (same columns as :func:`enqueue`)."""
+    """One outbox row as a dict, for :func:`add_rows` (same columns as :func:`enqueue`).
+
+    ``traced=False`` leaves out the request id, for rows of one request that must not be
+    tied together in the table (empty, not ``None``: a bulk insert fills ``None`` in
+    with the column's default, the current request id)."""
+    extra: dict[str, Any] = {} if traced else {"request_id": ""}
     return {
+        **extra,
         "id": uuid.uuid4(),
         "kind": payload.kind,
         "channel": Channel.EMAIL,

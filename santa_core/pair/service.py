@@ -7,6 +7,7 @@ import hashlib
 import hmac
 import uuid
 from dataclasses import dataclass
+from typing import NamedTuple
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -43,6 +44,8 @@ class MyPair:
     side: MessageSide
     santa_id: uuid.UUID
     giftee_id: uuid.UUID
+    #: The pair's ``draws`` row: what its thread and gift point at.
+    draw_id: uuid.UUID
     #: How the actor names the other side: the giftee's name, or "Your Santa (2)".
     label: str
     #: On the giftee side, which of their santas (1..k); 0 on the santa side.
@@ -72,27 +75,24 @@ def my_pairs(
     box = access.box
     D, P = models.Draw, models.Participant
     out: list[MyPair] = []
-    for giftee in session.scalars(
-        select(P)
-        .join(D, D.giftee_participant_id == P.id)
+    for draw_id, giftee in session.execute(
+        select(D.id, P)
+        .join(P, D.giftee_participant_id == P.id)
         .where(D.box_id == box.id, D.santa_participant_id == me.id)
         .order_by(D.slot)
     ):
         pid = pair_id(settings, box.id, me.id, giftee.id)
-        out.append(MyPair(pid, MessageSide.SANTA, me.id, giftee.id, shown(box, giftee)))
-    santas = [
-        s
-        for (s,) in session.execute(
-            select(D.santa_participant_id).where(
-                D.box_id == box.id, D.giftee_participant_id == me.id
-            )
+        out.append(MyPair(pid, MessageSide.SANTA, me.id, giftee.id, draw_id, shown(box, giftee)))
+    santas = session.execute(
+        select(D.id, D.santa_participant_id).where(
+            D.box_id == box.id, D.giftee_participant_id == me.id
         )
-    ]
+    )
     # Numbered in the order of the opaque ids: stable, and says nothing about who.
-    keyed = sorted((pair_id(settings, box.id, s, me.id), s) for s in santas)
-    for n, (pid, santa) in enumerate(keyed, start=1):
+    keyed = sorted((pair_id(settings, box.id, s, me.id), s, d) for d, s in santas)
+    for n, (pid, santa, draw_id) in enumerate(keyed, start=1):
         label = santa_label(language, n, len(keyed))
-        out.append(MyPair(pid, MessageSide.GIFTEE, santa, me.id, label, santa_number=n))
+        out.append(MyPair(pid, MessageSide.GIFTEE, santa, me.id, draw_id, label, santa_number=n))
     return out
 
 
@@ -113,14 +113,18 @@ def resolve(
     raise PairNotFound()
 
 
-def box_pairs(
-    session: Session, settings: Settings, box_id: uuid.UUID
-) -> dict[str, tuple[uuid.UUID, uuid.UUID]]:
+class BoxPair(NamedTuple):
+    santa_id: uuid.UUID
+    giftee_id: uuid.UUID
+    draw_id: uuid.UUID
+
+
+def box_pairs(session: Session, settings: Settings, box_id: uuid.UUID) -> dict[str, BoxPair]:
     """Every pair of a box by id (for organizer actions that must not show who gives)."""
     D = models.Draw
     return {
-        pair_id(settings, box_id, s, g): (s, g)
-        for s, g in session.execute(
-            select(D.santa_participant_id, D.giftee_participant_id).where(D.box_id == box_id)
+        pair_id(settings, box_id, s, g): BoxPair(s, g, d)
+        for s, g, d in session.execute(
+            select(D.santa_participant_id, D.giftee_participant_id, D.id).where(D.box_id == box_id)
         )
     }

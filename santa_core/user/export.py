@@ -9,15 +9,17 @@ person when
   invitations they sent, notifications to them, messages they write, ...);
 - a column is a foreign key to ``participants.id`` holding one of their cards
   (draw rows where they are the santa, exclusions naming them, ...);
+- a column is a foreign key to ``draws.id`` holding a pair where they are the
+  santa (the thread and the gift of each of their pairs);
 - an email column (``email``, ``recipient``) holds their address (invitations
   and notifications sent before they had an account);
 - it is an audit event whose target is them or one of their cards.
 
 Two things are left out on purpose: secrets that are only hashes (tokens,
 passwords, codes: :data:`SECRET_COLUMNS`), and the rows that would reveal
-someone else's secret (:func:`hidden`: rows of pairs — draws, gifts, messages — found
-through the person as giftee name their santa; messages they wrote to their santa are
-therefore not in the export yet). Encrypted
+someone else's secret (:func:`hidden`: a draw row found through the person as giftee
+names their santa, and so would the thread and the gift pointing at it; messages they
+wrote to their santa are therefore not in the export yet). Encrypted
 columns (address, phone) are decrypted by their column type when read.
 """
 
@@ -44,14 +46,7 @@ SECRET_COLUMNS = frozenset(
     {"password_hash", "token_hash", "invite_code_hash", "join_code_hash", "code_sealed"}
 )
 #: ``table.column`` that never selects a row: a draw row found by its giftee names their santa.
-HIDDEN_COLUMNS = frozenset(
-    {
-        "draws.giftee_participant_id",
-        # The thread and the gift of a pair, found from the giftee's side, name the santa.
-        "messages.giftee_participant_id",
-        "gifts.giftee_participant_id",
-    }
-)
+HIDDEN_COLUMNS = frozenset({"draws.giftee_participant_id"})
 #: Tables with santa/giftee columns that are rules, not secrets (both sides may see them).
 OPEN_PAIR_TABLES = frozenset({"exclusions"})
 #: Payload key of encrypted one-time links in notifications (``santa_core.notify.sealed``).
@@ -122,6 +117,9 @@ def about(
     conditions += [c == user_id for c in _references(table, "users.id")]
     if cards:
         conditions += [c.in_(cards) for c in _references(table, "participants.id")]
+        # A thread or a gift belongs to the santa's side of its pair (never found as giftee).
+        theirs = select(models.Draw.id).where(models.Draw.santa_participant_id.in_(cards))
+        conditions += [c.in_(theirs) for c in _references(table, "draws.id")]
         if table.name == models.Participant.__tablename__:
             conditions.append(table.c.id.in_(cards))
     for name in EMAIL_COLUMNS:

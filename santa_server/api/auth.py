@@ -123,12 +123,16 @@ def user_agent(request: Request) -> str | None:
     return request.headers.get("user-agent")
 
 
-def answer_no_sooner(settings: Settings, started: float) -> None:
-    """Hold a sign-up's answer until ``signup_answer_seconds`` after it began.
+def answer_no_sooner(session: Session, settings: Settings, started: float) -> None:
+    """Commit, then hold a sign-up's answer until ``signup_answer_seconds`` after it began.
 
     A new address does more work (account, verification link) than a taken one
-    (a notice to its owner): the floor hides the difference.
+    (a notice to its owner): the floor hides the difference. The wait holds no
+    transaction and no pooled connection (nor SQLite's write lock): the session is
+    committed and closed first (the request's own end then finds nothing to do).
     """
+    session.commit()
+    session.close()
     left = settings.signup_answer_seconds - (time.perf_counter() - started)
     if left > 0:
         time.sleep(left)
@@ -167,8 +171,7 @@ def register(
     started = time.perf_counter()
     enforce(limiter, limits.register_ip, address_key(ip))
     accounts.sign_up(session, settings, body)
-    session.commit()
-    answer_no_sooner(settings, started)
+    answer_no_sooner(session, settings, started)
     return signup_accepted(settings, str(body.email))
 
 

@@ -288,6 +288,5 @@ def join_with_new_account(
     user = accounts.sign_up(session, settings, body)
     if user is not None:
         join_service.accept(session, settings, user, code)
-    session.commit()
-    answer_no_sooner(settings, started)
+    answer_no_sooner(session, settings, started)
     return signup_accepted(settings, str(body.email))

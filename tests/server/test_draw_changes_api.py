@@ -6,9 +6,10 @@ import datetime as dt
 import json
 import uuid
 from pathlib import Path
+from typing import Any
 
 from fastapi.testclient import TestClient
-from sqlalchemy import Engine, select
+from sqlalchemy import Engine, func, select
 from sqlalchemy.orm import Session
 from typer.testing import CliRunner
 
@@ -17,7 +18,7 @@ from santa_core import models
 from santa_core.config import Settings
 from santa_server.app import create_app
 from tests.server.afterkit import drawn_box, santa_of
-from tests.server.boxkit import account, ok, problem
+from tests.server.boxkit import Actor, account, ok, problem
 
 
 def _pairs(engine: Engine, box_id: str) -> set[tuple[str, str]]:
@@ -106,6 +107,59 @@ class TestChangesAfterDraw:
                 "already_member",
             )
             assert late_user.id
+
+    def test_threads_and_gifts_stay_with_the_pairs_a_repair_keeps(
+        self, settings: Settings, engine: Engine
+    ) -> None:
+        """Two gifts each: the leaver's santas keep their other giftee, and that pair's
+        thread and gift; the pairs the repair made start empty; nobody sees an old thread."""
+        with TestClient(create_app(settings)) as client:
+            options = {"draw_options": {"gifts_per_person": 2}}
+            season = drawn_box(client, settings, engine, n=6, box=options)
+            box = season.box_id
+
+            def threads(actor: Actor) -> dict[str, dict[str, Any]]:
+                return {t["pair_id"]: t for t in ok(actor.get(f"/boxes/{box}/threads"))["items"]}
+
+            def bodies(actor: Actor, pair: str) -> list[str]:
+                page = ok(actor.get(f"/boxes/{box}/threads/{pair}/messages"))
+                return sorted(m["body"] for m in page["items"])
+
+            written: dict[str, str] = {}
+            for i, actor in enumerate(season.everyone()):
+                for pair, t in threads(actor).items():
+                    if t["my_role"] != "santa":
+                        continue
+                    written[pair] = f"note number {i}-{len(written)}"
+                    url = f"/boxes/{box}/threads/{pair}/messages"
+                    ok(actor.post(url, json={"body": written[pair], "confirm_reveal": True}), 201)
+                    ok(actor.post(f"/boxes/{box}/gifts/{pair}", json={"action": "bought"}))
+            assert len(written) == 12
+            leaving = season.people[2]
+            ok(season.organizer.delete(f"/boxes/{box}/participants/{season.pid(leaving)}"), 204)
+            kept = new = 0
+            for actor in season.everyone():
+                if actor is leaving:
+                    continue
+                gifts = {g["pair_id"]: g for g in ok(actor.get(f"/boxes/{box}/gifts"))["items"]}
+                for pair, t in threads(actor).items():
+                    if pair in written:
+                        kept += t["my_role"] == "santa"
+                        assert bodies(actor, pair) == [written[pair]]
+                        assert t["message_count"] == 1
+                        assert gifts[pair]["status"] == "bought"
+                    else:
+                        new += t["my_role"] == "santa"
+                        assert bodies(actor, pair) == []
+                        assert gifts[pair]["status"] == "pending"
+            # The leaver's two santas got a new giftee each (their other pair stays).
+            assert new >= 2
+            assert kept == 10 - new > 0
+            with Session(engine) as s:
+                M = models.Message
+                in_box = M.box_id == uuid.UUID(box)
+                messages = s.scalar(select(func.count()).select_from(M).where(in_box))
+                assert messages == kept  # the ended pairs' threads went with them
 
     def test_rules_rechecked_and_impossible_repair_explained(
         self, settings: Settings, engine: Engine

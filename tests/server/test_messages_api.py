@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import uuid
 
 from fastapi.testclient import TestClient
@@ -10,6 +11,8 @@ from sqlalchemy.orm import Session
 
 from santa_core import models
 from santa_core.config import Settings
+from santa_core.db import utcnow
+from santa_core.user.export import export_user
 from santa_server.app import create_app
 from tests.server.afterkit import drawn_box, santa_of, thread_as
 from tests.server.boxkit import ok, problem
@@ -155,3 +158,39 @@ class TestMessages:
             ok(santa.post(url, json={"body": "1"}), 201)
             ok(santa.post(url, json={"body": "2"}), 201)
             problem(santa.post(url, json={"body": "3"}), 429, "rate_limited")
+
+
+def test_export_holds_the_santas_threads_and_gifts_never_the_giftees(
+    settings: Settings, engine: Engine
+) -> None:
+    """A thread and a gift are the santa's side of the pair in a GDPR export; found from
+    the giftee, they would point at the draw row that names their santa."""
+    with TestClient(create_app(settings)) as client:
+        season = drawn_box(client, settings, engine, n=4)
+        box = season.box_id
+        santa = season.people[0]
+        pair = thread_as(santa, box, "santa")["pair_id"]
+        url = f"/boxes/{box}/threads/{pair}/messages"
+        ok(santa.post(url, json={"body": "Which size?", "confirm_reveal": True}), 201)
+        ok(santa.post(f"/boxes/{box}/gifts/{pair}", json={"action": "bought"}))
+        giftee = season.by_pid[giftee_of(engine, box, season.pid(santa))]
+        ok(giftee.post(url, json={"body": "Medium, thanks"}), 201)
+    with Session(engine) as s:
+        now = utcnow()
+        santa_user, giftee_user = (s.get(models.User, a.user.id) for a in (santa, giftee))
+        assert santa_user is not None
+        assert giftee_user is not None
+        mine = export_user(s, santa_user, now=now)
+        theirs = export_user(s, giftee_user, now=now)
+    assert sorted(m["body"] for m in mine["messages"]) == ["Medium, thanks", "Which size?"]
+    assert [g["status"] for g in mine["gifts"]] == ["bought"]
+    draw_ids = {a["id"] for a in mine["assignments_given"]}
+    assert {m["draw_id"] for m in mine["messages"]} <= draw_ids
+    # The giftee's export has no thread or gift of the pair (they would lead to their santa).
+    assert "Which size?" not in json.dumps(theirs)
+    assert all(m["draw_id"] not in draw_ids for m in theirs.get("messages", []))
+    assert all(g["draw_id"] not in draw_ids for g in theirs.get("gifts", []))
+
+
+def giftee_of(engine: Engine, box: str, santa: str) -> str:
+    return next(g for g, ss in santa_of(engine, box).items() if santa in ss)

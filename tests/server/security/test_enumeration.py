@@ -9,7 +9,9 @@ import time
 from pathlib import Path
 
 import httpx
-from sqlalchemy import Engine, select
+import pytest
+from fastapi.testclient import TestClient
+from sqlalchemy import Engine, event, select
 from sqlalchemy.orm import Session
 
 from santa_core import models
@@ -147,3 +149,36 @@ def test_verification_resends_answer_alike(tmp_path: Path, engine: Engine) -> No
     work, none = statistics.median(answers["unverified"]), statistics.median(answers["verified"])
     print(f"resend timing: median unverified {work * 1000:.1f} ms, verified {none * 1000:.1f} ms")
     assert work < none * 1.5 + 0.005, (work, none)
+
+
+def test_the_answer_floor_holds_no_database_connection(
+    tmp_path: Path, engine: Engine, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The floor waits with the session committed and closed: a burst of sign-ups keeps
+    no pooled connection (nor SQLite's write lock, nor loaded rows) through the wait."""
+    from santa_server.api import auth as auth_api
+
+    s = auth_settings(tmp_path, engine, rate_limit_enabled=False, signup_answer_seconds=1.0)
+    world = build_world(engine, s, BoxStatus.DRAFT)
+    app = create_app(s)
+    begun: list[Session] = []
+    held: list[tuple[int, bool, int]] = []
+    real_sleep = time.sleep
+
+    def sleep(seconds: float) -> None:
+        request = begun[-1]
+        pool = app.state.sessionmaker.kw["bind"].pool
+        held.append((pool.checkedout(), request.in_transaction(), len(request.identity_map)))
+        real_sleep(seconds)
+
+    monkeypatch.setattr(auth_api.time, "sleep", sleep)
+    with TestClient(app) as c:
+        event.listen(app.state.sessionmaker, "after_begin", lambda s, *_: begun.append(s))
+        for path, email in (
+            (f"{API}/auth/register", "floor-new@example.com"),
+            (f"{API}/auth/register", world.users["outsider"].email),
+            (f"{API}/invitations/{world.link_code}/signup", "floor-join@example.com"),
+        ):
+            r = c.post(path, json={"email": email, "password": "pw-123456789"})
+            assert r.status_code == 202, r.text
+    assert held == [(0, False, 0)] * 3
