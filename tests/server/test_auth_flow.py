@@ -308,7 +308,7 @@ class TestProfile:
             f"{API}/users/me/settings", json={"email_notifications": "no"}, headers=csrf(body)
         )
         assert bad.status_code == 422
-        for nul in ({"note": "a\x00b"}, {"a\x00": 1}, {"deep": [{"x": ["\x00"]}]}):
+        for nul in ({"note": "a\x00b"}, {"a\x00": 1}, {"deep": [{"x": ["\x00"]}]}, {"grid": [[1]]}):
             bad = client.patch(
                 f"{API}/users/me/settings", json={"preferences": nul}, headers=csrf(body)
             )
