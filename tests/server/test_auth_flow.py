@@ -104,7 +104,7 @@ class TestFullCycle:
 
     def test_cookies_are_secure_in_production(self, tmp_path: Path, engine: Engine) -> None:
         s = auth_settings(tmp_path, engine, environment="production", hash_keys="h1:" + "x" * 40)
-        with TestClient(create_app(s, auto_migrate=False), base_url="https://testserver") as c:
+        with TestClient(create_app(s), base_url="https://testserver") as c:
             register(c, "prod@example.com")
             r = c.post(
                 f"{API}/auth/login", json={"email": "prod@example.com", "password": PASSWORD}

@@ -49,7 +49,7 @@ SETTINGS = make_settings(
     argon2_memory_cost_kib=1024,
     argon2_parallelism=1,
 )
-APP = create_app(SETTINGS, auto_migrate=False)
+APP = create_app(SETTINGS)
 CONFIG = SchemathesisConfig.from_dict(
     {
         "phases": {"coverage": {"enabled": COVERAGE_PHASE}},
