@@ -1,5 +1,5 @@
-"""Project tasks. `uv run nox` runs lint, typecheck, sdk_check, tests, frontend, e2e and
-audit (what CI runs); `nox -s schemathesis` runs on its own.
+"""Project tasks. `uv run nox` runs lint, typecheck, sdk_check, tests, frontend, e2e,
+schemathesis and audit (what CI runs).
 
 Sessions reuse the project's uv environment (no per-session virtualenvs), so
 they start in a second; `uv sync` keeps that environment in step with uv.lock.
@@ -19,6 +19,7 @@ nox.options.sessions = [
     "tests",
     "frontend",
     "e2e",
+    "schemathesis",
     "audit",
 ]
 nox.options.error_on_missing_interpreters = True

@@ -89,7 +89,11 @@ def check(engine: Engine) -> DriftReport:
 
 
 def ensure_schema(engine: Engine) -> bool:
-    """Upgrade to head if needed; returns True when something was applied."""
+    """Upgrade to head if needed; returns True when something was applied.
+
+    What the entry points call before serving (``santa serve`` on SQLite, the Gunicorn
+    master on SQLite, tests on a fresh database); building or starting the app never
+    migrates."""
     if current_revision(engine) == head_revision():
         return False
     upgrade(engine)

@@ -2,14 +2,12 @@
 
 from __future__ import annotations
 
-import logging
 from collections.abc import AsyncIterator, Callable
 from contextlib import asynccontextmanager
 
 from fastapi import APIRouter, FastAPI
 from fastapi.middleware.cors import CORSMiddleware
 
-from santa_core import migrate
 from santa_core.auth.ratelimit import limiter_for
 from santa_core.config import Settings, get_settings
 from santa_core.db import make_read_sessionmaker
@@ -45,8 +43,6 @@ from santa_server.api import calendar as calendar_api
 from santa_server.api import events as events_api
 from santa_server.api import unsubscribe as unsubscribe_api
 
-log = logging.getLogger("santa.server")
-
 API_PREFIX = "/api/v1"
 
 #: (router, tag description). Each domain adds its router here.
@@ -69,29 +65,21 @@ def create_app(
     settings: Settings | None = None,
     *,
     runtime: Runtime | None = None,
-    auto_migrate: bool | None = None,
     start_jobs: bool | None = None,
 ) -> FastAPI:
     """The app on ``runtime`` (built from ``settings`` when not given; the app closes it).
 
-    Building the app does no I/O. ``santa serve`` and ``santa db upgrade`` migrate the
-    database; ``auto_migrate`` (default: on SQLite, the embedded default) also brings it
-    to the latest revision when the app starts, so an embedded app in a test or behind
-    another ASGI server creates its database on first start.
+    Building and starting the app does no migration: ``santa serve`` (SQLite, the
+    embedded default, on first start), ``santa db upgrade`` or the caller (tests:
+    :func:`santa_core.migrate.ensure_schema`) brings the database to the latest revision
+    first; until then ``/api/v1/health/ready`` answers 503.
     """
     runtime = runtime or build_runtime(settings or get_settings())
     settings = runtime.settings
     run_jobs = start_jobs if start_jobs is not None else False
-    do_migrate = (
-        auto_migrate
-        if auto_migrate is not None
-        else runtime.engine.url.get_backend_name() == "sqlite"
-    )
 
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
-        if do_migrate and migrate.ensure_schema(runtime.engine):
-            log.info("database migrated to %s", migrate.head_revision())
         await admission.size_threadpool(settings)
         stoppers: list[Callable[[], None]] = []
         hooks = STARTUP_HOOKS if run_jobs else SHARED_QUEUE_HOOKS if settings.redis_url else []

@@ -170,8 +170,6 @@ def _check_declared(request: Request, code: str) -> None:
     route = request.scope.get("route")
     if not isinstance(route, APIRoute):
         return
-    if not any(CODES_KEY in r for r in route.responses.values()):
-        return  # still declared by status alone (problem_responses): not yet under contract
     if code not in route_codes(route):
         on_undeclared(f"{request.method} {route.path}", code)
 
@@ -445,11 +443,6 @@ def problems(*codes: str) -> dict[int | str, dict[str, Any]]:
         status: {**_entry(status), CODES_KEY: sorted(found)}
         for status, found in sorted(by_status.items())
     }
-
-
-def problem_responses(*statuses: int) -> dict[int | str, dict[str, Any]]:
-    """Problem bodies by status alone; prefer :func:`problems`, which names the codes."""
-    return {status: _entry(status) for status in statuses}
 
 
 def _entry(status: int) -> dict[str, Any]:

@@ -25,6 +25,8 @@ max_requests (+jitter)   ``SANTA_MAX_REQUESTS`` 10000 + random 0..``SANTA_MAX_RE
 worker_tmp_dir           ``/dev/shm`` (heartbeat files never wait for a disk)
 keepalive                5 s
 preload_app              off: each worker opens its own database pool after the fork
+on_starting              SQLite (the embedded default) is created and migrated
+                         once, before any worker starts (the app never migrates)
 logconfig_dict           santa's logging (``SANTA_LOG_LEVEL``, ``SANTA_LOG_FORMAT``,
                          request ids, secrets redacted) for Gunicorn's loggers too
 =======================  =====================================================
@@ -64,4 +66,5 @@ accesslog = _options["accesslog"]
 proc_name = _options["proc_name"]
 child_exit = _options["child_exit"]
 on_exit = _options["on_exit"]
+on_starting = _options["on_starting"]
 control_socket_disable = _options["control_socket_disable"]

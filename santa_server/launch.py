@@ -120,6 +120,26 @@ def _on_exit(server: Any) -> None:
     cleanup_metrics_dir()
 
 
+def _migrate_embedded(settings: Settings) -> Callable[[Any], None]:
+    """Gunicorn's ``on_starting``: SQLite (the embedded default) is created and migrated
+    once, in the master, before any worker builds its app (as ``santa serve`` does; the
+    app never migrates). Any other database is ``santa db upgrade``'s."""
+
+    def on_starting(server: Any) -> None:
+        if settings.database_url_obj.get_backend_name() != "sqlite":
+            return
+        from santa_core import migrate
+        from santa_core.db import engine_from_settings
+
+        engine = engine_from_settings(settings)
+        try:
+            migrate.ensure_schema(engine)
+        finally:
+            engine.dispose()
+
+    return on_starting
+
+
 def log_config(settings: Settings) -> dict[str, Any]:
     """santa's logging (level, format, redaction, request ids) for Gunicorn's loggers too:
     the Uvicorn worker hands ``gunicorn.error``/``gunicorn.access`` handlers to Uvicorn's."""
@@ -165,6 +185,7 @@ def gunicorn_options(
         "accesslog": None,
         "child_exit": _child_exit,
         "on_exit": _on_exit,
+        "on_starting": _migrate_embedded(settings),
         "proc_name": "santa",
         # Gunicorn 24+ opens a control socket in $HOME by default: several servers on one
         # machine (replicas, test runs) would fight over it, and nothing of ours uses it.

@@ -9,7 +9,7 @@ from fastapi import FastAPI, routing
 from fastapi.openapi.utils import get_openapi
 from fastapi.routing import APIRoute
 
-from santa_core.user.schemas import TIME_ZONE_SCHEMA
+from santa_core.user.schemas import PREFERENCES_SCHEMA, TIME_ZONE_SCHEMA
 from santa_server.errors import (
     CODES_KEY,
     DESCRIPTIONS,
@@ -39,6 +39,7 @@ def install(app: FastAPI) -> None:
         )
         _use_problem_json(schema)
         schema["components"]["schemas"]["TimeZone"] = TIME_ZONE_SCHEMA
+        schema["components"]["schemas"]["Preferences"] = PREFERENCES_SCHEMA
         _declare_codes(schema, app)
         _declare_security(schema, app)
         app.openapi_schema = schema

@@ -19,7 +19,7 @@ def build_spec() -> str:
 
     with tempfile.TemporaryDirectory() as tmp:
         settings = Settings(data_dir=Path(tmp), database_url=f"sqlite:///{tmp}/spec.db")
-        app = create_app(settings, auto_migrate=False)
+        app = create_app(settings)
         text = dump(app)
         app.state.engine.dispose()
         return text

@@ -51,6 +51,39 @@ TIME_ZONE_SCHEMA: dict[str, Any] = {
 }
 
 
+#: The most a user's preferences may weigh, as JSON.
+PREFERENCES_MAX_BYTES = 16_384
+#: No NUL anywhere: PostgreSQL's ``jsonb`` cannot hold ``\u0000`` in a string or a key.
+_NO_NUL = r"^[^\x00]*$"
+_SCALARS: list[dict[str, Any]] = [
+    {"type": "string", "pattern": _NO_NUL},
+    {"type": "number"},
+    {"type": "boolean"},
+    {"type": "null"},
+]
+_NESTED = {"$ref": "#/components/schemas/Preferences"}
+_OBJECT: dict[str, Any] = {
+    "type": "object",
+    "propertyNames": {"pattern": _NO_NUL},
+    "additionalProperties": {
+        "anyOf": [*_SCALARS, _NESTED, {"type": "array", "items": {"anyOf": [*_SCALARS, _NESTED]}}]
+    },
+}
+_WORDS = (
+    'Free-form JSON, e.g. `{"muted": ["wishlist_changed"]}`. Values are strings, numbers, '
+    "booleans, null, objects of the same kind, or lists of those (a list holds no list); no "
+    f"key or string may contain NUL; under {PREFERENCES_MAX_BYTES} bytes as JSON."
+)
+#: The spec's ``Preferences`` component (added by ``santa_server.openapi``): the free-form
+#: JSON ``santa_core.user.service.update_settings`` accepts. Nesting goes through objects
+#: only (the SDK generator can name an object that holds itself, not a list that does).
+#: The size limit is stated in words: JSON Schema cannot bound a serialized length.
+PREFERENCES_SCHEMA: dict[str, Any] = {"title": "Preferences", "description": _WORDS, **_OBJECT}
+#: Validated as any JSON object, so the service's field errors name ``preferences`` itself.
+#: (Inline, not a bare ``$ref``: pydantic looks a field's ``$ref`` up in its own definitions.)
+Preferences = Annotated[dict[str, Any], WithJsonSchema({"description": _WORDS, **_OBJECT})]
+
+
 class User(BaseModel):
     """The signed-in person, as they see themselves."""
 
@@ -81,7 +114,7 @@ class UserSettings(BaseModel):
     #: Set when a Telegram account is linked: where the bot writes.
     telegram_chat_id: str | None
     vk_user_id: str | None
-    preferences: dict[str, Any]
+    preferences: Preferences
 
 
 class UserSettingsUpdate(BaseModel):
@@ -91,7 +124,7 @@ class UserSettingsUpdate(BaseModel):
     telegram_notifications: bool | None = None
     vk_notifications: bool | None = None
     #: Replaces the stored preferences (e.g. ``{"muted": ["wishlist_changed"]}``).
-    preferences: dict[str, Any] | None = None
+    preferences: Preferences | None = None
 
 
 class SocialAccount(BaseModel):

@@ -9,9 +9,13 @@ from sqlalchemy.orm import Session
 
 from santa_core import models
 from santa_core.errors import FieldError, InvalidInput
-from santa_core.user.schemas import User, UserSettings, UserSettingsUpdate, UserUpdate
-
-PREFERENCES_MAX_BYTES = 16_384
+from santa_core.user.schemas import (
+    PREFERENCES_MAX_BYTES,
+    User,
+    UserSettings,
+    UserSettingsUpdate,
+    UserUpdate,
+)
 
 
 def _holds_nul(value: object) -> bool:
@@ -26,6 +30,21 @@ def _holds_nul(value: object) -> bool:
             stack.extend(item.keys())
             stack.extend(item.values())
         elif isinstance(item, list):
+            stack.extend(item)
+    return False
+
+
+def _nests_lists(value: object) -> bool:
+    """True when a list sits directly inside a list anywhere (the spec's ``Preferences``
+    nests through objects only)."""
+    stack = [value]
+    while stack:
+        item = stack.pop()
+        if isinstance(item, dict):
+            stack.extend(item.values())
+        elif isinstance(item, list):
+            if any(isinstance(inner, list) for inner in item):
+                return True
             stack.extend(item)
     return False
 
@@ -82,6 +101,9 @@ def update_settings(
             raise InvalidInput(message, errors=[FieldError(("body", "preferences"), message)])
         if _holds_nul(data.preferences):
             message = "Preferences must not contain NUL characters."
+            raise InvalidInput(message, errors=[FieldError(("body", "preferences"), message)])
+        if _nests_lists(data.preferences):
+            message = "Preferences must not hold a list directly inside a list."
             raise InvalidInput(message, errors=[FieldError(("body", "preferences"), message)])
         row.preferences = data.preferences
     for name in ("email_notifications", "telegram_notifications", "vk_notifications"):

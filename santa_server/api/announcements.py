@@ -10,7 +10,7 @@ from fastapi import APIRouter, Query, status
 from santa_core.announcement import service as announcement_service
 from santa_core.announcement.schemas import Announcement, AnnouncementCreate, AnnouncementPage
 from santa_server.deps import CurrentUser, SessionDep, SettingsDep
-from santa_server.errors import problem_responses
+from santa_server.errors import problems
 
 router = APIRouter(tags=["announcements"])
 
@@ -19,7 +19,7 @@ router = APIRouter(tags=["announcements"])
     "/boxes/{box_id}/announcements",
     operation_id="list_announcements",
     response_model=AnnouncementPage,
-    responses=problem_responses(401, 404, 422),
+    responses=problems("box_not_found", "invalid_cursor"),
 )
 def list_announcements(
     box_id: uuid.UUID,
@@ -39,7 +39,7 @@ def list_announcements(
     operation_id="post_announcement",
     response_model=Announcement,
     status_code=status.HTTP_201_CREATED,
-    responses=problem_responses(401, 403, 404, 409, 422),
+    responses=problems("box_not_editable", "box_not_found", "not_organizer"),
 )
 def post_announcement(
     box_id: uuid.UUID,

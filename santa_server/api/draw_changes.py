@@ -12,7 +12,7 @@ from santa_core.draw.changes import LatecomerCreate, LatecomerResult
 from santa_core.draw.reveal import RevealSettings, RevealSettingsUpdate, Verification
 from santa_server.api._common import language
 from santa_server.deps import CurrentUser, SessionDep, SettingsDep
-from santa_server.errors import problem_responses
+from santa_server.errors import problems
 
 router = APIRouter(tags=["draws"])
 
@@ -22,7 +22,16 @@ router = APIRouter(tags=["draws"])
     operation_id="add_latecomer",
     response_model=LatecomerResult,
     status_code=status.HTTP_201_CREATED,
-    responses=problem_responses(401, 403, 404, 409, 422),
+    responses=problems(
+        "already_member",
+        "box_not_editable",
+        "box_not_found",
+        "draw_already_running",
+        "draw_infeasible",
+        "invalid_input",
+        "not_enough_participants",
+        "not_organizer",
+    ),
 )
 def add_latecomer(
     box_id: uuid.UUID,
@@ -42,7 +51,7 @@ def add_latecomer(
     "/boxes/{box_id}/reveal-settings",
     operation_id="get_reveal_settings",
     response_model=RevealSettings,
-    responses=problem_responses(401, 404),
+    responses=problems("box_not_found"),
 )
 def get_reveal_settings(
     box_id: uuid.UUID, user: CurrentUser, session: SessionDep
@@ -55,7 +64,7 @@ def get_reveal_settings(
     "/boxes/{box_id}/reveal-settings",
     operation_id="update_reveal_settings",
     response_model=RevealSettings,
-    responses=problem_responses(401, 403, 404, 409, 422),
+    responses=problems("box_not_editable", "box_not_found", "not_organizer"),
 )
 def update_reveal_settings(
     box_id: uuid.UUID, body: RevealSettingsUpdate, user: CurrentUser, session: SessionDep
@@ -68,7 +77,14 @@ def update_reveal_settings(
     "/boxes/{box_id}/draw/reveal-all",
     operation_id="reveal_draw",
     response_model=Verification,
-    responses=problem_responses(401, 403, 404, 409),
+    responses=problems(
+        "box_not_editable",
+        "box_not_found",
+        "not_organizer",
+        "not_revealed",
+        "reveal_not_allowed",
+        "reveal_too_early",
+    ),
 )
 def reveal_draw(
     box_id: uuid.UUID, user: CurrentUser, session: SessionDep, settings: SettingsDep
@@ -81,7 +97,7 @@ def reveal_draw(
     "/boxes/{box_id}/draw/verification",
     operation_id="get_draw_verification",
     response_model=Verification,
-    responses=problem_responses(401, 404, 409),
+    responses=problems("box_not_editable", "box_not_found", "not_revealed"),
 )
 def get_draw_verification(
     box_id: uuid.UUID, user: CurrentUser, session: SessionDep

@@ -10,7 +10,7 @@ from fastapi import APIRouter, Query
 from santa_core.live import service as event_service
 from santa_core.live.service import BoxEventPage
 from santa_server.deps import CurrentUser, SessionDep
-from santa_server.errors import problem_responses
+from santa_server.errors import problems
 
 router = APIRouter(tags=["events"])
 
@@ -19,7 +19,7 @@ router = APIRouter(tags=["events"])
     "/boxes/{box_id}/events",
     operation_id="list_box_events",
     response_model=BoxEventPage,
-    responses=problem_responses(401, 404, 422),
+    responses=problems("box_not_found"),
 )
 def list_box_events(
     box_id: uuid.UUID,

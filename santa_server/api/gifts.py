@@ -19,7 +19,7 @@ from santa_core.gift.schemas import (
 from santa_core.models import Language
 from santa_server.api._common import language
 from santa_server.deps import CurrentUser, SessionDep, SettingsDep
-from santa_server.errors import problem_responses
+from santa_server.errors import problems
 
 router = APIRouter(tags=["gifts"])
 
@@ -28,7 +28,7 @@ router = APIRouter(tags=["gifts"])
     "/boxes/{box_id}/gifts",
     operation_id="list_my_gifts",
     response_model=GiftList,
-    responses=problem_responses(401, 404, 409),
+    responses=problems("box_not_editable", "box_not_found"),
 )
 def list_my_gifts(
     box_id: uuid.UUID,
@@ -47,7 +47,15 @@ def list_my_gifts(
     "/boxes/{box_id}/gifts/{pair_id}",
     operation_id="move_gift",
     response_model=Gift,
-    responses=problem_responses(401, 403, 404, 409, 422),
+    responses=problems(
+        "box_not_editable",
+        "box_not_found",
+        "gift_missing_too_early",
+        "gift_out_of_order",
+        "gift_wrong_side",
+        "invalid_input",
+        "pair_not_found",
+    ),
 )
 def move_gift(
     box_id: uuid.UUID,
@@ -70,7 +78,7 @@ def move_gift(
     "/boxes/{box_id}/gifts-summary",
     operation_id="get_gift_summary",
     response_model=GiftSummary,
-    responses=problem_responses(401, 403, 404, 409),
+    responses=problems("box_not_editable", "box_not_found", "not_organizer"),
 )
 def get_gift_summary(
     box_id: uuid.UUID, user: CurrentUser, session: SessionDep, settings: SettingsDep
@@ -83,7 +91,19 @@ def get_gift_summary(
     "/boxes/{box_id}/gifts/{pair_id}/backup-santa",
     operation_id="assign_backup_santa",
     response_model=BackupResult,
-    responses=problem_responses(401, 403, 404, 409),
+    responses=problems(
+        "backup_not_needed",
+        "box_not_editable",
+        "box_not_found",
+        "draw_already_running",
+        "draw_infeasible",
+        "invalid_input",
+        "no_backup_santa",
+        "not_enough_participants",
+        "not_organizer",
+        "pair_not_found",
+        "participant_not_found",
+    ),
 )
 def assign_backup_santa(
     box_id: uuid.UUID,

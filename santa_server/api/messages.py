@@ -18,7 +18,7 @@ from santa_core.message.schemas import (
 from santa_core.models import Language
 from santa_server.api._common import language
 from santa_server.deps import CurrentUser, SessionDep, SettingsDep
-from santa_server.errors import problem_responses
+from santa_server.errors import problems
 from santa_server.security import LimiterDep
 
 router = APIRouter(tags=["messages"])
@@ -38,7 +38,7 @@ def _lang(request: Request) -> Language:
     "/boxes/{box_id}/threads",
     operation_id="list_threads",
     response_model=ThreadList,
-    responses=problem_responses(401, 404, 409),
+    responses=problems("box_not_editable", "box_not_found"),
 )
 def list_threads(
     box_id: uuid.UUID,
@@ -55,7 +55,7 @@ def list_threads(
     "/boxes/{box_id}/threads/{pair_id}/messages",
     operation_id="list_messages",
     response_model=MessagePage,
-    responses=problem_responses(401, 404, 409, 422),
+    responses=problems("box_not_editable", "box_not_found", "invalid_cursor", "pair_not_found"),
 )
 def list_messages(
     box_id: uuid.UUID,
@@ -85,7 +85,9 @@ def list_messages(
     operation_id="send_message",
     response_model=Message,
     status_code=status.HTTP_201_CREATED,
-    responses=problem_responses(401, 404, 409, 422, 429),
+    responses=problems(
+        "box_not_editable", "box_not_found", "message_reveals_sender", "pair_not_found"
+    ),
 )
 def send_message(
     box_id: uuid.UUID,
@@ -108,7 +110,7 @@ def send_message(
     "/boxes/{box_id}/threads/{pair_id}/read",
     operation_id="mark_thread_read",
     status_code=status.HTTP_204_NO_CONTENT,
-    responses=problem_responses(401, 404, 409),
+    responses=problems("box_not_editable", "box_not_found", "pair_not_found"),
 )
 def mark_thread_read(
     box_id: uuid.UUID,
@@ -126,7 +128,15 @@ def mark_thread_read(
     "/boxes/{box_id}/threads/{pair_id}/messages/{message_id}",
     operation_id="edit_message",
     response_model=Message,
-    responses=problem_responses(401, 403, 404, 409, 422),
+    responses=problems(
+        "box_not_editable",
+        "box_not_found",
+        "message_edit_window_closed",
+        "message_not_found",
+        "message_reveals_sender",
+        "not_your_message",
+        "pair_not_found",
+    ),
 )
 def edit_message(
     box_id: uuid.UUID,
@@ -148,7 +158,13 @@ def edit_message(
     "/boxes/{box_id}/threads/{pair_id}/messages/{message_id}",
     operation_id="delete_message",
     status_code=status.HTTP_204_NO_CONTENT,
-    responses=problem_responses(401, 403, 404, 409),
+    responses=problems(
+        "box_not_editable",
+        "box_not_found",
+        "message_not_found",
+        "not_your_message",
+        "pair_not_found",
+    ),
 )
 def delete_message(
     box_id: uuid.UUID,

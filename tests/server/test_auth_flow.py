@@ -104,7 +104,7 @@ class TestFullCycle:
 
     def test_cookies_are_secure_in_production(self, tmp_path: Path, engine: Engine) -> None:
         s = auth_settings(tmp_path, engine, environment="production", hash_keys="h1:" + "x" * 40)
-        with TestClient(create_app(s, auto_migrate=False), base_url="https://testserver") as c:
+        with TestClient(create_app(s), base_url="https://testserver") as c:
             register(c, "prod@example.com")
             r = c.post(
                 f"{API}/auth/login", json={"email": "prod@example.com", "password": PASSWORD}
@@ -308,7 +308,7 @@ class TestProfile:
             f"{API}/users/me/settings", json={"email_notifications": "no"}, headers=csrf(body)
         )
         assert bad.status_code == 422
-        for nul in ({"note": "a\x00b"}, {"a\x00": 1}, {"deep": [{"x": ["\x00"]}]}):
+        for nul in ({"note": "a\x00b"}, {"a\x00": 1}, {"deep": [{"x": ["\x00"]}]}, {"grid": [[1]]}):
             bad = client.patch(
                 f"{API}/users/me/settings", json={"preferences": nul}, headers=csrf(body)
             )

@@ -33,7 +33,7 @@ class TestHealth:
         from tests.conftest import make_settings
 
         s = make_settings(Path(str(tmp_path)), "postgresql+psycopg://nobody@127.0.0.1:1/x")
-        with TestClient(create_app(s, auto_migrate=False)) as c:
+        with TestClient(create_app(s)) as c:
             r = c.get("/api/v1/health")
         assert r.status_code == 503
         assert r.json()["database"]["ok"] is False
@@ -62,3 +62,37 @@ class TestProblemJson:
         r = client.put("/api/v1/boxes")
         assert r.status_code == 405
         assert set(r.headers["allow"].split(", ")) >= {"GET", "POST"}
+
+
+class TestMigrationsAreTheEntryPointsJob:
+    """``create_app()`` and its lifespan never migrate; ``santa serve``, ``santa db upgrade``
+    and the Gunicorn master (on SQLite) do, before the app serves."""
+
+    def test_starting_the_app_leaves_a_fresh_database_alone(self, tmp_path: object) -> None:
+        from pathlib import Path
+
+        from santa_core import migrate
+        from tests.conftest import make_settings
+
+        s = make_settings(Path(str(tmp_path)), f"sqlite:///{Path(str(tmp_path)) / 'fresh.db'}")
+        app = create_app(s)
+        engine = app.state.engine
+        with TestClient(app) as c:
+            assert c.get("/api/v1/health/ready").status_code == 503
+            assert migrate.current_revision(engine) is None
+
+    def test_gunicorn_master_migrates_sqlite_before_the_workers(self, tmp_path: object) -> None:
+        from pathlib import Path
+
+        from santa_core import migrate
+        from santa_core.db import make_engine
+        from santa_server import launch
+        from tests.conftest import make_settings
+
+        url = f"sqlite:///{Path(str(tmp_path)) / 'fresh.db'}"
+        launch.gunicorn_options(make_settings(Path(str(tmp_path)), url))["on_starting"](None)
+        engine = make_engine(url)
+        try:
+            assert migrate.current_revision(engine) == migrate.head_revision()
+        finally:
+            engine.dispose()

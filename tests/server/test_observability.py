@@ -192,7 +192,7 @@ class TestProbes:
 
     def test_not_ready_without_database_but_alive(self, tmp_path: Path) -> None:
         s = make_settings(tmp_path, "postgresql+psycopg://nobody@127.0.0.1:1/x")
-        with TestClient(create_app(s, auto_migrate=False), client=LOOPBACK) as c:
+        with TestClient(create_app(s), client=LOOPBACK) as c:
             assert c.get("/api/v1/health/live").status_code == 200
             r = c.get("/api/v1/health/ready")
         assert r.status_code == 503
@@ -200,7 +200,7 @@ class TestProbes:
 
     def test_not_ready_before_migrations(self, tmp_path: Path) -> None:
         s = make_settings(tmp_path, f"sqlite:///{tmp_path / 'empty.db'}")
-        with TestClient(create_app(s, auto_migrate=False), client=LOOPBACK) as c:
+        with TestClient(create_app(s), client=LOOPBACK) as c:
             r = c.get("/api/v1/health/ready")
         assert r.status_code == 503
         assert "head is" in r.json()["detail"]

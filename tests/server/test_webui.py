@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 from fastapi.testclient import TestClient
 
+from santa_core import migrate
 from santa_server import webui
 from santa_server.app import create_app
 from tests.conftest import make_settings
@@ -28,7 +29,9 @@ def _bundle(root: Path) -> Path:
 
 def _client(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, dist: Path) -> TestClient:
     monkeypatch.setattr(webui, "DIST_DIR", dist)
-    return TestClient(create_app(make_settings(tmp_path / "data")))
+    app = create_app(make_settings(tmp_path / "data"))
+    migrate.ensure_schema(app.state.engine)  # what `santa serve` does first
+    return TestClient(app)
 
 
 @pytest.fixture

@@ -2795,6 +2795,13 @@ export interface components {
             email: string;
         };
         /**
+         * Preferences
+         * @description Free-form JSON, e.g. `{"muted": ["wishlist_changed"]}`. Values are strings, numbers, booleans, null, objects of the same kind, or lists of those (a list holds no list); no key or string may contain NUL; under 16384 bytes as JSON.
+         */
+        Preferences: {
+            [key: string]: string | number | boolean | null | components["schemas"]["Preferences"] | (string | number | boolean | null | components["schemas"]["Preferences"])[];
+        };
+        /**
          * Problem
          * @description An RFC 9457 problem document.
          */
@@ -3094,9 +3101,12 @@ export interface components {
         UserSettings: {
             /** Email Notifications */
             email_notifications: boolean;
-            /** Preferences */
+            /**
+             * Preferences
+             * @description Free-form JSON, e.g. `{"muted": ["wishlist_changed"]}`. Values are strings, numbers, booleans, null, objects of the same kind, or lists of those (a list holds no list); no key or string may contain NUL; under 16384 bytes as JSON.
+             */
             preferences: {
-                [key: string]: unknown;
+                [key: string]: string | number | boolean | null | components["schemas"]["Preferences"] | (string | number | boolean | null | components["schemas"]["Preferences"])[];
             };
             /** Telegram Chat Id */
             telegram_chat_id: string | null;
@@ -3113,7 +3123,7 @@ export interface components {
             email_notifications?: boolean | null;
             /** Preferences */
             preferences?: {
-                [key: string]: unknown;
+                [key: string]: string | number | boolean | null | components["schemas"]["Preferences"] | (string | number | boolean | null | components["schemas"]["Preferences"])[];
             } | null;
             /** Telegram Notifications */
             telegram_notifications?: boolean | null;

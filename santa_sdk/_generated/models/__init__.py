@@ -91,6 +91,7 @@ from .participant_update import ParticipantUpdate
 from .password_change import PasswordChange
 from .password_reset_confirm import PasswordResetConfirm
 from .password_reset_request import PasswordResetRequest
+from .preferences import Preferences
 from .problem import Problem
 from .problem_code import ProblemCode
 from .readiness import Readiness
@@ -218,6 +219,7 @@ __all__ = (
     "PasswordChange",
     "PasswordResetConfirm",
     "PasswordResetRequest",
+    "Preferences",
     "Problem",
     "ProblemCode",
     "Readiness",

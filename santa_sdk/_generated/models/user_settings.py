@@ -22,7 +22,9 @@ class UserSettings:
     """
     Attributes:
         email_notifications (bool):
-        preferences (UserSettingsPreferences):
+        preferences (UserSettingsPreferences): Free-form JSON, e.g. `{"muted": ["wishlist_changed"]}`. Values are
+            strings, numbers, booleans, null, objects of the same kind, or lists of those (a list holds no list); no key or
+            string may contain NUL; under 16384 bytes as JSON.
         telegram_chat_id (None | str):
         telegram_notifications (bool):
         vk_notifications (bool):
