@@ -1,6 +1,6 @@
 import "./styles/index.css";
 
-import { startTransition, StrictMode } from "react";
+import { StrictMode } from "react";
 import { createRoot } from "react-dom/client";
 
 import { App, makeQueryClient } from "./app/App";
@@ -10,14 +10,12 @@ import { i18nReady } from "./i18n";
 const client = makeQueryClient();
 warmUp(client, window.location.pathname);
 
-// A transition: React renders the first page in small slices, so the main thread never
-// blocks for long (taps and scrolls are answered while it renders).
+// Not in a transition: the shell (header, placeholders) is painted in the task that renders it,
+// not after slices interleaved with the responses arriving (there is nothing to tap before it).
 void i18nReady.finally(() =>
-  startTransition(() => {
-    createRoot(document.getElementById("root")!).render(
-      <StrictMode>
-        <App client={client} />
-      </StrictMode>,
-    );
-  }),
+  createRoot(document.getElementById("root")!).render(
+    <StrictMode>
+      <App client={client} />
+    </StrictMode>,
+  ),
 );

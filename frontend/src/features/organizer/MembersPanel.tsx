@@ -1,4 +1,5 @@
 import { useMutation, useQueryClient } from "@tanstack/react-query";
+import type { TFunction } from "i18next";
 import { memo, useMemo, useState, type FormEvent } from "react";
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router-dom";
@@ -35,15 +36,15 @@ type RowActions = {
   failed: { id: string; error: unknown } | null;
 };
 
-/** One member. The actions live in the panel (one mutation for all rows, not two per row). */
-const MemberRow = memo(function MemberRow({ box, person, actions }: { box: Box; person: Participant; actions: RowActions }) {
-  const { t } = useTranslation("organizer");
+/** One member. The actions live in the panel (one mutation for all rows, not two per row), and so
+ * does the translation hook (`t` comes with the props: one i18next subscription, not one a row). */
+const MemberRow = memo(function MemberRow({ box, person, actions, t }: { box: Box; person: Participant; actions: RowActions; t: TFunction<"organizer"> }) {
   const [confirm, setConfirm] = useState(false);
   const busy = actions.busyId === person.id;
   const state = memberState(person);
   const isOrganizer = person.role === "organizer";
   return (
-    <li className="border-b border-stone-200 py-3 last:border-0 dark:border-night-3" data-testid="member-row">
+    <li className="member-row border-b border-stone-200 py-3 last:border-0 dark:border-night-3" data-testid="member-row">
       <div className="flex flex-col gap-2 sm:flex-row sm:items-center">
         <div className="min-w-0 flex-1">
           <p className="truncate font-medium">
@@ -214,7 +215,7 @@ export function MembersPanel({ box }: { box: Box }) {
           {(people.data?.length ?? 0) > 8 ? <TextField label={t("members.search")} type="search" value={query} onChange={(e) => setQuery(e.target.value)} /> : null}
           <ul aria-label={t("members.list")}>
             {shown.slice(0, limit).map((person) => (
-              <MemberRow key={person.id} box={box} person={person} actions={actions} />
+              <MemberRow key={person.id} box={box} person={person} actions={actions} t={t} />
             ))}
           </ul>
           {shown.length > limit ? (
