@@ -1,6 +1,6 @@
 import "./styles/index.css";
 
-import { StrictMode } from "react";
+import { startTransition, StrictMode } from "react";
 import { createRoot } from "react-dom/client";
 
 import { App, makeQueryClient } from "./app/App";
@@ -10,12 +10,14 @@ import { i18nReady } from "./i18n";
 const client = makeQueryClient();
 warmUp(client, window.location.pathname);
 
-// Not in a transition: the shell (header, placeholders) is painted in the task that renders it,
-// not after slices interleaved with the responses arriving (there is nothing to tap before it).
+// A transition: React renders the first page in small slices, so the main thread never
+// blocks for long (taps and scrolls are answered while it renders).
 void i18nReady.finally(() =>
-  createRoot(document.getElementById("root")!).render(
-    <StrictMode>
-      <App client={client} />
-    </StrictMode>,
-  ),
+  startTransition(() => {
+    createRoot(document.getElementById("root")!).render(
+      <StrictMode>
+        <App client={client} />
+      </StrictMode>,
+    );
+  }),
 );

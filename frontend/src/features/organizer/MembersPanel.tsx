@@ -1,6 +1,6 @@
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import type { TFunction } from "i18next";
-import { memo, useMemo, useState, type FormEvent } from "react";
+import { memo, useDeferredValue, useMemo, useState, type FormEvent } from "react";
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router-dom";
 
@@ -151,6 +151,8 @@ export const MEMBERS_PAGE = 25;
 export function MembersPanel({ box }: { box: Box }) {
   const { t } = useTranslation("organizer");
   const people = useParticipants(box.id);
+  // The rows are built in a transition when the members arrive (in slices, not one long task).
+  const members = useDeferredValue(people.data);
   const [query, setQuery] = useState("");
   const [limit, setLimit] = useState(MEMBERS_PAGE);
   const client = useQueryClient();
@@ -185,34 +187,34 @@ export function MembersPanel({ box }: { box: Box }) {
   );
   const shown = useMemo(() => {
     const q = query.trim().toLowerCase();
-    const all = people.data ?? [];
+    const all = members ?? [];
     return q ? all.filter((p) => `${p.display_name} ${p.nickname ?? ""} ${p.email ?? ""}`.toLowerCase().includes(q)) : all;
-  }, [people.data, query]);
+  }, [members, query]);
   const counts = useMemo(() => {
     const c = { invited: 0, joined: 0, card_filled: 0 };
-    for (const p of people.data ?? []) {
+    for (const p of members ?? []) {
       const s = memberState(p);
       if (s === "invited") c.invited++;
       else if (s === "card_filled") c.card_filled++;
       else c.joined++;
     }
     return c;
-  }, [people.data]);
+  }, [members]);
   return (
     <section aria-labelledby="members" className="card space-y-4">
       <h2 id="members" className="h2">
         {t("members.title")}
       </h2>
-      {people.isPending ? (
-        <Skeleton lines={5} />
-      ) : people.isError ? (
+      {people.isError ? (
         <ProblemAlert error={people.error} />
+      ) : !members ? (
+        <Skeleton lines={5} />
       ) : (
         <>
           <p className="muted text-sm" data-testid="member-counts">
             {t("members.counts", { invited: counts.invited, joined: counts.joined, filled: counts.card_filled })}
           </p>
-          {(people.data?.length ?? 0) > 8 ? <TextField label={t("members.search")} type="search" value={query} onChange={(e) => setQuery(e.target.value)} /> : null}
+          {members.length > 8 ? <TextField label={t("members.search")} type="search" value={query} onChange={(e) => setQuery(e.target.value)} /> : null}
           <ul aria-label={t("members.list")}>
             {shown.slice(0, limit).map((person) => (
               <MemberRow key={person.id} box={box} person={person} actions={actions} t={t} />

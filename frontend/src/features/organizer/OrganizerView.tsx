@@ -1,3 +1,4 @@
+import { useDeferredValue } from "react";
 import { useTranslation } from "react-i18next";
 
 import type { Box } from "../../api/types";
@@ -18,8 +19,8 @@ export function OrganizerView({ box }: { box: Box }) {
   const { t } = useTranslation("organizer");
   const open = box.status === "draft";
   const timeZone = useMe().data?.timezone || browserTimeZone();
-  // The members list sets how far down the rest is.
-  const membersLoading = useParticipants(box.id).isPending;
+  // The members list sets how far down the rest is (its rows come in a transition: so does this).
+  const membersLoading = useDeferredValue(useParticipants(box.id).isPending);
   return (
     <div className="space-y-6">
       <h2 className="sr-only">{t("organizer_tools")}</h2>
