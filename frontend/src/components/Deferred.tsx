@@ -1,8 +1,6 @@
 import { startTransition, useEffect, useId, useLayoutEffect, useRef, useState, type ReactNode } from "react";
 import { useTranslation } from "react-i18next";
 
-import { Skeleton } from "./Skeleton";
-
 const TABBABLE = 'a[href], button:not([disabled]), input:not([disabled]), select:not([disabled]), textarea:not([disabled]), [tabindex]:not([tabindex="-1"])';
 
 /**
@@ -62,7 +60,12 @@ export function Deferred({
           <h2 id={headingId} className="h2">
             {title}
           </h2>
-          <Skeleton lines={lines} />
+          {/* Still, unlike a loading skeleton: nothing is on its way until it is scrolled near. */}
+          <div aria-hidden="true" className="space-y-3">
+            {Array.from({ length: lines }, (_, i) => (
+              <div key={i} className="h-5 rounded bg-stone-200 dark:bg-night-3" style={{ width: `${90 - i * 12}%` }} />
+            ))}
+          </div>
           <button
             type="button"
             className="btn-secondary sr-only focus:not-sr-only"
