@@ -44,7 +44,7 @@ const MemberRow = memo(function MemberRow({ box, person, actions, t }: { box: Bo
   const state = memberState(person);
   const isOrganizer = person.role === "organizer";
   return (
-    <li className="member-row border-b border-stone-200 py-3 last:border-0 dark:border-night-3" data-testid="member-row">
+    <li className="border-b border-stone-200 py-3 last:border-0 dark:border-night-3" data-testid="member-row">
       <div className="flex flex-col gap-2 sm:flex-row sm:items-center">
         <div className="min-w-0 flex-1">
           <p className="truncate font-medium">
