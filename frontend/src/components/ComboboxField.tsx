@@ -138,7 +138,12 @@ export function ComboboxField({
                   onClick={() => choose(o)}
                 >
                   {o.label}
-                  {o.hint ? <span className="muted text-sm"> · {o.hint}</span> : null}
+                  {o.hint ? (
+                    <>
+                      {" · "}
+                      <span className="muted text-sm">{o.hint}</span>
+                    </>
+                  ) : null}
                 </li>
               ))}
             </ul>
