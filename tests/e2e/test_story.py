@@ -177,6 +177,11 @@ def fill_card(page: Page, story: Story, who: Member) -> None:
         story.evidence.key_page(page, "card")
 
 
+def scroll_to_section(page: Page, title: str) -> None:
+    """The box page builds the panels below the members when they are scrolled near."""
+    page.get_by_role("heading", name=title, exact=True).scroll_into_view_if_needed()
+
+
 def household_preview_draw(page: Page, story: Story) -> None:
     """Three of four in one household cannot all give outside it: the preview says why."""
     page.goto(f"{story.server.url}/boxes/{story.box_id}")
@@ -185,11 +190,13 @@ def household_preview_draw(page: Page, story: Story) -> None:
     for member in PEOPLE:
         expect(rows.filter(has_text=member.name)).to_have_count(1)
     story.evidence.key_page(page, "box-organizer-members")
+    scroll_to_section(page, t("organizer:rules.title"))
     for member in (ALICE, BOB, CAROL):
         page.get_by_role("checkbox", name=member.name).check()
     page.get_by_label(t("organizer:rules.household_name")).fill("Avalanches")
     page.get_by_role("button", name=t("organizer:rules.create_household")).click()
     expect(page.get_by_test_id("household-row")).to_have_count(1)
+    scroll_to_section(page, t("organizer:draw.title"))
     page.get_by_role("button", name=t("organizer:draw.close_signup")).click()
     preview = page.get_by_test_id("draw-preview")
     expect(preview).to_contain_text(t("organizer:draw.infeasible"))

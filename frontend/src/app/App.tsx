@@ -5,6 +5,7 @@ import { BrowserRouter, Route, Routes } from "react-router-dom";
 import { ApiProblem } from "../api/problem";
 // The landing page is the first paint of most visits: in the main bundle, not a second request.
 import Landing from "../pages/LandingPage";
+import { lazyPage } from "./lazyPage";
 import { Layout } from "./Layout";
 import { RequireAuth } from "./RequireAuth";
 import { Sync } from "./Sync";
@@ -14,9 +15,10 @@ const SignUp = lazy(() => import("../pages/SignUpPage"));
 const VerifyEmail = lazy(() => import("../pages/VerifyEmailPage"));
 const ForgotPassword = lazy(() => import("../pages/ForgotPasswordPage"));
 const ResetPassword = lazy(() => import("../pages/ResetPasswordPage"));
-const Dashboard = lazy(() => import("../pages/DashboardPage"));
+// Fetched ahead by warmUp when the visit starts on them.
+export const Dashboard = lazyPage(() => import("../pages/DashboardPage"));
 const CreateBox = lazy(() => import("../pages/CreateBoxPage"));
-const BoxPage = lazy(() => import("../pages/BoxPage"));
+export const BoxPage = lazyPage(() => import("../pages/BoxPage"));
 const Exchange = lazy(() => import("../pages/ExchangePage"));
 const MyCard = lazy(() => import("../pages/MyCardPage"));
 const MyGiftee = lazy(() => import("../pages/MyGifteePage"));

@@ -4,6 +4,7 @@ import { CSRF_COOKIE } from "../api/client";
 import { boxesQuery, boxQuery, participantsQuery } from "../hooks/useBox";
 import { meQuery } from "../hooks/useMe";
 import { readCookie } from "../lib/cookies";
+import { BoxPage, Dashboard } from "./App";
 
 const BOX_PAGE = /^\/boxes\/([0-9a-f-]{36})\/?$/i;
 
@@ -17,11 +18,11 @@ export function warmUp(client: QueryClient, pathname: string): void {
   void client.prefetchQuery(meQuery);
   const boxId = BOX_PAGE.exec(pathname)?.[1];
   if (boxId) {
-    void import("../pages/BoxPage");
+    void BoxPage.preload();
     void client.prefetchQuery(boxQuery(boxId));
     void client.prefetchQuery(participantsQuery(boxId));
   } else if (pathname === "/dashboard" || pathname === "/dashboard/") {
-    void import("../pages/DashboardPage");
+    void Dashboard.preload();
     void client.prefetchQuery(boxesQuery);
   }
 }

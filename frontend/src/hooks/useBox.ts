@@ -33,15 +33,27 @@ const PER_PAGE = 200;
 const participantsPage = (boxId: string, page: number) =>
   unwrap(api.GET("/api/v1/boxes/{box_id}/participants", { params: { path: { box_id: boxId }, query: { page, per_page: PER_PAGE } } }));
 
-/** Everyone in the box: the first page says how many there are, the other pages come at once, in parallel. */
+const pagesFor = (count: number) => Math.max(1, Math.ceil(count / PER_PAGE));
+
+/**
+ * Everyone in the box, all pages at once, in parallel: the box (small, fetched beside this) says
+ * how many people there are before the first page (200 people) has arrived; the first page's total
+ * is the word that counts, and a page the box did not foresee is fetched then.
+ */
 export const participantsQuery = (boxId: string) =>
   queryOptions({
     queryKey: participantsKey(boxId),
-    queryFn: async () => {
-      const first = await participantsPage(boxId, 1);
+    queryFn: async ({ client }) => {
+      const firstPage = participantsPage(boxId, 1);
       // total comes with the first page (later pages and cursor pages leave it null)
-      const pages = Math.ceil((first.total ?? first.items.length) / PER_PAGE);
-      const rest = await Promise.all(Array.from({ length: Math.max(0, pages - 1) }, (_, i) => participantsPage(boxId, i + 2)));
+      const totalOf = (p: Awaited<typeof firstPage>) => p.total ?? p.items.length;
+      const foreseen = pagesFor(
+        await Promise.race([firstPage.then(totalOf), client.fetchQuery(boxQuery(boxId)).then((b) => b.participant_count, () => 0)]),
+      );
+      const early = Array.from({ length: foreseen - 1 }, (_, i) => participantsPage(boxId, i + 2));
+      const first = await firstPage;
+      const late = Array.from({ length: Math.max(0, pagesFor(totalOf(first)) - foreseen) }, (_, i) => participantsPage(boxId, foreseen + i + 1));
+      const rest = await Promise.all([...early, ...late]);
       return [first, ...rest].flatMap((p) => p.items);
     },
     staleTime: FRESH_MS,

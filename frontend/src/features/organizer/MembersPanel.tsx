@@ -1,5 +1,6 @@
 import { useMutation, useQueryClient } from "@tanstack/react-query";
-import { memo, useMemo, useState, type FormEvent } from "react";
+import type { TFunction } from "i18next";
+import { memo, useDeferredValue, useMemo, useState, type FormEvent } from "react";
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router-dom";
 
@@ -35,9 +36,9 @@ type RowActions = {
   failed: { id: string; error: unknown } | null;
 };
 
-/** One member. The actions live in the panel (one mutation for all rows, not two per row). */
-const MemberRow = memo(function MemberRow({ box, person, actions }: { box: Box; person: Participant; actions: RowActions }) {
-  const { t } = useTranslation("organizer");
+/** One member. The actions live in the panel (one mutation for all rows, not two per row), and so
+ * does the translation hook (`t` comes with the props: one i18next subscription, not one a row). */
+const MemberRow = memo(function MemberRow({ box, person, actions, t }: { box: Box; person: Participant; actions: RowActions; t: TFunction<"organizer"> }) {
   const [confirm, setConfirm] = useState(false);
   const busy = actions.busyId === person.id;
   const state = memberState(person);
@@ -150,6 +151,8 @@ export const MEMBERS_PAGE = 25;
 export function MembersPanel({ box }: { box: Box }) {
   const { t } = useTranslation("organizer");
   const people = useParticipants(box.id);
+  // The rows are built in a transition when the members arrive (in slices, not one long task).
+  const members = useDeferredValue(people.data);
   const [query, setQuery] = useState("");
   const [limit, setLimit] = useState(MEMBERS_PAGE);
   const client = useQueryClient();
@@ -184,37 +187,37 @@ export function MembersPanel({ box }: { box: Box }) {
   );
   const shown = useMemo(() => {
     const q = query.trim().toLowerCase();
-    const all = people.data ?? [];
+    const all = members ?? [];
     return q ? all.filter((p) => `${p.display_name} ${p.nickname ?? ""} ${p.email ?? ""}`.toLowerCase().includes(q)) : all;
-  }, [people.data, query]);
+  }, [members, query]);
   const counts = useMemo(() => {
     const c = { invited: 0, joined: 0, card_filled: 0 };
-    for (const p of people.data ?? []) {
+    for (const p of members ?? []) {
       const s = memberState(p);
       if (s === "invited") c.invited++;
       else if (s === "card_filled") c.card_filled++;
       else c.joined++;
     }
     return c;
-  }, [people.data]);
+  }, [members]);
   return (
     <section aria-labelledby="members" className="card space-y-4">
       <h2 id="members" className="h2">
         {t("members.title")}
       </h2>
-      {people.isPending ? (
-        <Skeleton lines={5} />
-      ) : people.isError ? (
+      {people.isError ? (
         <ProblemAlert error={people.error} />
+      ) : !members ? (
+        <Skeleton lines={5} />
       ) : (
         <>
           <p className="muted text-sm" data-testid="member-counts">
             {t("members.counts", { invited: counts.invited, joined: counts.joined, filled: counts.card_filled })}
           </p>
-          {(people.data?.length ?? 0) > 8 ? <TextField label={t("members.search")} type="search" value={query} onChange={(e) => setQuery(e.target.value)} /> : null}
+          {members.length > 8 ? <TextField label={t("members.search")} type="search" value={query} onChange={(e) => setQuery(e.target.value)} /> : null}
           <ul aria-label={t("members.list")}>
             {shown.slice(0, limit).map((person) => (
-              <MemberRow key={person.id} box={box} person={person} actions={actions} />
+              <MemberRow key={person.id} box={box} person={person} actions={actions} t={t} />
             ))}
           </ul>
           {shown.length > limit ? (

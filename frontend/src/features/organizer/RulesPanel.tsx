@@ -1,11 +1,12 @@
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import { useState, type FormEvent } from "react";
+import { useMemo, useState, type FormEvent } from "react";
 import { useTranslation } from "react-i18next";
 
 import { unwrap } from "../../api/client";
 import { api } from "../../api/instance";
 import type { Participant } from "../../api/types";
-import { CheckboxField, SelectField, TextField } from "../../components/Field";
+import { ComboboxField } from "../../components/ComboboxField";
+import { CheckboxField, TextField } from "../../components/Field";
 import { fieldErrors, ProblemAlert } from "../../components/ProblemAlert";
 import { Skeleton } from "../../components/Skeleton";
 import { participantsKey, useParticipants } from "../../hooks/useBox";
@@ -89,7 +90,7 @@ function HouseholdForm({ boxId, people }: { boxId: string; people: Participant[]
   );
 }
 
-type PairSelectsProps = {
+type PairPickersProps = {
   people: Participant[];
   santa: string;
   giftee: string;
@@ -100,29 +101,14 @@ type PairSelectsProps = {
 };
 
 /** Who gives and who receives, among the people taking part (never the santa twice). */
-function PairSelects({ people, santa, giftee, onSanta, onGiftee, santaLabel, gifteeLabel }: PairSelectsProps) {
+function PairPickers({ people, santa, giftee, onSanta, onGiftee, santaLabel, gifteeLabel }: PairPickersProps) {
   const { t } = useTranslation("organizer");
-  const eligible = people.filter((p) => p.takes_part);
+  const eligible = useMemo(() => people.filter((p) => p.takes_part).map((p) => ({ id: p.id, label: p.display_name, hint: p.nickname || p.email })), [people]);
+  const giftees = useMemo(() => eligible.filter((p) => p.id !== santa), [eligible, santa]);
   return (
     <div className="grid gap-3 sm:grid-cols-2">
-      <SelectField label={santaLabel} value={santa} onChange={(e) => onSanta(e.target.value)}>
-        <option value="">{t("rules.choose")}</option>
-        {eligible.map((p) => (
-          <option key={p.id} value={p.id}>
-            {p.display_name}
-          </option>
-        ))}
-      </SelectField>
-      <SelectField label={gifteeLabel} value={giftee} onChange={(e) => onGiftee(e.target.value)}>
-        <option value="">{t("rules.choose")}</option>
-        {eligible
-          .filter((p) => p.id !== santa)
-          .map((p) => (
-            <option key={p.id} value={p.id}>
-              {p.display_name}
-            </option>
-          ))}
-      </SelectField>
+      <ComboboxField label={santaLabel} options={eligible} value={santa} onChange={onSanta} placeholder={t("rules.choose")} />
+      <ComboboxField label={gifteeLabel} options={giftees} value={giftee} onChange={onGiftee} placeholder={t("rules.choose")} />
     </div>
   );
 }
@@ -150,7 +136,7 @@ function ExclusionForm({ boxId, people }: { boxId: string; people: Participant[]
     <form onSubmit={submit} className="space-y-3 rounded-lg border border-stone-200 p-4 dark:border-night-3" aria-label={t("rules.add_exclusion")} noValidate>
       <h4 className="font-semibold">{t("rules.add_exclusion")}</h4>
       <ProblemAlert error={create.error} />
-      <PairSelects people={people} santa={santa} giftee={giftee} onSanta={setSanta} onGiftee={setGiftee} santaLabel={t("rules.santa")} gifteeLabel={t("rules.giftee")} />
+      <PairPickers people={people} santa={santa} giftee={giftee} onSanta={setSanta} onGiftee={setGiftee} santaLabel={t("rules.santa")} gifteeLabel={t("rules.giftee")} />
       <CheckboxField label={t("rules.both_ways")} checked={bothWays} onChange={(e) => setBothWays(e.target.checked)} />
       <button type="submit" className="btn-secondary" disabled={create.isPending || !santa || !giftee}>
         {t("rules.create_exclusion")}
@@ -181,7 +167,7 @@ function ForcedPairForm({ boxId, people }: { boxId: string; people: Participant[
     <form onSubmit={submit} className="space-y-3 rounded-lg border border-stone-200 p-4 dark:border-night-3" aria-label={t("rules.add_forced_pair")} noValidate>
       <h4 className="font-semibold">{t("rules.add_forced_pair")}</h4>
       <ProblemAlert error={create.error} />
-      <PairSelects people={people} santa={santa} giftee={giftee} onSanta={setSanta} onGiftee={setGiftee} santaLabel={t("rules.forced_santa")} gifteeLabel={t("rules.forced_giftee")} />
+      <PairPickers people={people} santa={santa} giftee={giftee} onSanta={setSanta} onGiftee={setGiftee} santaLabel={t("rules.forced_santa")} gifteeLabel={t("rules.forced_giftee")} />
       <button type="submit" className="btn-secondary" disabled={create.isPending || !santa || !giftee}>
         {t("rules.create_forced_pair")}
       </button>
