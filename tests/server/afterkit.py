@@ -62,6 +62,7 @@ def drawn_box(
     n: int = 6,
     box: dict[str, Any] | None = None,
     couple: bool = False,
+    organizer_never_gives_to_first: bool = False,
 ) -> Season:
     organizer = Actor(client, settings, account(engine, full_name=NAMES[0]))
     body = {
@@ -105,6 +106,12 @@ def drawn_box(
     if couple:
         pair = [season.pid(people[0]), season.pid(people[1])]
         ok(organizer.post(f"/boxes/{box_id}/households", json={"participant_ids": pair}), 201)
+    if organizer_never_gives_to_first:  # a rule every repair after the draw keeps too
+        rule = {
+            "santa_participant_id": season.pid(organizer),
+            "giftee_participant_id": season.pid(people[0]),
+        }
+        ok(organizer.post(f"/boxes/{box_id}/exclusions", json=rule), 201)
     ok(organizer.post(f"/boxes/{box_id}/status", json={"status": "ready"}))
     preview = ok(organizer.get(f"/boxes/{box_id}/draw/preview"))
     ok(
