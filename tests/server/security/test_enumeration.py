@@ -158,7 +158,7 @@ def test_the_answer_floor_holds_no_database_connection(
     no pooled connection (nor SQLite's write lock, nor loaded rows) through the wait."""
     from santa_server.api import auth as auth_api
 
-    s = auth_settings(tmp_path, engine, rate_limit_enabled=False, signup_answer_seconds=1.0)
+    s = auth_settings(tmp_path, engine, rate_limit_enabled=False, signup_answer_seconds=4.0)
     world = build_world(engine, s, BoxStatus.DRAFT)
     app = create_app(s)
     begun: list[Session] = []
@@ -181,4 +181,5 @@ def test_the_answer_floor_holds_no_database_connection(
         ):
             r = c.post(path, json={"email": email, "password": "pw-123456789"})
             assert r.status_code == 202, r.text
+    # A floor well above one sign-up's work, so each request waits even on a busy machine.
     assert held == [(0, False, 0)] * 3
