@@ -43,20 +43,46 @@ def typecheck(session: nox.Session) -> None:
     session.run("mypy", "--strict", "santa_sdk", "tests/sdk/typing_sample.py")
 
 
+#: schemathesis' pytest plugin folds its operations into one item under xdist: run it alone.
+SCHEMATHESIS_TESTS = "tests/server/test_schemathesis.py"
+
+
 @nox.session
 def tests(session: nox.Session) -> None:
-    """The whole test suite on SQLite and PostgreSQL (and Redis where needed), with coverage.
+    """The whole test suite on SQLite and PostgreSQL (and Redis where needed), with coverage,
+    in parallel worker processes (one per CPU, at most four; ``SANTA_TEST_WORKERS`` overrides;
+    test files stay whole on one worker, in order).
 
-    Extra arguments go to pytest instead of the defaults (no coverage then):
+    Extra arguments go to pytest instead of the defaults (one process, no coverage then):
     `uv run nox -s tests -- -k boxes -x`.
     """
-    args = session.posargs or ["-q", "--cov", "--cov-report=term:skip-covered"]
+    env = {"PYTHONHASHSEED": os.environ.get("PYTHONHASHSEED", "0")}
     # The browser tests are their own session (`nox -s e2e`).
+    if session.posargs:
+        session.run("pytest", "--ignore=tests/e2e", *session.posargs, env=env)
+        return
+    workers = os.environ.get("SANTA_TEST_WORKERS") or str(min(4, os.cpu_count() or 1))
     session.run(
         "pytest",
         "--ignore=tests/e2e",
-        *args,
-        env={"PYTHONHASHSEED": os.environ.get("PYTHONHASHSEED", "0")},
+        f"--ignore={SCHEMATHESIS_TESTS}",
+        "-q",
+        "--numprocesses",
+        workers,
+        "--dist",
+        "loadfile",
+        "--cov",
+        "--cov-report=",
+        env=env,
+    )
+    session.run(
+        "pytest",
+        SCHEMATHESIS_TESTS,
+        "-q",
+        "--cov",
+        "--cov-append",
+        "--cov-report=term:skip-covered",
+        env=env,
     )
 
 
@@ -128,7 +154,9 @@ def audit(session: nox.Session) -> None:
 @nox.session
 def schemathesis(session: nox.Session) -> None:
     """schemathesis, every phase and every check, over the served spec as an organizer and as a
-    participant; fails on a check and on a schema/server mismatch warning.
+    participant, on SQLite and on PostgreSQL; fails on a check and on a schema/server mismatch
+    warning.
 
-    Extra arguments go to ``schemathesis run`` (``-- --max-examples 50``)."""
+    ``-- --database postgresql`` runs one database; other extra arguments go to
+    ``schemathesis run`` (``-- --max-examples 50``)."""
     session.run("python", "scripts/schemathesis_run.py", *session.posargs)

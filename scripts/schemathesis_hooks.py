@@ -29,7 +29,7 @@ _DIR = Path(os.environ["SANTA_ST_DIR"])
 _USER = uuid.UUID(os.environ["SANTA_ST_USER"])
 _BOX = os.environ["SANTA_ST_BOX"]
 _MEMBERS = os.environ["SANTA_ST_MEMBERS"].split(",")
-SETTINGS = make_settings(_DIR, f"sqlite:///{_DIR / 'api.db'}")
+SETTINGS = make_settings(_DIR, os.environ["SANTA_ST_DATABASE_URL"])
 crypto.install_keyring(crypto.Keyring.from_secrets([TEST_ENCRYPTION_KEY]))
 
 

@@ -1,13 +1,17 @@
-"""schemathesis (every phase, every check) over the served spec, as organizer and participant.
+"""schemathesis (every phase, every check) over the served spec, as organizer and participant,
+on SQLite and on PostgreSQL.
 
-A fresh SQLite database with one seeded box (drawn, so every route has data),
-the app served by uvicorn on loopback, then ``schemathesis run`` once per role.
+Per database, a fresh one (a SQLite file; a new database on the PostgreSQL test server,
+dropped afterwards) with one seeded box (drawn, so every route has data), the app served
+by uvicorn on loopback, then ``schemathesis run`` once per role.
 Fails on any check failure and on the ``validation_mismatch`` warning (the
 schema accepts what the server refuses, or the reverse). The hooks in
 ``scripts/schemathesis_hooks.py`` sign in again after a logout and keep positive
 cases within the rules between fields that JSON Schema cannot state.
 
-Usage: uv run python scripts/schemathesis_run.py [--max-examples N] [extra schemathesis args]
+Usage: uv run python scripts/schemathesis_run.py [--database sqlite|postgresql]
+       [--max-examples N] [extra schemathesis args]
+(without ``--database``: both, one after the other)
 """
 
 from __future__ import annotations
@@ -17,6 +21,7 @@ import secrets
 import subprocess
 import sys
 import tempfile
+from contextlib import ExitStack
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -28,7 +33,50 @@ fail-on = ["validation_mismatch"]
 """
 
 
+def _option(argv: list[str], name: str) -> tuple[str | None, list[str]]:
+    if name not in argv:
+        return None, argv
+    i = argv.index(name)
+    if i + 1 >= len(argv):
+        raise SystemExit(f"schemathesis_run: {name} needs a value")
+    return argv[i + 1], argv[:i] + argv[i + 2 :]
+
+
 def main(argv: list[str]) -> int:
+    database, argv = _option(argv, "--database")
+    examples, argv = _option(argv, "--max-examples")
+    if database not in (None, "sqlite", "postgresql"):
+        raise SystemExit(f"schemathesis_run: --database is sqlite or postgresql, not {database!r}")
+    if database:
+        return run_on(database, examples or "5", argv)
+    # Both databases at once, each in its own process (its own server and clients); each
+    # one's report is printed whole once both have finished.
+    runs = {}
+    with tempfile.TemporaryDirectory(prefix="santa-st-logs-") as logs:
+        for backend in ("sqlite", "postgresql"):
+            log = (Path(logs) / f"{backend}.log").open("w+")
+            command = [sys.executable, __file__, "--database", backend]
+            command += ["--max-examples", examples or "5", *argv]
+            runs[backend] = (subprocess.Popen(command, stdout=log, stderr=subprocess.STDOUT), log)
+        status = 0
+        try:
+            for backend, (proc, log) in runs.items():
+                code = proc.wait()
+                log.seek(0)
+                print(f"\n======== schemathesis on {backend}: exit code {code}", flush=True)
+                sys.stdout.write(log.read())
+                status = status or code
+        finally:
+            for proc, log in runs.values():
+                if proc.poll() is None:
+                    proc.terminate()
+                    proc.wait(30)
+                log.close()
+        print(f"======== schemathesis: {', '.join(runs)} done, exit code {status}", flush=True)
+    return status
+
+
+def run_on(backend: str, examples: str, argv: list[str]) -> int:
     from sqlalchemy import select
     from sqlalchemy.orm import Session
 
@@ -36,27 +84,27 @@ def main(argv: list[str]) -> int:
     from santa_core.auth.passwords import hash_password
     from santa_core.models import BoxStatus
     from santa_server.app import create_app
-    from tests.conftest import TEST_ENCRYPTION_KEY, make_settings
+    from tests.conftest import TEST_ENCRYPTION_KEY, make_settings, scratch_pg_database
     from tests.live import live_server
     from tests.server.test_boxes_permissions import build_world
 
     crypto.install_keyring(crypto.Keyring.from_secrets([TEST_ENCRYPTION_KEY]))
-    examples = "5"
-    if "--max-examples" in argv:
-        i = argv.index("--max-examples")
-        examples = argv[i + 1]
-        argv = argv[:i] + argv[i + 2 :]
-    with tempfile.TemporaryDirectory(prefix="santa-st-") as tmp:
-        path = Path(tmp)
+    with ExitStack() as scratch:
+        path = Path(scratch.enter_context(tempfile.TemporaryDirectory(prefix="santa-st-")))
+        if backend == "postgresql":
+            database_url = scratch.enter_context(scratch_pg_database("santa_st"))
+        else:
+            database_url = f"sqlite:///{path / 'api.db'}"
         settings = make_settings(
             path,
-            f"sqlite:///{path / 'api.db'}",
+            database_url,
             rate_limit_enabled=False,
             argon2_time_cost=1,
             argon2_memory_cost_kib=1024,
             argon2_parallelism=1,
         )
         app = create_app(settings)
+        scratch.callback(app.state.engine.dispose)
         migrate.upgrade(app.state.engine)
         world = build_world(app.state.engine, settings, BoxStatus.MATCHED)
         # A password the fuzzer does not know: without one, deleting the account or
@@ -75,7 +123,7 @@ def main(argv: list[str]) -> int:
         status = 0
         with live_server(app) as base:
             for role in ("organizer", "participant"):
-                print(f"== schemathesis as the {role}", flush=True)
+                print(f"== schemathesis as the {role} ({backend})", flush=True)
                 result = subprocess.run(
                     [
                         sys.executable,
@@ -100,6 +148,7 @@ def main(argv: list[str]) -> int:
                         **os.environ,
                         "SCHEMATHESIS_HOOKS": "scripts.schemathesis_hooks",
                         "SANTA_ST_DIR": str(path),
+                        "SANTA_ST_DATABASE_URL": database_url,
                         "SANTA_ST_USER": str(world.users[role].id),
                         "SANTA_ST_BOX": str(world.box_id),
                         "SANTA_ST_MEMBERS": ",".join(str(m) for m in members),

@@ -20,6 +20,7 @@ import secrets
 import sys
 from collections import Counter
 from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
@@ -115,6 +116,32 @@ def sqlite_engine(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Engine]:
     migrate.upgrade(engine)
     yield engine
     engine.dispose()
+
+
+@contextmanager
+def scratch_pg_database(prefix: str, *, migrated: bool = True) -> Iterator[str]:
+    """A new PostgreSQL database of its own on the test server (its URL), migrated to head
+    unless ``migrated=False``, dropped afterwards even if connections are still open."""
+    admin_url = make_url(pg_admin_url())
+    name = f"{prefix}_{secrets.token_hex(4)}"
+    admin = make_engine(admin_url, isolation_level="AUTOCOMMIT")
+    try:
+        with admin.connect() as conn:
+            conn.execute(text(f'CREATE DATABASE "{name}"'))
+        url = admin_url.set(database=name).render_as_string(hide_password=False)
+        try:
+            if migrated:
+                engine = make_engine(url)
+                try:
+                    migrate.upgrade(engine)
+                finally:
+                    engine.dispose()
+            yield url
+        finally:
+            with admin.connect() as conn:
+                conn.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
+    finally:
+        admin.dispose()
 
 
 @pytest.fixture(scope="session")

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import os
-import secrets
 import signal
 import socket
 import subprocess
@@ -14,13 +13,11 @@ from pathlib import Path
 
 import httpx
 import pytest
-from sqlalchemy import Engine, text
-from sqlalchemy.engine import make_url
+from sqlalchemy import Engine
 
 from santa_cli import context
 from santa_cli.main import main
-from santa_core.db import make_engine
-from tests.conftest import TEST_ENCRYPTION_KEY, TEST_SECRET, pg_admin_url
+from tests.conftest import TEST_ENCRYPTION_KEY, TEST_SECRET, scratch_pg_database
 from tests.peers._net import free_port
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -48,17 +45,8 @@ def _env(tmp_path: Path, **overrides: str) -> dict[str, str]:
 @pytest.fixture
 def empty_pg_url(pg_engine: Engine) -> Iterator[str]:
     """A PostgreSQL database nobody migrated (what a new deployment starts with)."""
-    admin_url = make_url(pg_admin_url())
-    admin = make_engine(admin_url, isolation_level="AUTOCOMMIT")
-    name = f"santa_empty_{secrets.token_hex(4)}"
-    with admin.connect() as conn:
-        conn.execute(text(f'CREATE DATABASE "{name}"'))
-    try:
-        yield admin_url.set(database=name).render_as_string(hide_password=False)
-    finally:
-        with admin.connect() as conn:
-            conn.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
-        admin.dispose()
+    with scratch_pg_database("santa_empty", migrated=False) as url:
+        yield url
 
 
 @pytest.fixture

@@ -18,16 +18,13 @@ import subprocess
 import sys
 import time
 from collections.abc import Iterator
+from contextlib import ExitStack
 from pathlib import Path
 
 import httpx
 import pytest
-from sqlalchemy import text
-from sqlalchemy.engine import make_url
 
-from santa_core import migrate
-from santa_core.db import make_engine
-from tests.conftest import IN_CI, TEST_ENCRYPTION_KEY, TEST_SECRET, pg_admin_url
+from tests.conftest import IN_CI, TEST_ENCRYPTION_KEY, TEST_SECRET, scratch_pg_database
 from tests.e2e.harness import ARTIFACTS, Server
 from tests.peers._net import free_port
 
@@ -66,33 +63,6 @@ def browser() -> Iterator[object]:
             yield chromium
         finally:
             chromium.close()
-
-
-def _create_pg_database() -> tuple[str, str]:
-    admin_url = make_url(pg_admin_url())
-    name = f"santa_e2e_{secrets.token_hex(4)}"
-    admin = make_engine(admin_url, isolation_level="AUTOCOMMIT")
-    try:
-        with admin.connect() as conn:
-            conn.execute(text(f'CREATE DATABASE "{name}"'))
-    finally:
-        admin.dispose()
-    url = admin_url.set(database=name).render_as_string(hide_password=False)
-    engine = make_engine(url)
-    try:
-        migrate.upgrade(engine)  # what `santa db upgrade` does before `santa serve`
-    finally:
-        engine.dispose()
-    return name, url
-
-
-def _drop_pg_database(name: str) -> None:
-    admin = make_engine(make_url(pg_admin_url()), isolation_level="AUTOCOMMIT")
-    try:
-        with admin.connect() as conn:
-            conn.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
-    finally:
-        admin.dispose()
 
 
 def _wait_until_up(proc: subprocess.Popen[bytes], url: str, log: Path) -> None:
@@ -138,42 +108,40 @@ def server(
         SANTA_LOG_LEVEL="WARNING",
         SANTA_RATE_LIMIT_NAMESPACE=f"santa-e2e:{secrets.token_hex(6)}:ratelimit",
     )
-    pg_name: str | None = None
-    if backend == "postgresql":
+    with ExitStack() as scratch:
+        if backend == "postgresql":
+            try:
+                database_url = scratch.enter_context(scratch_pg_database("santa_e2e"))
+            except Exception as exc:  # the service probe in tests/conftest.py names the problem
+                if IN_CI:
+                    raise
+                pytest.skip(f"PostgreSQL is not reachable ({type(exc).__name__})")
+            env["SANTA_DATABASE_URL"] = database_url
+        else:
+            database_url = f"sqlite:///{data_dir / 'santa.db'}"
+        port = free_port()
+        url = f"http://127.0.0.1:{port}"
+        log = data_dir / "serve.log"
+        command = [sys.executable, "-m", "santa_cli.main", "serve", "--host", "127.0.0.1"]
+        with log.open("w") as log_file:
+            proc = subprocess.Popen(
+                [*command, "--port", str(port)],
+                cwd=ROOT,
+                env=env,
+                stdout=log_file,
+                stderr=subprocess.STDOUT,
+            )
         try:
-            pg_name, database_url = _create_pg_database()
-        except Exception as exc:  # the service probe in tests/conftest.py names the problem
-            if IN_CI:
-                raise
-            pytest.skip(f"PostgreSQL is not reachable ({type(exc).__name__})")
-        env["SANTA_DATABASE_URL"] = database_url
-    else:
-        database_url = f"sqlite:///{data_dir / 'santa.db'}"
-    port = free_port()
-    url = f"http://127.0.0.1:{port}"
-    log = data_dir / "serve.log"
-    command = [sys.executable, "-m", "santa_cli.main", "serve", "--host", "127.0.0.1"]
-    with log.open("w") as log_file:
-        proc = subprocess.Popen(
-            [*command, "--port", str(port)],
-            cwd=ROOT,
-            env=env,
-            stdout=log_file,
-            stderr=subprocess.STDOUT,
-        )
-    try:
-        _wait_until_up(proc, url, log)
-        yield Server(
-            backend=backend,
-            url=url,
-            data_dir=data_dir,
-            database_url=database_url,
-            artifacts=ARTIFACTS / backend,
-            log=log,
-        )
-    finally:
-        _stop(proc)
-        if pg_name is not None:
-            _drop_pg_database(pg_name)
+            _wait_until_up(proc, url, log)
+            yield Server(
+                backend=backend,
+                url=url,
+                data_dir=data_dir,
+                database_url=database_url,
+                artifacts=ARTIFACTS / backend,
+                log=log,
+            )
+        finally:
+            _stop(proc)
     served = log.read_text()
     assert "Traceback" not in served, served

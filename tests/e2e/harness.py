@@ -30,7 +30,7 @@ PASSWORD = "correct horse battery staple"
 DESKTOP = {"width": 1280, "height": 800}
 PHONE = {"width": 375, "height": 812}
 #: Generous: the machine is shared; Playwright waits on conditions, never sleeps.
-TIMEOUT_MS = 20_000
+TIMEOUT_MS = 45_000
 expect.set_options(timeout=TIMEOUT_MS)
 _LINK = re.compile(r"https?://[^\s<>\"')]+")
 
@@ -104,7 +104,7 @@ def wait_for_mail(
 
     ``seen``: how many such emails existed before the action that sends this one.
     """
-    deadline = time.monotonic() + 30
+    deadline = time.monotonic() + 120
     while True:
         found = [m for m in mails(server) if m.to.lower().endswith(to.lower()) and matches(m)]
         if len(found) > seen:
@@ -128,7 +128,9 @@ def link_in(mail: Mail, path_part: str) -> str:
 @contextmanager
 def person(browser: Browser, *, locale: str = "en-US") -> Iterator[Page]:
     """One person's browser: own cookies, own storage, own language preference."""
-    context: BrowserContext = browser.new_context(locale=locale, viewport=DESKTOP)
+    context: BrowserContext = browser.new_context(
+        locale=locale, viewport=DESKTOP, timezone_id="UTC"
+    )
     context.set_default_timeout(TIMEOUT_MS)
     page = context.new_page()
     try:

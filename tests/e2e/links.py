@@ -114,7 +114,7 @@ def wait_relayed(server: Server) -> None:
     from santa_core.models import OutboxStatus
 
     engine = make_engine(server.database_url)
-    deadline = time.monotonic() + 60
+    deadline = time.monotonic() + 180
     try:
         while True:
             with engine.connect() as conn:
@@ -152,7 +152,7 @@ class Browsers:
     def page_for(self, address: str) -> Page:
         key = address.lower()
         if key not in self.contexts:
-            context = self.browser.new_context(locale="en-US", viewport=DESKTOP)
+            context = self.browser.new_context(locale="en-US", viewport=DESKTOP, timezone_id="UTC")
             context.set_default_timeout(TIMEOUT_MS)
             if key in self.passwords:
                 r = context.request.post(

@@ -16,12 +16,13 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+import time
 from dataclasses import dataclass, field
 from urllib.parse import urlsplit
 
 import httpx
 import pytest
-from playwright.sync_api import Browser, Locator, Page, expect
+from playwright.sync_api import Browser, Locator, Page, Route, expect
 
 from santa_core.db import utcnow
 from tests.e2e import links
@@ -36,6 +37,10 @@ from tests.e2e.harness import (
 from tests.e2e.texts import pattern, t
 
 pytestmark = pytest.mark.slow
+
+#: The box's dates, always ahead of today (typed in the browser, whose time zone is UTC here).
+SHIP_BY = (utcnow() + dt.timedelta(days=16)).replace(hour=18, minute=0, second=0, microsecond=0)
+EVENT_DAY = (SHIP_BY + dt.timedelta(days=4)).date()
 
 
 @dataclass
@@ -119,8 +124,8 @@ def create_box(page: Page, story: Story) -> None:
     page.get_by_label(t("boxes:fields.min_budget")).fill("10")
     page.get_by_label(t("boxes:fields.max_budget")).fill("30")
     page.get_by_role("button", name=t("boxes:wizard.next")).click()
-    page.get_by_label(t("boxes:fields.shipping_deadline")).fill("2026-12-20T18:00")
-    page.get_by_label(t("boxes:fields.event_date")).fill("2026-12-24")
+    page.get_by_label(t("boxes:fields.shipping_deadline")).fill(SHIP_BY.strftime("%Y-%m-%dT%H:%M"))
+    page.get_by_label(t("boxes:fields.event_date")).fill(EVENT_DAY.isoformat())
     page.get_by_role("button", name=t("boxes:wizard.next")).click()
     page.get_by_role("button", name=t("boxes:wizard.create")).click()
     page.wait_for_url(re.compile(r"/boxes/[0-9a-f-]{36}$"))
@@ -241,13 +246,33 @@ def see_own_giftee(page: Page, story: Story, who: Member) -> None:
 
 
 def in_russian(page: Page, story: Story, who: Member) -> None:
-    """Carol switches to Russian; every page she opens afterwards speaks it."""
-    page.goto(story.server.url + "/dashboard")
+    """Carol switches to Russian before the page knows her account (her account's answer is
+    held back until she has picked); the account learns it, and every page she opens
+    afterwards speaks it."""
+    held: list[Route] = []
+
+    def hold_account(route: Route) -> None:
+        if route.request.method == "GET":
+            held.append(route)
+        else:
+            route.continue_()
+
+    page.route("**/api/v1/users/me", hold_account)
+    with page.expect_request(lambda r: r.url.endswith("/api/v1/users/me") and r.method == "GET"):
+        page.goto(story.server.url + "/dashboard")
+    page.get_by_label(t("common:language")).select_option("ru")
+    deadline = time.monotonic() + 60
+    while not held:  # the held answer reaches this side between Playwright calls
+        assert time.monotonic() < deadline, "the account was never asked for"
+        page.wait_for_timeout(50)
     with page.expect_response(
         lambda r: r.url.endswith("/api/v1/users/me") and r.request.method == "PATCH"
     ) as saved:
-        page.get_by_label(t("common:language")).select_option("ru")
+        for route in held:
+            route.continue_()
+    page.unroute("**/api/v1/users/me")
     assert saved.value.ok, saved.value.text()
+    assert saved.value.json()["language"] == "ru"
     expect(page.locator("html")).to_have_attribute("lang", "ru")
     pages = [
         ("/dashboard", ["boxes:dashboard", "boxes:participating", "common:nav.settings"]),
@@ -344,8 +369,9 @@ def test_every_email_link_lands(server: Server, browser: Browser) -> None:
     moments = [
         now + dt.timedelta(hours=49),  # nudges: the unanswered invitations, unopened assignments
         signup_deadline - dt.timedelta(hours=12),  # the open box's sign-up deadline is near
-        dt.datetime(2026, 12, 20, 6, tzinfo=dt.UTC),  # 12 h before "send gifts by"
-        dt.datetime(2026, 12, 23, 12, tzinfo=dt.UTC),  # the day before the exchange
+        SHIP_BY - dt.timedelta(hours=12),  # 12 h before "send gifts by"
+        dt.datetime.combine(EVENT_DAY, dt.time(12), dt.UTC)
+        - dt.timedelta(days=1),  # the day before
     ]
     assert links.run_reminders(server, moments) > 0
     links.wait_relayed(server)

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import os
-import secrets
 import subprocess
 import sys
 from collections.abc import Iterator
@@ -11,11 +10,10 @@ from pathlib import Path
 
 import pytest
 from sqlalchemy import Engine, inspect, text
-from sqlalchemy.engine import make_url
 
 from santa_core import migrate, models
 from santa_core.db import make_engine
-from tests.conftest import pg_admin_url
+from tests.conftest import scratch_pg_database
 
 
 @pytest.fixture
@@ -27,19 +25,12 @@ def fresh_engine(backend: str, tmp_path: Path, request: pytest.FixtureRequest) -
         engine.dispose()
         return
     request.getfixturevalue("pg_engine")  # skips or fails loudly when PostgreSQL is missing
-    admin_url = make_url(pg_admin_url())
-    name = f"santa_mig_{secrets.token_hex(4)}"
-    admin = make_engine(admin_url, isolation_level="AUTOCOMMIT")
-    with admin.connect() as conn:
-        conn.execute(text(f'CREATE DATABASE "{name}"'))
-    engine = make_engine(admin_url.set(database=name))
-    try:
-        yield engine
-    finally:
-        engine.dispose()
-        with admin.connect() as conn:
-            conn.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
-        admin.dispose()
+    with scratch_pg_database("santa_mig", migrated=False) as url:
+        engine = make_engine(url)
+        try:
+            yield engine
+        finally:
+            engine.dispose()
 
 
 class TestMigrations:

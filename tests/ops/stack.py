@@ -12,7 +12,6 @@ import email
 import email.policy
 import os
 import re
-import secrets
 import signal
 import subprocess
 import sys
@@ -24,12 +23,7 @@ from email.message import EmailMessage
 from pathlib import Path
 from typing import IO
 
-from sqlalchemy import text
-from sqlalchemy.engine import make_url
-
-from santa_core import migrate
-from santa_core.db import make_engine
-from tests.conftest import TEST_ENCRYPTION_KEY, TEST_SECRET, pg_admin_url, redis_test_url
+from tests.conftest import TEST_ENCRYPTION_KEY, TEST_SECRET, redis_test_url, scratch_pg_database
 
 ROOT = Path(__file__).resolve().parents[2]
 #: Generous: the machine may be busy with other test runs.
@@ -98,21 +92,8 @@ class Processes:
 @contextmanager
 def fresh_postgres_database() -> Iterator[str]:
     """A new, migrated PostgreSQL database (its URL), dropped afterwards."""
-    admin_url = make_url(pg_admin_url())
-    name = f"santa_stack_{secrets.token_hex(4)}"
-    admin = make_engine(admin_url, isolation_level="AUTOCOMMIT")
-    with admin.connect() as conn:
-        conn.execute(text(f'CREATE DATABASE "{name}"'))
-    url = admin_url.set(database=name)
-    try:
-        engine = make_engine(url)
-        migrate.upgrade(engine)
-        engine.dispose()
-        yield url.render_as_string(hide_password=False)
-    finally:
-        with admin.connect() as conn:
-            conn.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
-        admin.dispose()
+    with scratch_pg_database("santa_stack") as url:
+        yield url
 
 
 def forget_redis_keys(namespace: str) -> None:

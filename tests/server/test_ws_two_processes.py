@@ -18,12 +18,10 @@ from pathlib import Path
 
 import httpx
 import pytest
-from sqlalchemy import Engine, text
-from sqlalchemy.engine import make_url
+from sqlalchemy import Engine
 
-from santa_core import migrate
 from santa_core.db import make_engine
-from tests.conftest import TEST_ENCRYPTION_KEY, TEST_SECRET, make_settings, pg_admin_url
+from tests.conftest import TEST_ENCRYPTION_KEY, TEST_SECRET, make_settings, scratch_pg_database
 from tests.peers._net import free_port
 from tests.server.afterkit import drawn_box, thread_as
 from tests.server.boxkit import account, ok, session_token
@@ -36,21 +34,8 @@ pytestmark = pytest.mark.slow
 @pytest.fixture
 def fresh_pg(pg_engine: Engine) -> Iterator[str]:
     """A database of its own, migrated, dropped afterwards."""
-    admin_url = make_url(pg_admin_url())
-    name = f"santa_ws_{secrets.token_hex(4)}"
-    admin = make_engine(admin_url, isolation_level="AUTOCOMMIT")
-    with admin.connect() as conn:
-        conn.execute(text(f'CREATE DATABASE "{name}"'))
-    url = admin_url.set(database=name).render_as_string(hide_password=False)
-    engine = make_engine(url)
-    migrate.upgrade(engine)
-    engine.dispose()
-    try:
+    with scratch_pg_database("santa_ws") as url:
         yield url
-    finally:
-        with admin.connect() as conn:
-            conn.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
-        admin.dispose()
 
 
 def _serve(tmp: Path, name: str, port: int, env: dict[str, str]) -> subprocess.Popen[bytes]:

@@ -25,7 +25,8 @@ export function LanguageSwitch() {
         value={language}
         onChange={(e) => {
           const lang = e.target.value as Language;
-          setLanguage(lang);
+          // Not signed in, or the account not loaded yet: saved to the account at sign-in (Sync).
+          setLanguage(lang, !me);
           if (me && me.language !== lang) save.mutate(lang);
         }}
       >

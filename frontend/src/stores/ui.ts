@@ -16,10 +16,14 @@ export function browserLanguage(languages: readonly string[] = navigator.languag
 
 interface UiState {
   language: Language;
-  /** True once the person picked a language here; otherwise the account's language wins. */
-  languageChosen: boolean;
+  /**
+   * True while a language the person picked here is not yet saved to their account (picked
+   * signed out, or before the account had loaded): at sign-in it is saved instead of being
+   * replaced by the account's language. Not persisted: a later visit follows the account.
+   */
+  languageUnsaved: boolean;
   theme: Theme;
-  setLanguage: (language: Language, chosen?: boolean) => void;
+  setLanguage: (language: Language, unsaved?: boolean) => void;
   setTheme: (theme: Theme) => void;
 }
 
@@ -27,11 +31,16 @@ export const useUiStore = create<UiState>()(
   persist(
     (set) => ({
       language: browserLanguage(),
-      languageChosen: false,
+      languageUnsaved: false,
       theme: "system",
-      setLanguage: (language, chosen = true) => set({ language, languageChosen: chosen }),
+      setLanguage: (language, unsaved = false) => set({ language, languageUnsaved: unsaved }),
       setTheme: (theme) => set({ theme }),
     }),
-    { name: "santa-ui", storage: createJSONStorage(() => localStorage), version: 1 },
+    {
+      name: "santa-ui",
+      storage: createJSONStorage(() => localStorage),
+      version: 1,
+      partialize: ({ language, theme }) => ({ language, theme }),
+    },
   ),
 );
