@@ -1,6 +1,7 @@
 """Web UI figures (issue 9): initial JavaScript, the 300-person box page, Lighthouse.
 
     uv run python benchmarks/ui.py [--people 300] [--no-lighthouse] [--database sqlite]
+        [--pages landing,dashboard,box] [--reports DIR]
 
 1. Initial JavaScript: the entry script of the built ``index.html`` plus its
    ``modulepreload`` chunks, gzipped (level 9, what ``santa serve`` sends), against
@@ -62,6 +63,16 @@ LIGHTHOUSE_FLOOR = 95
 LIGHTHOUSE = ROOT / "frontend" / "node_modules" / "lighthouse" / "cli" / "index.js"
 CATEGORIES = ("performance", "accessibility", "best-practices")
 PASSWORD = "benchmark password 123"  # noqa: S105 (benchmark only)
+#: The metrics the performance score is made of (simulated mobile), printed with the scores.
+METRICS = {
+    "first-contentful-paint": "FCP",
+    "largest-contentful-paint": "LCP",
+    "total-blocking-time": "TBT",
+    "speed-index": "SI",
+    "cumulative-layout-shift": "CLS",
+}
+#: ``--reports DIR``: where each page's whole Lighthouse report (JSON) is written.
+REPORTS: Path | None = None
 CHROMIUM_ARGS = [
     "--no-sandbox",
     "--disable-gpu",
@@ -337,6 +348,16 @@ def _lighthouse_once(url: str, cookies: list[Any]) -> tuple[dict[str, int], list
             if ref.get("weight", 0) > 0 and score is not None and score < 0.9:
                 value = audit.get("displayValue") or ""
                 blamed.append(f"{category}: {audit['id']} ({score:.2f}) {value}".rstrip())
+    metrics = []
+    for audit_id, short in METRICS.items():
+        audit = report["audits"].get(audit_id) or {}
+        if audit.get("displayValue"):
+            metrics.append(f"{short} {audit['displayValue']}")
+    blamed.insert(0, "metrics: " + ", ".join(metrics))
+    if REPORTS is not None:
+        REPORTS.mkdir(parents=True, exist_ok=True)
+        name = re.sub(r"[^a-z0-9]+", "-", url.split("//", 1)[-1].split("/", 1)[-1].lower())
+        (REPORTS / f"lighthouse-{name.strip('-') or 'landing'}.json").write_text(result.stdout)
     return scores, blamed, str(report.get("finalDisplayedUrl") or report.get("finalUrl"))
 
 
@@ -345,7 +366,13 @@ def main() -> int:
     parser.add_argument("--people", type=int, default=300)
     parser.add_argument("--database", choices=["sqlite", "postgresql"], default="sqlite")
     parser.add_argument("--no-lighthouse", action="store_true")
+    parser.add_argument(
+        "--pages", default="landing,dashboard,box", help="Lighthouse pages, comma-separated"
+    )
+    parser.add_argument("--reports", type=Path, help="write each whole Lighthouse report here")
     args = parser.parse_args()
+    global REPORTS
+    REPORTS = args.reports
     ok = True
 
     if webui.missing_reason():
@@ -381,7 +408,11 @@ def main() -> int:
                 "dashboard": (santa.url + "/dashboard", cookies),
                 "box": (santa.url + f"/boxes/{santa.box_id}", cookies),
             }
-            for name, (url, page_cookies) in pages.items():
+            wanted = [name for name in args.pages.split(",") if name]
+            if unknown := set(wanted) - set(pages):
+                raise SystemExit(f"--pages: no such page {sorted(unknown)}; {sorted(pages)}")
+            for name in wanted:
+                url, page_cookies = pages[name]
                 scores, blamed, final = lighthouse(url, page_cookies)
                 if final.rstrip("/") != url.rstrip("/"):
                     print(f"ui lighthouse {name}: ended on {final}, not {url} FAILED")

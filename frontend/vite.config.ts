@@ -13,6 +13,8 @@ export default defineConfig({
     assetsDir: "assets",
     emptyOutDir: true,
     sourcemap: false,
+    // Read by the server: a deep link's HTML preloads its page's chunks (santa_server/webui).
+    manifest: "manifest.json",
   },
   server: {
     port: 5173,

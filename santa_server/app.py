@@ -121,6 +121,7 @@ def create_app(
     openapi.install(app)
     docs.install(app)
     app.add_middleware(middleware.BodyLimit, settings=settings)
+    app.add_middleware(middleware.ApiGzip)
     if settings.cors_origins:
         app.add_middleware(
             CORSMiddleware,

@@ -15,6 +15,11 @@ Routes, registered after the API so they never shadow it:
   ``/api/...`` at all, so an API path asked with a method it lacks gets the router's
   405 with ``Allow``, and unknown ``/api/...`` paths stay ``application/problem+json`` 404s.
 - no bundle: a 503 page that says how to build it, never an empty or old UI.
+
+**Deep links load their page at once.** The index page of a deep link (``/boxes/<id>``,
+``/join/<code>``...: :data:`ROUTE_PAGES`) lists the page's chunk and every chunk it imports as
+``<link rel="modulepreload">``, read from Vite's ``manifest.json``: the browser fetches them
+while it fetches the entry script, instead of discovering them one level at a time after it.
 """
 
 from __future__ import annotations
@@ -22,6 +27,7 @@ from __future__ import annotations
 import gzip
 import hashlib
 import json
+import re
 from functools import lru_cache
 from pathlib import Path
 
@@ -47,6 +53,29 @@ SOURCE_FILES = ("index.html", "package.json", "package-lock.json")
 SOURCE_DIRS = ("src", "public")
 SOURCE_GLOBS = ("vite.config.*", "tsconfig*.json")
 TEST_MARKERS = (".test.", ".spec.", "__tests__", "/test/")
+MANIFEST = "manifest.json"
+#: Each deep link's page (the source file Vite's manifest knows it by), first match wins;
+#: in step with ``frontend/src/app/App.tsx`` (a test checks each is a chunk of the bundle).
+ROUTE_PAGES: tuple[tuple[re.Pattern[str], str], ...] = tuple(
+    (re.compile(pattern), f"src/pages/{page}.tsx")
+    for pattern, page in (
+        (r"/dashboard/?", "DashboardPage"),
+        (r"/boxes/new/?", "CreateBoxPage"),
+        (r"/boxes/[^/]+/?", "BoxPage"),
+        (r"/boxes/[^/]+/card/?", "MyCardPage"),
+        (r"/boxes/[^/]+/assignment/?", "MyGifteePage"),
+        (r"/boxes/[^/]+/(messages|gifts)/?", "ExchangePage"),
+        (r"/boxes/[^/]+/people/[^/]+/?", "ActForPage"),
+        (r"/join/[^/]+/?", "JoinPage"),
+        (r"/signin/?", "SignInPage"),
+        (r"/signup/?", "SignUpPage"),
+        (r"/verify-email/?", "VerifyEmailPage"),
+        (r"/forgot-password/?", "ForgotPasswordPage"),
+        (r"/reset-password/?", "ResetPasswordPage"),
+        (r"/unsubscribe/?", "UnsubscribePage"),
+        (r"/settings/?", "SettingsPage"),
+    )
+)
 _COMPRESSIBLE = (".js", ".css", ".html", ".svg", ".json", ".txt", ".map", ".webmanifest")
 
 _MISSING_PAGE = """<!doctype html>
@@ -122,6 +151,81 @@ def _file_response(request: Request, path: Path, cache_control: str, media_type:
     return Response(body, media_type=media_type, headers=headers)
 
 
+def page_chunks(manifest: dict[str, dict[str, object]], page: str) -> list[str]:
+    """The files (``assets/...``) a page's chunk needs beyond the entry script: the chunk and
+    everything it imports, directly or not, in the order found; none for an unknown page."""
+    entry: set[str] = set()
+    for key, chunk in manifest.items():
+        if chunk.get("isEntry"):
+            entry.update(_closure(manifest, key))
+    return [f for f in _closure(manifest, page) if f not in entry] if page in manifest else []
+
+
+def _closure(manifest: dict[str, dict[str, object]], key: str) -> list[str]:
+    files: list[str] = []
+    seen: set[str] = set()
+    todo = [key]
+    while todo:
+        current = todo.pop(0)
+        chunk = manifest.get(current)
+        if current in seen or chunk is None:
+            continue
+        seen.add(current)
+        file = chunk.get("file")
+        if isinstance(file, str) and file.endswith(".js"):
+            files.append(file)
+        imports = chunk.get("imports")
+        if isinstance(imports, list):
+            todo.extend(str(i) for i in imports)
+    return files
+
+
+class _Index:
+    """``index.html`` for each page: the page's chunks preloaded (see the module docstring)."""
+
+    def __init__(self, root: Path) -> None:
+        self.path = root / "index.html"
+        self._manifest = root / MANIFEST
+
+    def page_for(self, url_path: str) -> str | None:
+        for pattern, page in ROUTE_PAGES:
+            if pattern.fullmatch(url_path):
+                return page
+        return None
+
+    def response(self, request: Request, url_path: str) -> Response:
+        stat = self.path.stat()
+        page = self.page_for(url_path)
+        etag = f'"{stat.st_mtime_ns:x}-{stat.st_size:x}-{page or ""}"'
+        headers = {"Cache-Control": REVALIDATE, "ETag": etag, "Vary": "Accept-Encoding"}
+        if request.headers.get("if-none-match") == etag:
+            return Response(status_code=304, headers=headers)
+        compress = "gzip" in request.headers.get("accept-encoding", "")
+        if compress:
+            headers["Content-Encoding"] = "gzip"
+        body = self._render(stat.st_mtime_ns, page, compress)
+        if request.method == "HEAD":
+            headers["Content-Length"] = str(len(body))
+            body = b""
+        return Response(body, media_type="text/html; charset=utf-8", headers=headers)
+
+    @lru_cache(maxsize=64)  # noqa: B019 (one instance per app; the cache is the point)
+    def _render(self, mtime_ns: int, page: str | None, compress: bool) -> bytes:
+        html = self.path.read_text()
+        if page is not None:
+            try:
+                manifest = json.loads(self._manifest.read_text())
+            except (OSError, ValueError):
+                manifest = {}  # an older bundle without a manifest: the page still loads
+            links = "".join(
+                f'<link rel="modulepreload" crossorigin href="/{file}">'
+                for file in page_chunks(manifest, page)
+            )
+            html = html.replace("</head>", f"{links}</head>", 1)
+        data = html.encode()
+        return gzip.compress(data, compresslevel=9, mtime=0) if compress else data
+
+
 def _media_type(path: Path) -> str:
     import mimetypes
 
@@ -151,6 +255,7 @@ def install(app: FastAPI, dist: Path | None = None) -> None:
     """Add the UI routes; call after every API router is included."""
     root = (dist or DIST_DIR).resolve()
     index = root / "index.html"
+    pages = _Index(root)
 
     def web_ui(path: str, request: Request) -> Response:
         if not index.is_file():
@@ -169,7 +274,7 @@ def install(app: FastAPI, dist: Path | None = None) -> None:
             if path.startswith("assets/"):
                 # A hashed asset of another build: a 404, not the index page as JavaScript.
                 raise StarletteHTTPException(status_code=404)
-        return _file_response(request, index, REVALIDATE, "text/html; charset=utf-8")
+        return pages.response(request, "/" + path)
 
     app.router.add_api_route(
         "/{path:path}",

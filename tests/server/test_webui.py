@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import gzip
 import json
+import re
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -175,3 +176,75 @@ def test_gzip_is_deterministic(tmp_path: Path) -> None:
     path = tmp_path / "a.js"
     path.write_text("x" * 100)
     assert gzip.decompress(webui._read(path, 1, True)) == b"x" * 100
+
+
+MANIFEST = {
+    "index.html": {"file": "assets/index-abc123.js", "isEntry": True, "imports": ["_shared.js"]},
+    "_shared.js": {"file": "assets/shared-1.js"},
+    "_field.js": {"file": "assets/field-2.js", "imports": ["index.html", "_shared.js"]},
+    "_deep.js": {"file": "assets/deep-3.js"},
+    "_form.js": {"file": "assets/form-4.js", "imports": ["_deep.js"], "css": ["assets/x.css"]},
+    "src/pages/BoxPage.tsx": {
+        "file": "assets/BoxPage-5.js",
+        "isDynamicEntry": True,
+        "imports": ["index.html", "_field.js", "_form.js"],
+        "dynamicImports": ["node_modules/qrcode/lib/browser.js"],
+    },
+    "node_modules/qrcode/lib/browser.js": {"file": "assets/browser-6.js"},
+}
+
+
+class TestDeepLinksPreloadTheirPage:
+    @pytest.fixture
+    def client(self, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[TestClient]:
+        dist = _bundle(tmp_path)
+        (dist / "manifest.json").write_text(json.dumps(MANIFEST))
+        with _client(tmp_path, monkeypatch, dist) as c:
+            yield c
+
+    def test_the_page_chunk_and_all_it_imports_are_preloaded(self, client: TestClient) -> None:
+        html = client.get("/boxes/3f0c9a").text
+        preloaded = re.findall(r'<link rel="modulepreload" crossorigin href="([^"]+)">', html)
+        # Its own chunk and its imports, transitively; not the entry's (already loading),
+        # not what it imports only on demand (the QR code library).
+        assert preloaded == [
+            "/assets/BoxPage-5.js",
+            "/assets/field-2.js",
+            "/assets/form-4.js",
+            "/assets/deep-3.js",
+        ]
+        assert html.index("modulepreload") < html.index("</head>")
+
+    @pytest.mark.parametrize("path", ["/", "/boxes/3f0c9a/card", "/no-such-page", "/boxes/a/b/c"])
+    def test_other_pages_get_the_plain_index(self, client: TestClient, path: str) -> None:
+        # /boxes/<id>/card is MyCardPage, which this bundle's manifest does not have.
+        assert client.get(path).text == INDEX
+
+    def test_each_page_has_its_own_etag_and_gzip(self, client: TestClient) -> None:
+        box = client.get("/boxes/1", headers={"Accept-Encoding": "gzip"})
+        assert box.headers["content-encoding"] == "gzip"
+        assert box.headers["etag"] != client.get("/").headers["etag"]
+        again = client.get("/boxes/2", headers={"If-None-Match": box.headers["etag"]})
+        assert again.status_code == 304
+
+    def test_a_broken_manifest_still_serves_the_page(
+        self, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    ) -> None:
+        dist = _bundle(tmp_path / "broken")
+        (dist / "manifest.json").write_text("{not json")
+        with _client(tmp_path, monkeypatch, dist) as c:
+            r = c.get("/boxes/3f0c9a")
+        assert r.status_code == 200
+        assert r.text == INDEX
+
+
+def test_every_deep_link_page_is_a_chunk_of_the_committed_bundle() -> None:
+    """ROUTE_PAGES names pages by source file: a renamed page would silently lose its preload."""
+    manifest = json.loads((webui.DIST_DIR / webui.MANIFEST).read_text())
+    for pattern, page in webui.ROUTE_PAGES:
+        assert manifest.get(page, {}).get("isDynamicEntry"), (pattern.pattern, page)
+        assert webui.page_chunks(manifest, page)[0] == manifest[page]["file"]
+    app_routes = (webui.FRONTEND_DIR / "src" / "app" / "App.tsx").read_text()
+    for _, page in webui.ROUTE_PAGES:
+        name = page.removeprefix("src/pages/").removesuffix(".tsx")
+        assert f'import("../pages/{name}")' in app_routes, name

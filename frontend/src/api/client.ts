@@ -1,6 +1,7 @@
 import createClient from "openapi-fetch";
 
 import { readCookie } from "../lib/cookies";
+import { takeEarly } from "./early";
 import { ApiProblem, toApiProblem } from "./problem";
 import type { paths } from "./schema.gen";
 
@@ -64,6 +65,8 @@ export function makeSantaFetch(options: ClientOptions = {}): (request: Request) 
   }
 
   return async (input: Request) => {
+    const early = await takeEarly(input);
+    if (early) return early;
     const first = withHeaders(input, options.language?.());
     const retry = first.clone();
     const response = await baseFetch(first);

@@ -1,0 +1,1 @@
+import{I as e,b as t}from"./index-CFXnOWvc.js";var n=e(),r={draft:`bg-gold-100 text-gold-800`,ready:`bg-berry-100 text-berry-700`,drawing:`bg-berry-100 text-berry-700`,matched:`bg-pine-50 text-pine-700`,archived:`bg-stone-200 text-stone-700`};function i({status:e}){let{t:i}=t(`boxes`);return(0,n.jsx)(`span`,{className:`badge ${r[e]}`,children:i(`status.${e}`)})}export{i as t};

@@ -1,1 +1,0 @@
-import{d as e,f as t,p as n}from"./index-t5FrzUCU.js";var r=n()(t(e=>({drafts:{},setDraft:(t,n)=>e(e=>({drafts:{...e.drafts,[t]:n}})),clearDraft:t=>e(e=>{let n={...e.drafts};return delete n[t],{drafts:n}})}),{name:`santa-drafts`,storage:e(()=>sessionStorage)}));export{r as t};

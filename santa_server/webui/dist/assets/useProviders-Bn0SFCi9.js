@@ -1,1 +1,0 @@
-import{_ as e,g as t,k as n}from"./index-t5FrzUCU.js";function r(){return n({queryKey:[`auth-providers`],queryFn:()=>e(t.GET(`/api/v1/auth/providers`)),staleTime:3e5})}export{r as t};

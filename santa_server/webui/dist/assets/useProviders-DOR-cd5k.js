@@ -1,0 +1,1 @@
+import{_ as e,g as t,k as n}from"./index-CFXnOWvc.js";function r(){return n({queryKey:[`auth-providers`],queryFn:()=>e(t.GET(`/api/v1/auth/providers`)),staleTime:3e5})}export{r as t};
