@@ -24,6 +24,7 @@ while it fetches the entry script, instead of discovering them one level at a ti
 
 from __future__ import annotations
 
+import base64
 import gzip
 import hashlib
 import json
@@ -37,6 +38,8 @@ from fastapi.routing import APIRoute
 from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.routing import Match
 from starlette.types import Scope
+
+from santa_server.middleware import CSP
 
 DIST_DIR = Path(__file__).resolve().parent / "dist"
 #: The source checkout's frontend (absent in an installed wheel).
@@ -180,10 +183,19 @@ def _closure(manifest: dict[str, dict[str, object]], key: str) -> list[str]:
     return files
 
 
+#: Inlined into the index page (nothing to fetch before the first paint): the start-up
+#: script (theme, language, first requests), allowed by its hash in the page's CSP, and
+#: the stylesheet (inline styles are allowed already).
+_START_SCRIPT = re.compile(r'<script src="/(theme-init\.js)"></script>')
+_STYLESHEET = re.compile(r'<link rel="stylesheet"(?: crossorigin)? href="/(assets/[^"]+\.css)">')
+
+
 class _Index:
-    """``index.html`` for each page: the page's chunks preloaded (see the module docstring)."""
+    """``index.html`` for each page: start-up script and styles inline, the page's chunks
+    preloaded (see the module docstring)."""
 
     def __init__(self, root: Path) -> None:
+        self.root = root
         self.path = root / "index.html"
         self._manifest = root / MANIFEST
 
@@ -196,22 +208,45 @@ class _Index:
     def response(self, request: Request, url_path: str) -> Response:
         stat = self.path.stat()
         page = self.page_for(url_path)
+        csp = self._page(stat.st_mtime_ns, page)[1]
         etag = f'"{stat.st_mtime_ns:x}-{stat.st_size:x}-{page or ""}"'
-        headers = {"Cache-Control": REVALIDATE, "ETag": etag, "Vary": "Accept-Encoding"}
+        headers = {
+            "Cache-Control": REVALIDATE,
+            "ETag": etag,
+            "Vary": "Accept-Encoding",
+            "Content-Security-Policy": csp,
+        }
         if request.headers.get("if-none-match") == etag:
             return Response(status_code=304, headers=headers)
         compress = "gzip" in request.headers.get("accept-encoding", "")
         if compress:
             headers["Content-Encoding"] = "gzip"
-        body = self._render(stat.st_mtime_ns, page, compress)
+        body = self._body(stat.st_mtime_ns, page, compress)
         if request.method == "HEAD":
             headers["Content-Length"] = str(len(body))
             body = b""
         return Response(body, media_type="text/html; charset=utf-8", headers=headers)
 
     @lru_cache(maxsize=64)  # noqa: B019 (one instance per app; the cache is the point)
-    def _render(self, mtime_ns: int, page: str | None, compress: bool) -> bytes:
+    def _body(self, mtime_ns: int, page: str | None, compress: bool) -> bytes:
+        data = self._page(mtime_ns, page)[0].encode()
+        return gzip.compress(data, compresslevel=9, mtime=0) if compress else data
+
+    @lru_cache(maxsize=64)  # noqa: B019
+    def _page(self, mtime_ns: int, page: str | None) -> tuple[str, str]:
+        """The page's HTML and its Content-Security-Policy."""
         html = self.path.read_text()
+        csp = CSP
+        script = _START_SCRIPT.search(html)
+        code = self._text(script[1]) if script else None
+        if script and code is not None and "</script" not in code.lower():
+            digest = base64.b64encode(hashlib.sha256(code.encode()).digest()).decode()
+            html = html.replace(script[0], f"<script>{code}</script>", 1)
+            csp = CSP.replace("script-src 'self'", f"script-src 'self' 'sha256-{digest}'", 1)
+        sheet = _STYLESHEET.search(html)
+        css = self._text(sheet[1]) if sheet else None
+        if sheet and css is not None and "</style" not in css.lower():
+            html = html.replace(sheet[0], f"<style>{css}</style>", 1)
         if page is not None:
             try:
                 manifest = json.loads(self._manifest.read_text())
@@ -222,8 +257,13 @@ class _Index:
                 for file in page_chunks(manifest, page)
             )
             html = html.replace("</head>", f"{links}</head>", 1)
-        data = html.encode()
-        return gzip.compress(data, compresslevel=9, mtime=0) if compress else data
+        return html, csp
+
+    def _text(self, relative: str) -> str | None:
+        path = (self.root / relative).resolve()
+        if self.root not in path.parents or not path.is_file():
+            return None  # named but not in the bundle: the page keeps its <script src>/<link>
+        return path.read_text()
 
 
 def _media_type(path: Path) -> str:

@@ -17,11 +17,18 @@ class TestServing:
         with person(browser) as page:
             errors: list[str] = []
             page.on("pageerror", lambda exc: errors.append(str(exc)))
+            # The inline start-up script runs under the page's CSP (allowed by its hash).
+            page.on(
+                "console",
+                lambda msg: errors.append(msg.text) if msg.type == "error" else None,
+            )
             response = page.goto(server.url + path)
             assert response is not None
             assert response.status == 200
             assert response.headers["cache-control"] == "no-cache"
             page.locator("#root *").first.wait_for()
+            page.wait_for_load_state("networkidle")
+            assert page.evaluate("document.documentElement.lang") == "en"
             assert errors == []
 
     def test_assets_are_long_cached(self, server: Server) -> None:

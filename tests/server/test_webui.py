@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import base64
 import gzip
+import hashlib
 import json
 import re
 from collections.abc import Iterator
@@ -248,3 +250,54 @@ def test_every_deep_link_page_is_a_chunk_of_the_committed_bundle() -> None:
     for _, page in webui.ROUTE_PAGES:
         name = page.removeprefix("src/pages/").removesuffix(".tsx")
         assert f'import("../pages/{name}")' in app_routes, name
+
+
+class TestNothingToFetchBeforeTheFirstPaint:
+    SCRIPT = "(function () { document.documentElement.lang = 'en'; })();\n"
+    CSS = "body{margin:0}"
+
+    @pytest.fixture
+    def client(self, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[TestClient]:
+        dist = _bundle(tmp_path)
+        (dist / "index.html").write_text(
+            '<!doctype html><html><head><script src="/theme-init.js"></script>'
+            '<script type="module" crossorigin src="/assets/index-abc123.js"></script>'
+            '<link rel="stylesheet" crossorigin href="/assets/index-abc.css"></head>'
+            '<body><div id="root"></div></body></html>'
+        )
+        (dist / "theme-init.js").write_text(self.SCRIPT)
+        (dist / "assets" / "index-abc.css").write_text(self.CSS)
+        with _client(tmp_path, monkeypatch, dist) as c:
+            yield c
+
+    def test_start_script_and_styles_are_inline_and_the_script_is_allowed_by_hash(
+        self, client: TestClient
+    ) -> None:
+        r = client.get("/dashboard")
+        assert f"<script>{self.SCRIPT}</script>" in r.text
+        assert f"<style>{self.CSS}</style>" in r.text
+        assert "theme-init.js" not in r.text
+        assert "index-abc.css" not in r.text
+        digest = base64.b64encode(hashlib.sha256(self.SCRIPT.encode()).digest()).decode()
+        csp = r.headers["content-security-policy"]
+        assert f"script-src 'self' 'sha256-{digest}';" in csp
+        # Only that script: no 'unsafe-inline' for scripts, the rest of the policy as elsewhere.
+        assert "script-src 'self' 'sha256-" in csp
+        assert "'unsafe-inline'" not in csp.split(";")[1]
+        api = client.get("/api/v1/health/live").headers["content-security-policy"]
+        assert "sha256" not in api
+        # The file itself is still served (an older cached page may ask for it).
+        assert client.get("/theme-init.js").text == self.SCRIPT
+
+    def test_a_script_that_could_close_its_tag_is_not_inlined(
+        self, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    ) -> None:
+        dist = _bundle(tmp_path / "odd")
+        (dist / "index.html").write_text(
+            '<html><head><script src="/theme-init.js"></script></head></html>'
+        )
+        (dist / "theme-init.js").write_text("var s = '</script><script>alert(1)</script>';")
+        with _client(tmp_path, monkeypatch, dist) as c:
+            r = c.get("/")
+        assert '<script src="/theme-init.js"></script>' in r.text
+        assert "sha256" not in r.headers["content-security-policy"]
