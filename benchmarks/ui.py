@@ -309,7 +309,8 @@ def lighthouse(url: str, cookies: list[Any]) -> tuple[dict[str, int], list[str],
 
 
 def _lighthouse_once(url: str, cookies: list[Any]) -> tuple[dict[str, int], list[str], str]:
-    with tempfile.TemporaryDirectory() as profile:
+    # Chromium's helper processes may still write to the profile as it goes: never fail on it.
+    with tempfile.TemporaryDirectory(ignore_cleanup_errors=True) as profile:
         chrome, port = _chromium_for_lighthouse(Path(profile), cookies)
         try:
             command = [
