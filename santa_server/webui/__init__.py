@@ -16,8 +16,10 @@ Routes, registered after the API so they never shadow it:
   405 with ``Allow``, and unknown ``/api/...`` paths stay ``application/problem+json`` 404s.
 - no bundle: a 503 page that says how to build it, never an empty or old UI.
 
-**Deep links load their page at once.** The index page of a deep link (``/boxes/<id>``,
-``/join/<code>``...: :data:`ROUTE_PAGES`) lists the page's chunk and every chunk it imports as
+**Deep links load their page at once.** The index page carries the start-up script
+(``theme-init.js``, allowed by its hash in that page's CSP) and the stylesheet inline, so
+nothing is fetched before the first paint. For a deep link (``/boxes/<id>``, ``/join/<code>``...:
+:data:`ROUTE_PAGES`) it also lists the page's chunk and every chunk it imports as
 ``<link rel="modulepreload">``, read from Vite's ``manifest.json``: the browser fetches them
 while it fetches the entry script, instead of discovering them one level at a time after it.
 """
@@ -29,6 +31,7 @@ import gzip
 import hashlib
 import json
 import re
+from collections.abc import Callable
 from functools import lru_cache
 from pathlib import Path
 
@@ -132,26 +135,50 @@ def stale_reason(dist: Path = DIST_DIR, frontend: Path = FRONTEND_DIR) -> str | 
     return None
 
 
+def _gzip(data: bytes) -> bytes:
+    return gzip.compress(data, compresslevel=9, mtime=0)
+
+
 @lru_cache(maxsize=512)
 def _read(path: Path, mtime_ns: int, compress: bool) -> bytes:
     data = path.read_bytes()
-    return gzip.compress(data, compresslevel=9, mtime=0) if compress else data
+    return _gzip(data) if compress else data
+
+
+def _respond(
+    request: Request,
+    etag: str,
+    headers: dict[str, str],
+    media_type: str,
+    body: Callable[[bool], bytes],
+    *,
+    compressible: bool = True,
+) -> Response:
+    """A revalidatable answer: 304 on a matching ETag, gzip when accepted, HEAD without body.
+    ``body(compress)`` gives the bytes, gzipped or not."""
+    headers = {**headers, "ETag": etag, "Vary": "Accept-Encoding"}
+    if request.headers.get("if-none-match") == etag:
+        return Response(status_code=304, headers=headers)
+    compress = compressible and "gzip" in request.headers.get("accept-encoding", "")
+    if compress:
+        headers["Content-Encoding"] = "gzip"
+    data = body(compress)
+    if request.method == "HEAD":
+        headers["Content-Length"] = str(len(data))
+        data = b""
+    return Response(data, media_type=media_type, headers=headers)
 
 
 def _file_response(request: Request, path: Path, cache_control: str, media_type: str) -> Response:
     stat = path.stat()
-    etag = f'"{stat.st_mtime_ns:x}-{stat.st_size:x}"'
-    headers = {"Cache-Control": cache_control, "ETag": etag, "Vary": "Accept-Encoding"}
-    if request.headers.get("if-none-match") == etag:
-        return Response(status_code=304, headers=headers)
-    compress = path.suffix in _COMPRESSIBLE and "gzip" in request.headers.get("accept-encoding", "")
-    if compress:
-        headers["Content-Encoding"] = "gzip"
-    body = _read(path, stat.st_mtime_ns, compress)
-    if request.method == "HEAD":
-        headers["Content-Length"] = str(len(body))
-        body = b""
-    return Response(body, media_type=media_type, headers=headers)
+    return _respond(
+        request,
+        f'"{stat.st_mtime_ns:x}-{stat.st_size:x}"',
+        {"Cache-Control": cache_control},
+        media_type,
+        lambda compress: _read(path, stat.st_mtime_ns, compress),
+        compressible=path.suffix in _COMPRESSIBLE,
+    )
 
 
 def page_chunks(manifest: dict[str, dict[str, object]], page: str) -> list[str]:
@@ -208,29 +235,21 @@ class _Index:
     def response(self, request: Request, url_path: str) -> Response:
         stat = self.path.stat()
         page = self.page_for(url_path)
-        csp = self._page(stat.st_mtime_ns, page)[1]
-        etag = f'"{stat.st_mtime_ns:x}-{stat.st_size:x}-{page or ""}"'
-        headers = {
-            "Cache-Control": REVALIDATE,
-            "ETag": etag,
-            "Vary": "Accept-Encoding",
-            "Content-Security-Policy": csp,
-        }
-        if request.headers.get("if-none-match") == etag:
-            return Response(status_code=304, headers=headers)
-        compress = "gzip" in request.headers.get("accept-encoding", "")
-        if compress:
-            headers["Content-Encoding"] = "gzip"
-        body = self._body(stat.st_mtime_ns, page, compress)
-        if request.method == "HEAD":
-            headers["Content-Length"] = str(len(body))
-            body = b""
-        return Response(body, media_type="text/html; charset=utf-8", headers=headers)
+        return _respond(
+            request,
+            f'"{stat.st_mtime_ns:x}-{stat.st_size:x}-{page or ""}"',
+            {
+                "Cache-Control": REVALIDATE,
+                "Content-Security-Policy": self._page(stat.st_mtime_ns, page)[1],
+            },
+            "text/html; charset=utf-8",
+            lambda compress: self._body(stat.st_mtime_ns, page, compress),
+        )
 
     @lru_cache(maxsize=64)  # noqa: B019 (one instance per app; the cache is the point)
     def _body(self, mtime_ns: int, page: str | None, compress: bool) -> bytes:
         data = self._page(mtime_ns, page)[0].encode()
-        return gzip.compress(data, compresslevel=9, mtime=0) if compress else data
+        return _gzip(data) if compress else data
 
     @lru_cache(maxsize=64)  # noqa: B019
     def _page(self, mtime_ns: int, page: str | None) -> tuple[str, str]:
